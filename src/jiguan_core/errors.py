@@ -1,0 +1,135 @@
+"""The one error hierarchy of jiguan_core.
+
+Every error the library raises on purpose is a :class:`JiguanError`. Children also subclass the
+built-in they resemble, so ``except ValueError`` keeps working for callers who do not know the
+library. Each error says what was wrong and what to do, in English (``str(error)``) and Chinese
+(``error.render("zh")``), and carries the offending data as attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from jiguan_core.text import Lang
+
+__all__ = [
+    "CalendarYearNotCovered",
+    "ConversionError",
+    "IntegrityError",
+    "InvalidInput",
+    "InvalidValue",
+    "JiguanError",
+    "NaiveDateTime",
+    "Problem",
+    "UnknownEntity",
+]
+
+
+class JiguanError(Exception):
+    """Root of every error jiguan_core raises on purpose."""
+
+    def __init__(self, message_en: str, message_zh: str | None = None) -> None:
+        super().__init__(message_en)
+        self.message_en = message_en
+        self.message_zh = message_zh if message_zh is not None else message_en
+
+    def render(self, lang: Lang = "en") -> str:
+        return self.message_zh if lang == "zh" else self.message_en
+
+
+class InvalidValue(JiguanError, ValueError):
+    """A single value is not acceptable (wrong type, out of range, inconsistent)."""
+
+    def __init__(
+        self, message_en: str, message_zh: str | None = None, *, field: str, value: object
+    ) -> None:
+        super().__init__(message_en, message_zh)
+        self.field = field
+        self.value = value
+
+
+class NaiveDateTime(InvalidValue):
+    """A datetime without a time zone: ambiguous, because pendulum's own default is UTC."""
+
+    def __init__(self, *, field: str, value: object) -> None:
+        super().__init__(
+            f"{field} = {value!r} has no time zone; pass an aware datetime, e.g. "
+            "pendulum.datetime(2025, 3, 1, 9, tz='Asia/Shanghai') or an ISO string with +08:00",
+            f"{field} = {value!r} 缺少时区；请传入带时区的时间，例如 2025-03-01T09:00:00+08:00",
+            field=field,
+            value=value,
+        )
+
+
+class UnknownEntity(JiguanError, LookupError):
+    """An id that names nothing known (a staff member, post, room, rule ...)."""
+
+    def __init__(self, kind: str, entity_id: object, *, hint: str = "") -> None:
+        message = f"unknown {kind} {entity_id!r}"
+        super().__init__(
+            message + (f"; {hint}" if hint else ""),
+            f"未知的{kind}：{entity_id!r}" + (f"；{hint}" if hint else ""),
+        )
+        self.kind = kind
+        self.entity_id = entity_id
+
+
+class CalendarYearNotCovered(JiguanError, LookupError):
+    """The working-day arrangement of a year is not known: never silently assume Mon-Fri."""
+
+    def __init__(self, year: int, covered: tuple[int, int] | None) -> None:
+        span = f"{covered[0]}-{covered[1]}" if covered else "none"
+        super().__init__(
+            f"the official working-day arrangement (holidays and 调休) of {year} is not known "
+            f"(built-in years: {span}); supply it with "
+            f"WorkCalendar(arrangements=[YearArrangement(year={year}, holidays=..., "
+            "working_weekend_days=...)]) from the State Council notice",
+            f"{year} 年的放假调休安排未知（内置年份：{span}）；请按国务院办公厅通知以 "
+            "YearArrangement 传入",
+        )
+        self.year = year
+
+
+@frozen
+class Problem:
+    """One thing wrong with an input, located by a JSON-style path such as ``$.staff[3].id``."""
+
+    path: str
+    message_en: str
+    message_zh: str
+
+    def render(self, lang: Lang = "en") -> str:
+        return f"{self.path}: {self.message_zh if lang == 'zh' else self.message_en}"
+
+
+class InvalidInput(JiguanError, ValueError):
+    """Input with one or more problems; ``problems`` lists every one with its path."""
+
+    summary_en = "invalid input"
+    summary_zh = "输入有误"
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        super().__init__(
+            f"{self.summary_en} ({count} problem{'s' if count != 1 else ''}):\n"
+            + "\n".join("  " + p.render("en") for p in self.problems),
+            f"{self.summary_zh}（共 {count} 处）：\n"
+            + "\n".join("  " + p.render("zh") for p in self.problems),
+        )
+
+
+class IntegrityError(InvalidInput):
+    """An aggregate whose parts do not fit together (dangling ids, duplicates, overlaps)."""
+
+    summary_en = "inconsistent organization; fix each item listed"
+    summary_zh = "机关数据不一致，请逐项修正"
+
+
+class ConversionError(InvalidInput):
+    """A dict that does not describe the expected object (missing field, wrong type ...)."""
+
+    summary_en = "cannot read the input; fix each item listed"
+    summary_zh = "无法读取输入，请逐项修正"

@@ -1,0 +1,146 @@
+"""Time: the office's zone, aware datetimes, and the half-open :class:`TimeSpan`.
+
+Every datetime in jiguan_core is a zone-aware ``pendulum.DateTime``. A naive datetime is an
+error, not a guess: pendulum's own default zone is UTC, an office's is Asia/Shanghai, and
+guessing silently shifts a meeting by eight hours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pendulum
+from attrs import field, frozen
+
+from jiguan_core.errors import InvalidValue, NaiveDateTime
+
+__all__ = ["SHANGHAI", "TimeSpan", "aware", "parse_datetime"]
+
+#: The default zone of every office in mainland China.
+SHANGHAI = pendulum.timezone("Asia/Shanghai")
+
+
+def aware(value: object, field_name: str = "datetime") -> pendulum.DateTime:
+    """Return ``value`` as an aware ``pendulum.DateTime``; refuse naive and non-datetimes."""
+    if not isinstance(value, dt.datetime):
+        raise InvalidValue(
+            f"{field_name} must be an aware datetime, got {type(value).__name__} {value!r}",
+            f"{field_name} 应为带时区的时间，实际为 {type(value).__name__} {value!r}",
+            field=field_name,
+            value=value,
+        )
+    if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+        raise NaiveDateTime(field=field_name, value=value)
+    if isinstance(value, pendulum.DateTime):
+        return value
+    return pendulum.instance(value)
+
+
+def parse_datetime(text: str, field_name: str = "datetime") -> pendulum.DateTime:
+    """Parse an ISO 8601 string that carries its UTC offset (``2025-03-01T09:00:00+08:00``)."""
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except (TypeError, ValueError) as error:
+        raise InvalidValue(
+            f"{field_name} = {text!r} is not an ISO 8601 datetime such as "
+            "2025-03-01T09:00:00+08:00",
+            f"{field_name} = {text!r} 不是 ISO 8601 时间，例如 2025-03-01T09:00:00+08:00",
+            field=field_name,
+            value=text,
+        ) from error
+    return aware(parsed, field_name)
+
+
+def _start(value: object) -> pendulum.DateTime:
+    return aware(value, "start")
+
+
+def _end(value: object) -> pendulum.DateTime:
+    return aware(value, "end")
+
+
+@frozen(order=True)
+class TimeSpan:
+    """A half-open interval ``[start, end)`` between two aware datetimes.
+
+    Half-open, so a meeting ending at 10:00 does not clash with one starting at 10:00.
+    (``pendulum.Interval``'s ``in`` includes both ends; it is not used for clash checks.)
+    """
+
+    start: pendulum.DateTime = field(converter=_start)
+    end: pendulum.DateTime = field(converter=_end)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise InvalidValue(
+                f"a time span must end after it starts: start {self.start.isoformat()}, "
+                f"end {self.end.isoformat()}; swap them or give a positive duration",
+                f"时间段的结束须晚于开始：开始 {self.start.isoformat()}，结束 {self.end.isoformat()}",
+                field="end",
+                value=self.end,
+            )
+
+    @classmethod
+    def of(
+        cls, start: dt.datetime, *, hours: float = 0, minutes: float = 0, days: float = 0
+    ) -> TimeSpan:
+        """A span from ``start`` lasting the given duration."""
+        begin = aware(start, "start")
+        return cls(begin, begin.add(days=int(days), hours=int(hours), minutes=int(minutes)))
+
+    @classmethod
+    def whole_days(
+        cls, first: dt.date, last: dt.date, tz: pendulum.Timezone = SHANGHAI
+    ) -> TimeSpan:
+        """The days ``first`` to ``last`` inclusive, midnight to midnight in ``tz``."""
+        start = pendulum.datetime(first.year, first.month, first.day, tz=tz)
+        end = pendulum.datetime(last.year, last.month, last.day, tz=tz).add(days=1)
+        return cls(start, end)
+
+    @classmethod
+    def parse(cls, start: str, end: str) -> TimeSpan:
+        return cls(parse_datetime(start, "start"), parse_datetime(end, "end"))
+
+    @property
+    def duration(self) -> pendulum.Duration:
+        return self.end - self.start
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+    def overlaps(self, other: TimeSpan) -> bool:
+        """True when the spans share at least one instant (touching ends do not overlap)."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, moment: dt.datetime) -> bool:
+        return self.start <= moment < self.end
+
+    def covers(self, other: TimeSpan) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def dates(self, tz: pendulum.Timezone = SHANGHAI) -> Iterator[dt.date]:
+        """Every calendar day (in ``tz``) the span touches; an end at midnight excludes that day."""
+        first = self.start.in_timezone(tz).date()
+        end_local = self.end.in_timezone(tz)
+        last = end_local.date()
+        if end_local.time() == dt.time(0, 0):
+            last = last - dt.timedelta(days=1)
+        day = first
+        while day <= last:
+            yield day
+            day = day + dt.timedelta(days=1)
+
+    def shifted(self, *, days: int = 0, hours: int = 0, minutes: int = 0) -> TimeSpan:
+        return TimeSpan(
+            self.start.add(days=days, hours=hours, minutes=minutes),
+            self.end.add(days=days, hours=hours, minutes=minutes),
+        )
+
+    def __str__(self) -> str:
+        start = self.start.in_timezone(SHANGHAI)
+        end = self.end.in_timezone(SHANGHAI)
+        if start.date() == end.date():
+            return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+        return f"{start:%Y-%m-%d %H:%M}–{end:%Y-%m-%d %H:%M}"
