@@ -99,6 +99,11 @@ class PostAssignment:
         )
 
 
+def _id_chain(values: Iterable[str]) -> tuple[str, ...]:
+    """An ordered chain of ids (order matters: it is who covers first)."""
+    return (values,) if isinstance(values, str) else tuple(values)
+
+
 @frozen(kw_only=True)
 class ABRole:
     """AB角: ``a_id`` is responsible for ``post_id``; ``b_id`` covers when A is away, then the
@@ -107,7 +112,7 @@ class ABRole:
     post_id: str = field(validator=identifier)
     a_id: str = field(validator=identifier)
     b_id: str = field(validator=identifier)
-    fallback: tuple[str, ...] = field(default=(), converter=tuple, validator=unique_ids)
+    fallback: tuple[str, ...] = field(default=(), converter=_id_chain, validator=unique_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.a_id == self.b_id:

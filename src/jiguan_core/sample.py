@@ -403,7 +403,7 @@ def _activities(
         number += 1
         return f"a{number:03d}"
 
-    chair, *vice_chairs, secretary_general = leaders
+    _chair, *vice_chairs, secretary_general = leaders
     committees = [d for d in heads if d not in ("d-office", "d-party")]
     year = days[0].year
 

@@ -1,0 +1,23 @@
+"""Hypothesis profiles: a quick default for CI, and ``deep`` for soak runs.
+
+Select with ``HYPOTHESIS_PROFILE=deep make test`` (at least 10,000 examples per property).
+No deadline anywhere: tests must not depend on the wall clock of a noisy machine.
+"""
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "default",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "deep",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
