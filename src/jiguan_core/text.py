@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from typing import Literal, Self
 
 from attrs import frozen
 
-__all__ = ["Lang", "TermEnum", "Text"]
+__all__ = ["Lang", "TermEnum", "Text", "display_width", "pad"]
 
 #: The languages a message can be rendered in.
 Lang = Literal["zh", "en"]
@@ -68,3 +69,13 @@ class TermEnum(enum.Enum):
             field=cls.__name__,
             value=text,
         )
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` left-aligned in ``width`` terminal columns (CJK-aware ``ljust``)."""
+    return text + " " * max(0, width - display_width(text))
