@@ -1,0 +1,117 @@
+"""JSON Schema of the interchange format, generated from the attrs classes (never hand-written).
+
+The schema describes exactly what :func:`jiguan_core.serialization.to_dict` writes and
+:func:`~jiguan_core.serialization.from_dict` reads, so a file can be checked by any JSON Schema
+tool before it reaches Python. Cross-object rules (dangling ids, overlapping main posts) are not
+expressible in JSON Schema; the :class:`~jiguan_core.organization.Organization` checks them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any
+
+import attrs
+import pendulum
+
+from jiguan_core.errors import InvalidValue
+
+__all__ = ["DATETIME_PATTERN", "json_schema"]
+
+#: An ISO 8601 datetime that carries its UTC offset (a naive one is refused).
+DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$"
+_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def json_schema(cls: type, *, title: str | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``cls``'s dict form, with every nested class in ``$defs``."""
+    if not attrs.has(cls):
+        raise InvalidValue(
+            f"{cls!r} is not an attrs class; pass a jiguan_core domain class such as Organization",
+            f"{cls!r} 不是领域类",
+            field="cls",
+            value=cls,
+        )
+    definitions: dict[str, Any] = {}
+    root = _class_schema(cls, definitions)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://jiguan-core.invalid/schema/{cls.__name__}.json",
+        "title": title or cls.__name__,
+        **root,
+        "$defs": dict(sorted(definitions.items())),
+    }
+
+
+def _class_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        properties[field.name] = _type_schema(hints[field.name], definitions)
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        schema["required"] = required
+    if cls.__doc__:
+        schema["description"] = " ".join(cls.__doc__.split())
+    return schema
+
+
+def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        return {"anyOf": [_type_schema(arg, definitions) for arg in args]}
+    if origin is tuple:
+        items = args[0]
+        return {"type": "array", "items": _type_schema(items, definitions)}
+    if origin in (frozenset, set):
+        return {"type": "array", "items": _type_schema(args[0], definitions), "uniqueItems": True}
+    if tp is type(None):
+        return {"type": "null"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
+    if tp is str:
+        return {"type": "string"}
+    if isinstance(tp, type) and issubclass(tp, pendulum.DateTime | dt.datetime):
+        return {"type": "string", "format": "date-time", "pattern": DATETIME_PATTERN}
+    if tp is dt.date:
+        return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        name = tp.__name__
+        if name not in definitions:
+            members = list(tp)
+            definitions[name] = {
+                "enum": [m.value for m in members],
+                "description": "; ".join(
+                    f"{m.value} = {getattr(m, 'zh', m.name)}" for m in members
+                ),
+            }
+        return {"$ref": f"#/$defs/{name}"}
+    if isinstance(tp, type) and attrs.has(tp):
+        name = tp.__name__
+        if name not in definitions:
+            definitions[name] = {}  # placeholder first: classes may refer to each other
+            definitions[name] = _class_schema(tp, definitions)
+        return {"$ref": f"#/$defs/{name}"}
+    raise InvalidValue(
+        f"no JSON Schema mapping for type {tp!r}; extend jiguan_core.schema",
+        f"类型 {tp!r} 没有对应的 JSON Schema",
+        field="type",
+        value=tp,
+    )
