@@ -17,6 +17,7 @@ from jiguan_core.errors import (
     NaiveDateTime,
     Problem,
     UnknownEntity,
+    WrongType,
 )
 from jiguan_core.organization import Organization
 from jiguan_core.post import AVOIDANCE_AREAS, ABRole, KeyArea, Post, PostAssignment, PostRole
@@ -69,6 +70,7 @@ __all__ = [
     "TimeSpan",
     "UnknownEntity",
     "WorkCalendar",
+    "WrongType",
     "YearArrangement",
     "aware",
     "from_dict",

@@ -1,27 +1,213 @@
-"""Command line: ``python -m jiguan_core demo [--lang zh|en]`` (also installed as ``jiguan``)."""
+"""Command line: ``python -m jiguan_core COMMAND ...`` (also installed as ``jiguan``).
+
+This module is the edge: it reads the workspace file, prints, and writes files only when
+``--out`` is given. Everything else is pure (:mod:`jiguan_core.cli`). Exit statuses: 0 nothing
+to act on, 1 something to act on (a hard violation for ``check``/``plan``; see docs/cli.md),
+2 bad input (every problem printed with its JSON path on stderr, never a traceback).
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from jiguan_core.demo import demo_text
 from jiguan_core.text import Lang
 
+if TYPE_CHECKING:
+    from jiguan_core.cli.commands import Outcome
+    from jiguan_core.cli.interchange import Workspace
+    from jiguan_core.errors import Problem
 
-def main(argv: Sequence[str] | None = None) -> int:
+EXIT_BAD_INPUT = 2
+
+_FILE_COMMANDS = {
+    "check": "the conflict report of the office's calendar (exit 1: a hard violation)",
+    "plan": "place the workspace's requests (exit 1: a request left unplaced)",
+    "assess": "quarterly and annual assessment results (exit 1: someone graded poor/incompetent)",
+    "coverage": "A/B coverage of the key posts (exit 1: a post with nobody on a working day)",
+    "rotation": "rotation status on the day (exit 1: someone due for rotation)",
+    "stats": "learning and activity figures since a day (always 0)",
+    "ics": "the activities as an iCalendar (.ics) file",
+}
+
+
+class _BadInput(Exception):
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(len(problems))
+        self.problems = tuple(problems)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from error
+
+
+def _aware(value: str) -> dt.datetime:
+    from jiguan_core.errors import JiguanError
+    from jiguan_core.time import parse_datetime
+
+    try:
+        return parse_datetime(value)
+    except JiguanError as error:
+        raise argparse.ArgumentTypeError(error.message_en) from error
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="jiguan", description="jiguan_core: how a government office runs itself"
+        prog="jiguan",
+        description="jiguan_core: how a government office runs itself",
+        epilog="exit status: 0 nothing to act on, 1 something to act on, 2 bad input",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     demo = commands.add_parser("demo", help="print a summary of the embedded sample office")
     demo.add_argument("--lang", choices=("zh", "en", "both"), default="both")
-    args = parser.parse_args(argv)
+
+    for name, help_text in _FILE_COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("file", metavar="FILE", help="a workspace JSON file (see `jiguan schema`)")
+        sub.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (zh)")
+        sub.add_argument("--out", metavar="F", help="write the output to F instead of stdout")
+        if name != "ics":
+            sub.add_argument("--json", action="store_true", help="JSON output, keys sorted")
+        if name == "stats":
+            sub.add_argument(
+                "--since", type=_date, required=True, metavar="DATE", help="first day counted"
+            )
+        if name == "ics":
+            who = sub.add_mutually_exclusive_group()
+            who.add_argument("--person", metavar="ID", help="activities a person attends")
+            who.add_argument("--department", metavar="ID", help="activities a department organises")
+            who.add_argument(
+                "--leader", metavar="ID", help="activities a leadership member attends"
+            )
+            sub.add_argument("--week", type=_date, metavar="DATE", help="only the week of DATE")
+            sub.add_argument(
+                "--stamp",
+                type=_aware,
+                metavar="DATETIME",
+                help="DTSTAMP of every event, with offset (default: now); fix it for "
+                "byte-identical files",
+            )
+
+    schema = commands.add_parser("schema", help="print the workspace JSON Schema")
+    schema.add_argument("--out", metavar="F", help="write the schema to F instead of stdout")
+    sample = commands.add_parser("sample", help="print the sample office as a workspace")
+    sample.add_argument("--out", metavar="F", help="write the workspace to F instead of stdout")
+    return parser
+
+
+def _shipped_schema() -> dict[str, Any]:
+    from importlib.resources import files
+
+    from jiguan_core.cli.interchange import SCHEMA_FILE
+
+    text = files("jiguan_core").joinpath("schemas", SCHEMA_FILE).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _read_workspace(name: str) -> Workspace:
+    from jiguan_core.cli.interchange import parse_workspace
+    from jiguan_core.errors import ConversionError, Problem
+
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise _BadInput(
+            [Problem("$", f"cannot read {name}: {reason}", f"无法读取文件 {name}：{reason}")]
+        ) from error
+    try:
+        return parse_workspace(text, schema=_shipped_schema())
+    except ConversionError as error:
+        raise _BadInput(error.problems) from error
+
+
+def _run(args: argparse.Namespace) -> Outcome:
+    from jiguan_core.cli import commands
+    from jiguan_core.errors import InvalidInput
+
+    ws = _read_workspace(args.file)
+    lang: Lang = args.lang
+    progress: Callable[[str], None] | None = None
+    if sys.stderr.isatty():
+
+        def progress(line: str) -> None:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+    try:
+        if args.command == "check":
+            return commands.run_check(ws, lang=lang, as_json=args.json)
+        if args.command == "plan":
+            return commands.run_plan(ws, lang=lang, as_json=args.json, progress=progress)
+        if args.command == "assess":
+            return commands.run_assess(ws, lang=lang, as_json=args.json)
+        if args.command == "coverage":
+            return commands.run_coverage(ws, lang=lang, as_json=args.json)
+        if args.command == "rotation":
+            return commands.run_rotation(ws, lang=lang, as_json=args.json)
+        if args.command == "stats":
+            return commands.run_stats(ws, since=args.since, lang=lang, as_json=args.json)
+        stamp = args.stamp or dt.datetime.now(dt.UTC)  # the edge may read the clock
+        return commands.run_ics(
+            ws,
+            stamp=stamp,
+            lang=lang,
+            person_id=args.person,
+            department_id=args.department,
+            leader_id=args.leader,
+            week=args.week,
+        )
+    except InvalidInput as error:
+        raise _BadInput(error.problems) from error
+
+
+def _emit(text: str, out: str | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     if args.command == "demo":
         languages: tuple[Lang, ...] = ("zh", "en") if args.lang == "both" else (args.lang,)
         sys.stdout.write("\n".join(demo_text(lang) for lang in languages))
-    return 0
+        return 0
+    if args.command == "schema":
+        from jiguan_core.cli.interchange import SCHEMA_FILE, schema_files
+
+        _emit(schema_files()[SCHEMA_FILE], args.out)
+        return 0
+    if args.command == "sample":
+        from jiguan_core.cli.interchange import dump_workspace
+        from jiguan_core.cli.sample import sample_workspace
+
+        _emit(dump_workspace(sample_workspace()), args.out)
+        return 0
+    try:
+        outcome = _run(args)
+    except _BadInput as error:
+        from jiguan_core.cli.render import problems_text
+
+        sys.stderr.write(problems_text(error.problems, args.lang, source=args.file))
+        return EXIT_BAD_INPUT
+    try:
+        _emit(outcome.text, args.out)
+    except OSError as error:
+        sys.stderr.write(f"cannot write {args.out}: {error.strerror or error}\n")
+        return EXIT_BAD_INPUT
+    return outcome.exit_code
 
 
 if __name__ == "__main__":

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import enum
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
-from jiguan_core.errors import InvalidValue
+from jiguan_core.errors import InvalidValue, WrongType
 
 __all__ = [
     "date_value",
     "id_tuple",
     "identifier",
+    "instance_of",
+    "members_of",
     "optional_date",
     "optional_identifier",
+    "sort_key",
     "text",
     "unique_ids",
 ]
@@ -32,6 +36,67 @@ def identifier(instance: object, attribute: attrs.Attribute[Any], value: object)
             field=attribute.name,
             value=value,
         )
+
+
+def instance_of(
+    expected: type,
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Like ``attrs.validators.instance_of``, but raising a bilingual :class:`WrongType` that
+    lists an enum's choices. ``bool`` is exact: ``1`` is not ``True``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, expected):
+            return
+        owner = type(instance).__name__
+        hint_en = hint_zh = ""
+        if isinstance(expected, type) and issubclass(expected, enum.Enum):
+            choices = ", ".join(f"{expected.__name__}.{m.name}" for m in expected)
+            hint_en = f"; use one of: {choices}"
+            hint_zh = f"；可选：{choices}"
+        raise WrongType(
+            f"{owner}.{attribute.name} must be a {expected.__name__}, got "
+            f"{type(value).__name__} {value!r}{hint_en}",
+            f"{owner}.{attribute.name} 应为 {expected.__name__}，实际为 "
+            f"{type(value).__name__} {value!r}{hint_zh}",
+            field=attribute.name,
+            value=value,
+        )
+
+    return check
+
+
+def members_of(
+    expected: type,
+) -> Callable[[object, attrs.Attribute[Any], Iterable[object]], None]:
+    """Every item of a collection field is an ``expected`` (raises :class:`WrongType`)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], values: Iterable[object]) -> None:
+        for index, value in enumerate(values):
+            if not isinstance(value, expected) or (
+                expected is dt.date and isinstance(value, dt.datetime)
+            ):
+                owner = type(instance).__name__
+                raise WrongType(
+                    f"{owner}.{attribute.name} must hold {expected.__name__} items, got "
+                    f"{type(value).__name__} {value!r} (item {index})",
+                    f"{owner}.{attribute.name} 的元素应为 {expected.__name__}，第 {index} 项为 "
+                    f"{type(value).__name__} {value!r}",
+                    field=attribute.name,
+                    value=value,
+                )
+
+    return check
+
+
+def sort_key(attribute: str) -> Callable[[object], tuple[int, str]]:
+    """A sort key by ``attribute`` that tolerates items of the wrong type (they sort last and
+    are then reported by a ``members_of`` validator instead of raising a bare error here)."""
+
+    def key(item: object) -> tuple[int, str]:
+        value = getattr(item, attribute, None)
+        return (0, value) if isinstance(value, str) else (1, repr(item))
+
+    return key
 
 
 def optional_identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -76,7 +141,9 @@ def id_tuple(values: Iterable[str]) -> tuple[str, ...]:
     if isinstance(values, str):
         # A lone string would otherwise become a tuple of its characters.
         return (values,)
-    return tuple(sorted(values))
+    # ``key=str`` leaves the order of strings as it is and keeps a stray non-string from
+    # raising a bare TypeError here: ``unique_ids`` reports it properly.
+    return tuple(sorted(values, key=str))
 
 
 def unique_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:

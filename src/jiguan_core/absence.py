@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from attrs import field, frozen
-from attrs.validators import instance_of
 
-from jiguan_core._validation import identifier
+from jiguan_core._validation import identifier, instance_of
 from jiguan_core.text import TermEnum
 from jiguan_core.time import TimeSpan
 

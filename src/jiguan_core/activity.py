@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from attrs import field, frozen
-from attrs.validators import instance_of, optional
+from attrs.validators import optional
 
 from jiguan_core._validation import (
     id_tuple,
     identifier,
+    instance_of,
     optional_identifier,
     text,
     unique_ids,
@@ -79,7 +80,8 @@ class Activity:
 
     @off_site.default
     def _off_site_by_kind(self) -> bool:
-        return self.kind.is_field_trip
+        # Validators run after defaults: a wrong ``kind`` is reported by its validator.
+        return isinstance(self.kind, ActivityKind) and self.kind.is_field_trip
 
     def __attrs_post_init__(self) -> None:
         both = sorted(set(self.participants) & set(self.leaders))

@@ -15,6 +15,7 @@ from functools import cache
 
 from attrs import field, frozen
 
+from jiguan_core._validation import members_of
 from jiguan_core.errors import CalendarYearNotCovered, InvalidValue
 from jiguan_core.text import TermEnum
 
@@ -80,8 +81,10 @@ class YearArrangement:
     """One year's official arrangement: its public-holiday days and its working weekend days."""
 
     year: int
-    holidays: frozenset[dt.date] = field(converter=_to_dates)
-    working_weekend_days: frozenset[dt.date] = field(converter=_to_dates, factory=frozenset)
+    holidays: frozenset[dt.date] = field(converter=_to_dates, validator=members_of(dt.date))
+    working_weekend_days: frozenset[dt.date] = field(
+        converter=_to_dates, factory=frozenset, validator=members_of(dt.date)
+    )
 
     def __attrs_post_init__(self) -> None:
         for name, days in (
@@ -140,8 +143,12 @@ def builtin_years() -> tuple[int, int]:
     return min(years), max(years)
 
 
-def _arrangement_map(values: Iterable[YearArrangement]) -> Mapping[int, YearArrangement]:
-    return {a.year: a for a in sorted(values, key=lambda a: a.year)}
+def _arrangement_map(
+    values: Iterable[YearArrangement] | Mapping[int, YearArrangement],
+) -> Mapping[int, YearArrangement]:
+    """Arrangements by year; accepts an iterable of arrangements or a mapping year -> one."""
+    items = values.values() if isinstance(values, Mapping) else values
+    return {a.year: a for a in sorted(items, key=lambda a: a.year)}
 
 
 @frozen
@@ -153,10 +160,13 @@ class WorkCalendar:
     passed. Immutable; ``with_closures`` returns a new calendar.
     """
 
+    # Left out of the hash (a dict is unhashable); equal calendars still hash alike.
     arrangements: Mapping[int, YearArrangement] = field(
-        factory=dict, converter=_arrangement_map, kw_only=True
+        factory=dict, converter=_arrangement_map, kw_only=True, hash=False
     )
-    closures: frozenset[dt.date] = field(factory=frozenset, converter=_to_dates, kw_only=True)
+    closures: frozenset[dt.date] = field(
+        factory=frozenset, converter=_to_dates, validator=members_of(dt.date), kw_only=True
+    )
     use_builtin: bool = field(default=True, kw_only=True)
     # Per-year prefix sums of working days, built on first use (a cache, not state).
     _prefix: dict[int, list[int]] = field(factory=dict, init=False, eq=False, repr=False)
@@ -208,8 +218,12 @@ class WorkCalendar:
         """How many working days lie in ``[start, end)`` (negative when ``end < start``)."""
         if end < start:
             return -self.working_days_between(end, start)
+        if end == start:
+            return 0
         total = 0
-        for year in range(start.year, end.year + 1):
+        # The last day counted is the day before ``end``: a range ending on 1 January does not
+        # need that year's arrangement.
+        for year in range(start.year, (end - _ONE_DAY).year + 1):
             prefix = self._year_prefix(year)
             lo = start.timetuple().tm_yday - 1 if year == start.year else 0
             hi = end.timetuple().tm_yday - 1 if year == end.year else len(prefix) - 1

@@ -24,6 +24,7 @@ __all__ = [
     "NaiveDateTime",
     "Problem",
     "UnknownEntity",
+    "WrongType",
 ]
 
 
@@ -50,6 +51,14 @@ class InvalidValue(JiguanError, ValueError):
         self.value = value
 
 
+class WrongType(InvalidValue, TypeError):
+    """A value of the wrong type (a string where an enum member or a bool is expected ...).
+
+    Both a ``ValueError`` (as every :class:`InvalidValue`) and a ``TypeError`` (as attrs'
+    ``instance_of`` validator raised before), so either ``except`` keeps working.
+    """
+
+
 class NaiveDateTime(InvalidValue):
     """A datetime without a time zone: ambiguous, because pendulum's own default is UTC."""
 
@@ -66,11 +75,20 @@ class NaiveDateTime(InvalidValue):
 class UnknownEntity(JiguanError, LookupError):
     """An id that names nothing known (a staff member, post, room, rule ...)."""
 
-    def __init__(self, kind: str, entity_id: object, *, hint: str = "") -> None:
+    def __init__(
+        self,
+        kind: str,
+        entity_id: object,
+        *,
+        hint: str = "",
+        kind_zh: str | None = None,
+        hint_zh: str | None = None,
+    ) -> None:
         message = f"unknown {kind} {entity_id!r}"
+        zh_hint = hint_zh if hint_zh is not None else hint
         super().__init__(
             message + (f"; {hint}" if hint else ""),
-            f"未知的{kind}：{entity_id!r}" + (f"；{hint}" if hint else ""),
+            f"未知的{kind_zh or kind}：{entity_id!r}" + (f"；{zh_hint}" if zh_hint else ""),
         )
         self.kind = kind
         self.entity_id = entity_id

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import attrs
 from attrs import field, frozen
 
+from jiguan_core._validation import members_of, sort_key, text
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.department import Department
@@ -31,19 +32,28 @@ _T = TypeVar("_T")
 
 def _sorted_by_id(values: Iterable[Any]) -> tuple[Any, ...]:
     # Typed loosely on purpose: mypy's attrs plugin cannot solve a generic converter.
-    return tuple(sorted(values, key=lambda v: v.id))
+    # An item of the wrong type sorts last and is reported by the field's validator.
+    return tuple(sorted(values, key=sort_key("id")))
 
 
-def _assignment_key(a: PostAssignment) -> tuple[str, str, dt.date, str]:
-    return (a.staff_id, a.post_id, a.start, a.role.value)
+def _assignment_key(a: object) -> tuple[int, str, str, dt.date, str]:
+    if isinstance(a, PostAssignment):
+        return (0, a.staff_id, a.post_id, a.start, a.role.value)
+    return (1, repr(a), "", dt.date.min, "")
 
 
 def _sorted_assignments(values: Iterable[PostAssignment]) -> tuple[PostAssignment, ...]:
     return tuple(sorted(values, key=_assignment_key))
 
 
+def _ab_role_key(r: object) -> tuple[int, str, str, str]:
+    if isinstance(r, ABRole):
+        return (0, r.post_id, r.a_id, r.b_id)
+    return (1, repr(r), "", "")
+
+
 def _sorted_ab_roles(values: Iterable[ABRole]) -> tuple[ABRole, ...]:
-    return tuple(sorted(values, key=lambda r: (r.post_id, r.a_id, r.b_id)))
+    return tuple(sorted(values, key=_ab_role_key))
 
 
 @frozen(kw_only=True)
@@ -65,16 +75,28 @@ class Organization:
     """One office. Collections are stored sorted (by id, or by a natural key) so that the same
     content always gives the same object, the same JSON and the same iteration order."""
 
-    name: str
-    departments: tuple[Department, ...] = field(default=(), converter=_sorted_by_id)
-    staff: tuple[Staff, ...] = field(default=(), converter=_sorted_by_id)
-    posts: tuple[Post, ...] = field(default=(), converter=_sorted_by_id)
-    assignments: tuple[PostAssignment, ...] = field(default=(), converter=_sorted_assignments)
-    ab_roles: tuple[ABRole, ...] = field(default=(), converter=_sorted_ab_roles)
-    rooms: tuple[Room, ...] = field(default=(), converter=_sorted_by_id)
-    absences: tuple[Absence, ...] = field(default=(), converter=_sorted_by_id)
-    activities: tuple[Activity, ...] = field(default=(), converter=_sorted_by_id)
-    tasks: tuple[Task, ...] = field(default=(), converter=_sorted_by_id)
+    name: str = field(validator=text)
+    departments: tuple[Department, ...] = field(
+        default=(), converter=_sorted_by_id, validator=members_of(Department)
+    )
+    staff: tuple[Staff, ...] = field(
+        default=(), converter=_sorted_by_id, validator=members_of(Staff)
+    )
+    posts: tuple[Post, ...] = field(default=(), converter=_sorted_by_id, validator=members_of(Post))
+    assignments: tuple[PostAssignment, ...] = field(
+        default=(), converter=_sorted_assignments, validator=members_of(PostAssignment)
+    )
+    ab_roles: tuple[ABRole, ...] = field(
+        default=(), converter=_sorted_ab_roles, validator=members_of(ABRole)
+    )
+    rooms: tuple[Room, ...] = field(default=(), converter=_sorted_by_id, validator=members_of(Room))
+    absences: tuple[Absence, ...] = field(
+        default=(), converter=_sorted_by_id, validator=members_of(Absence)
+    )
+    activities: tuple[Activity, ...] = field(
+        default=(), converter=_sorted_by_id, validator=members_of(Activity)
+    )
+    tasks: tuple[Task, ...] = field(default=(), converter=_sorted_by_id, validator=members_of(Task))
     _index: _Index = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -258,19 +280,25 @@ class Organization:
 
     # Look-ups -----------------------------------------------------------------------------
     def department(self, department_id: str) -> Department:
-        return _lookup(self._index.departments, "department", department_id)
+        return _lookup(self._index.departments, "department", department_id, "部门")
 
     def person(self, staff_id: str) -> Staff:
-        return _lookup(self._index.staff, "staff member", staff_id)
+        return _lookup(self._index.staff, "staff member", staff_id, "人员")
 
     def post(self, post_id: str) -> Post:
-        return _lookup(self._index.posts, "post", post_id)
+        return _lookup(self._index.posts, "post", post_id, "岗位")
 
     def room(self, room_id: str) -> Room:
-        return _lookup(self._index.rooms, "room", room_id)
+        return _lookup(self._index.rooms, "room", room_id, "会议室")
 
     def activity(self, activity_id: str) -> Activity:
-        return _lookup(self._index.activities, "activity", activity_id)
+        return _lookup(self._index.activities, "activity", activity_id, "活动")
+
+    def absence(self, absence_id: str) -> Absence:
+        return _lookup(self._index.absences, "absence", absence_id, "请假/外出记录")
+
+    def task(self, task_id: str) -> Task:
+        return _lookup(self._index.tasks, "task", task_id, "任务")
 
     def has_staff(self, staff_id: str) -> bool:
         return staff_id in self._index.staff
@@ -341,12 +369,30 @@ class Organization:
             self, activities=tuple(a for a in self.activities if a.id != activity_id)
         )
 
+    def replace_absence(self, absence: Absence) -> Organization:
+        self.absence(absence.id)  # raises UnknownEntity when there is nothing to replace
+        return attrs.evolve(
+            self, absences=tuple(absence if a.id == absence.id else a for a in self.absences)
+        )
 
-def _lookup(table: Mapping[str, _T], kind: str, key: str) -> _T:
+    def without_absence(self, absence_id: str) -> Organization:
+        self.absence(absence_id)
+        return attrs.evolve(self, absences=tuple(a for a in self.absences if a.id != absence_id))
+
+    def replace_task(self, task: Task) -> Organization:
+        self.task(task.id)  # raises UnknownEntity when there is nothing to replace
+        return attrs.evolve(self, tasks=tuple(task if t.id == task.id else t for t in self.tasks))
+
+    def without_task(self, task_id: str) -> Organization:
+        self.task(task_id)
+        return attrs.evolve(self, tasks=tuple(t for t in self.tasks if t.id != task_id))
+
+
+def _lookup(table: Mapping[str, _T], kind: str, key: str, kind_zh: str) -> _T:
     try:
         return table[key]
     except KeyError:
-        raise UnknownEntity(kind, key) from None
+        raise UnknownEntity(kind, key, kind_zh=kind_zh) from None
 
 
 def _label(assignment: PostAssignment) -> str:

@@ -6,9 +6,16 @@ import datetime as dt
 from collections.abc import Iterable
 
 from attrs import field, frozen
-from attrs.validators import instance_of
 
-from jiguan_core._validation import date_value, identifier, optional_date, text, unique_ids
+from jiguan_core._validation import (
+    date_value,
+    identifier,
+    instance_of,
+    members_of,
+    optional_date,
+    text,
+    unique_ids,
+)
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import TermEnum
 
@@ -46,7 +53,8 @@ AVOIDANCE_AREAS: frozenset[KeyArea] = frozenset(
 
 
 def _areas(values: Iterable[KeyArea]) -> frozenset[KeyArea]:
-    return frozenset(values)
+    # A lone member (or a string) is one item, not an iterable of characters.
+    return frozenset((values,) if isinstance(values, KeyArea | str) else values)
 
 
 @frozen(kw_only=True)
@@ -56,7 +64,9 @@ class Post:
     id: str = field(validator=identifier)
     name: str = field(validator=text)
     department_id: str = field(validator=identifier)
-    key_areas: frozenset[KeyArea] = field(factory=frozenset, converter=_areas)
+    key_areas: frozenset[KeyArea] = field(
+        factory=frozenset, converter=_areas, validator=members_of(KeyArea)
+    )
     leading: bool = field(default=False, validator=instance_of(bool))
 
     @property

@@ -131,6 +131,8 @@ class RuleInfo:
                     f"parameter of rule {self.id}",
                     name,
                     hint=f"rule {self.id} has: {', '.join(by_name) or 'no parameters'}",
+                    kind_zh=f"规则 {self.id} 的参数",
+                    hint_zh=f"规则 {self.id} 的参数有：{'、'.join(by_name) or '无'}",
                 )
             values[name] = parameter.check(value, rule_id=self.id)
         return MappingProxyType(values)

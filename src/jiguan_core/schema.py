@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 import types
 import typing
+from collections import abc
 from typing import Any
 
 import attrs
@@ -24,6 +25,9 @@ __all__ = ["DATETIME_PATTERN", "json_schema"]
 #: An ISO 8601 datetime that carries its UTC offset (a naive one is refused).
 DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$"
 _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+#: Durations and times of day (read by the interchange converter, jiguan_core.cli.interchange).
+_DURATION_PATTERN = r"^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"
+_TIME_PATTERN = r"^\d{2}:\d{2}(:\d{2})?$"
 
 
 def json_schema(cls: type, *, title: str | None = None) -> dict[str, Any]:
@@ -74,8 +78,20 @@ def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_type_schema(arg, definitions) for arg in args]}
     if origin is tuple:
-        items = args[0]
-        return {"type": "array", "items": _type_schema(items, definitions)}
+        if len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": _type_schema(args[0], definitions)}
+        # A fixed-length tuple such as (name, weight): one schema per position.
+        return {
+            "type": "array",
+            "prefixItems": [_type_schema(arg, definitions) for arg in args],
+            "items": False,
+            "minItems": len(args),
+        }
+    if origin in (abc.Mapping, dict):
+        value = args[1] if len(args) == 2 else typing.Any
+        return {"type": "object", "additionalProperties": _type_schema(value, definitions)}
+    if tp is typing.Any:
+        return {}
     if origin in (frozenset, set):
         return {"type": "array", "items": _type_schema(args[0], definitions), "uniqueItems": True}
     if tp is type(None):
@@ -90,6 +106,10 @@ def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string"}
     if isinstance(tp, type) and issubclass(tp, pendulum.DateTime | dt.datetime):
         return {"type": "string", "format": "date-time", "pattern": DATETIME_PATTERN}
+    if tp is dt.timedelta:
+        return {"type": "string", "format": "duration", "pattern": _DURATION_PATTERN}
+    if tp is dt.time:
+        return {"type": "string", "pattern": _TIME_PATTERN}
     if tp is dt.date:
         return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):

@@ -12,23 +12,22 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
-import cattrs
+import attrs
 import pendulum
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
 
 from jiguan_core.errors import ConversionError, IntegrityError, InvalidValue, JiguanError, Problem
 from jiguan_core.time import parse_datetime
 
-__all__ = ["from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+if TYPE_CHECKING:
+    # cattrs is imported on first use (the first conversion), not by ``import jiguan_core``.
+    import cattrs
+
+__all__ = ["from_dict", "from_json", "make_converter", "structure", "to_dict", "to_json"]
 
 _T = TypeVar("_T")
 
@@ -76,6 +75,48 @@ def _structure_date(value: Any, _: Any) -> dt.date:
     )
 
 
+_DURATION = re.compile(r"^P(?!$)(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+
+
+def _duration_text(value: dt.timedelta) -> str:
+    seconds = int(value.total_seconds())
+    days, rest = divmod(seconds, 86_400)
+    hours, rest = divmod(rest, 3_600)
+    minutes, secs = divmod(rest, 60)
+    time_part = "".join(
+        f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (secs, "S")) if n
+    )
+    text = "P" + (f"{days}D" if days else "") + (f"T{time_part}" if time_part else "")
+    return text if text != "P" else "PT0S"
+
+
+def _parse_duration(value: Any, _: Any) -> dt.timedelta:
+    match = _DURATION.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise InvalidValue(
+            f"expected an ISO 8601 duration such as PT1H30M or P2D, got {value!r}",
+            f"应为 ISO 8601 时长，例如 PT1H30M 或 P2D，实际为 {value!r}",
+            field="duration",
+            value=value,
+        )
+    days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+    return dt.timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+
+
+def _parse_time(value: Any, _: Any) -> dt.time:
+    if isinstance(value, str) and re.fullmatch(r"\d{2}:\d{2}(:\d{2})?", value):
+        try:
+            return dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidValue(
+        f"expected a time of day HH:MM, got {value!r}",
+        f"应为 HH:MM 格式的时刻，实际为 {value!r}",
+        field="time",
+        value=value,
+    )
+
+
 def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
     for member in cl:
         if member.value == value:
@@ -89,8 +130,80 @@ def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
     )
 
 
+def _is_homogeneous_collection(t: Any) -> bool:
+    """``tuple[X, ...]``, ``frozenset[X]``, ``set[X]`` and their bare forms."""
+    if t in (tuple, frozenset, set):
+        return True
+    origin = get_origin(t)
+    if origin in (frozenset, set):
+        return True
+    args = get_args(t)
+    return origin is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _collection_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure a list into a tuple or frozenset, item by item, reporting every bad item.
+
+    A string or a dict is refused rather than iterated: ``"finance"`` is not the list
+    ``["f", "i", ...]``, and ``{"s001": 1}`` is not ``["s001"]``.
+    """
+
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
+    def structure(value: Any, cl: Any) -> Any:
+        origin = get_origin(cl) or cl
+        if not isinstance(value, list | tuple):
+            raise InvalidValue(
+                f"expected a list, got {type(value).__name__} {value!r}",
+                f"应为列表，实际为 {type(value).__name__} {value!r}",
+                field="list",
+                value=value,
+            )
+        args = get_args(cl)
+        item_type = args[0] if args else Any
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as error:  # collected and re-raised as one group
+                note = IterableValidationNote(f"Structuring {cl} @ index {index}", index, item_type)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {cl!r}", errors, cl)
+        return tuple(items) if origin is tuple else frozenset(items)
+
+    return structure
+
+
+def _attrs_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """cattrs' generated hook for an attrs class, behind a check that the input is a dict."""
+    import cattrs.gen
+
+    def factory(cl: Any) -> Callable[[Any, Any], Any]:
+        generated = cattrs.gen.make_dict_structure_fn(cl, converter)
+
+        def structure(value: Any, _: Any) -> Any:
+            if not isinstance(value, Mapping):
+                raise InvalidValue(
+                    f"expected an object (dict) for {_type_name(cl)}, got "
+                    f"{type(value).__name__} {value!r}",
+                    f"{_type_name(cl)} 应为对象（字典），实际为 {type(value).__name__} {value!r}",
+                    field=_type_name(cl),
+                    value=value,
+                )
+            return generated(value, cl)
+
+        return structure
+
+    return factory
+
+
 def make_converter() -> cattrs.Converter:
     """A new converter configured for jiguan_core's classes (for callers who extend it)."""
+    import cattrs
+
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _strict(str, lambda v: isinstance(v, str)))
     converter.register_structure_hook(bool, _strict(bool, lambda v: isinstance(v, bool)))
@@ -105,6 +218,12 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(pendulum.DateTime, lambda v: v.isoformat())
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, lambda v: v.isoformat())
+    # Durations as ISO 8601 (PT1H30M) and times of day as HH:MM, e.g. a request's length and
+    # office hours.
+    converter.register_structure_hook(dt.timedelta, _parse_duration)
+    converter.register_unstructure_hook(dt.timedelta, _duration_text)
+    converter.register_structure_hook(dt.time, _parse_time)
+    converter.register_unstructure_hook(dt.time, lambda v: v.isoformat(timespec="minutes"))
     converter.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )
@@ -125,6 +244,8 @@ def make_converter() -> cattrs.Converter:
         lambda t: t is tuple or getattr(t, "__origin__", None) is tuple,
         lambda value: [converter.unstructure(v) for v in value],
     )
+    converter.register_structure_hook_func(_is_homogeneous_collection, _collection_hook(converter))
+    converter.register_structure_hook_factory(attrs.has, _attrs_hook_factory(converter))
     return converter
 
 
@@ -145,9 +266,25 @@ def from_dict(cls: type[_T], data: Any) -> _T:
     position (``$.staff[3].level``), and those of an organization whose parts do not fit
     together by id (``$.staff[s017].department_id``). ``data`` is never modified.
     """
+    return structure(_converter(), data, cls)
+
+
+def structure(converter: cattrs.Converter, data: Any, cls: type[_T]) -> _T:
+    """Read ``cls`` from ``data`` with ``converter`` (e.g. one from :func:`make_converter` that
+    an application extended), turning every failure into one :class:`ConversionError` that lists
+    each problem with its path."""
+    from cattrs import BaseValidationError
+
     try:
-        return _converter().structure(data, cls)
-    except (cattrs.BaseValidationError, JiguanError, TypeError, ValueError, KeyError) as error:
+        return converter.structure(data, cls)
+    except (
+        BaseValidationError,
+        JiguanError,
+        AttributeError,
+        TypeError,
+        ValueError,
+        KeyError,
+    ) as error:
         raise ConversionError(_problems(error, "$", _type_name(cls))) from error
 
 
@@ -173,6 +310,14 @@ def from_json(cls: type[_T], text: str) -> _T:
 
 def _problems(error: BaseException, path: str, type_name: str) -> list[Problem]:
     """Flatten cattrs' exception groups into one :class:`Problem` per leaf, with its path."""
+    from cattrs import BaseValidationError
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(error, ForbiddenExtraKeysError):
         extra = ", ".join(sorted(error.extra_fields))
         return [
@@ -194,14 +339,19 @@ def _problems(error: BaseException, path: str, type_name: str) -> list[Problem]:
                 found.append(Problem(child, "required field is missing", "缺少必填字段"))
             else:
                 found.extend(_problems(inner, child, _type_name(note.type)))
+        fields = attrs.fields_dict(error.cl) if attrs.has(error.cl) else {}
         for inner in others:
-            found.extend(_problems(inner, path, type_name))
+            # A check across fields (``__attrs_post_init__``) or a field validator names the
+            # field it blames: point the path at it.
+            blamed = getattr(inner, "field", None) if isinstance(inner, InvalidValue) else None
+            where = f"{path}.{blamed}" if isinstance(blamed, str) and blamed in fields else path
+            found.extend(_problems(inner, where, type_name))
         return found
     if isinstance(error, IntegrityError):
         return [Problem(f"{path}.{p.path}", p.message_en, p.message_zh) for p in error.problems]
     if isinstance(error, JiguanError):
         return [Problem(path, error.message_en, error.message_zh)]
-    if isinstance(error, cattrs.BaseValidationError):
+    if isinstance(error, BaseValidationError):
         return [Problem(path, str(error), str(error))]
     if isinstance(error, AttributeError | TypeError):
         return [

@@ -375,5 +375,9 @@ def source(source_id: str) -> Source:
         return SOURCES[source_id]
     except KeyError:
         raise UnknownEntity(
-            "source", source_id, hint="cite an id from REGULATIONS.md (e.g. A2, T5, ARTICLE-COORD)"
+            "source",
+            source_id,
+            hint="cite an id from REGULATIONS.md (e.g. A2, T5, ARTICLE-COORD)",
+            kind_zh="出处",
+            hint_zh="请引用 REGULATIONS.md 中的编号（如 A2、T5、ARTICLE-COORD）",
         ) from None

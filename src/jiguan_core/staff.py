@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Iterable
 
 from attrs import field, frozen
-from attrs.validators import instance_of
 
 from jiguan_core._validation import (
     date_value,
     identifier,
+    instance_of,
+    members_of,
     optional_date,
     optional_identifier,
     text,
@@ -69,8 +70,14 @@ class Relative:
     relation: Relation = field(validator=instance_of(Relation))
 
 
+def _relative_key(relative: object) -> tuple[int, str, str]:
+    if isinstance(relative, Relative):
+        return (0, relative.staff_id, relative.relation.value)
+    return (1, repr(relative), "")  # reported by the members_of validator
+
+
 def _relatives(values: Iterable[Relative]) -> tuple[Relative, ...]:
-    return tuple(sorted(values, key=lambda r: (r.staff_id, r.relation.value)))
+    return tuple(sorted(values, key=_relative_key))
 
 
 @frozen(kw_only=True)
@@ -90,7 +97,9 @@ class Staff:
     is_party_member: bool = field(default=True, validator=instance_of(bool))
     probation_end: dt.date | None = field(default=None, validator=optional_date)
     reports_to: str | None = field(default=None, validator=optional_identifier)
-    relatives: tuple[Relative, ...] = field(default=(), converter=_relatives)
+    relatives: tuple[Relative, ...] = field(
+        default=(), converter=_relatives, validator=members_of(Relative)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.probation_end is not None and self.probation_end < self.hire_date:

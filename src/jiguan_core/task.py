@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from attrs import field, frozen
-from attrs.validators import instance_of
 
-from jiguan_core._validation import date_value, identifier, optional_date, text
+from jiguan_core._validation import date_value, identifier, instance_of, optional_date, text
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import TermEnum
 

@@ -19,6 +19,7 @@ __all__ = ["SHANGHAI", "TimeSpan", "aware", "parse_datetime"]
 
 #: The default zone of every office in mainland China.
 SHANGHAI = pendulum.timezone("Asia/Shanghai")
+_EIGHT_HOURS = dt.timedelta(hours=8)
 
 
 def aware(value: object, field_name: str = "datetime") -> pendulum.DateTime:
@@ -49,7 +50,14 @@ def parse_datetime(text: str, field_name: str = "datetime") -> pendulum.DateTime
             field=field_name,
             value=text,
         ) from error
-    return aware(parsed, field_name)
+    moment = aware(parsed, field_name)
+    # An offset of +08:00 is the office's zone: restore Asia/Shanghai (no DST since 1991, so the
+    # offset is the same wherever this applies), so that a round trip through JSON gives back
+    # the zone it started from, not an anonymous fixed offset.
+    local = moment.in_timezone(SHANGHAI)
+    if local.utcoffset() == moment.utcoffset() == _EIGHT_HOURS:
+        return local
+    return moment
 
 
 def _start(value: object) -> pendulum.DateTime:
@@ -85,9 +93,14 @@ class TimeSpan:
     def of(
         cls, start: dt.datetime, *, hours: float = 0, minutes: float = 0, days: float = 0
     ) -> TimeSpan:
-        """A span from ``start`` lasting the given duration."""
+        """A span from ``start`` lasting the given duration (fractions allowed: ``hours=1.5``).
+
+        Whole ``days`` are calendar days in ``start``'s zone; hours and minutes are elapsed time.
+        """
         begin = aware(start, "start")
-        return cls(begin, begin.add(days=int(days), hours=int(hours), minutes=int(minutes)))
+        whole_days = int(days)
+        rest = dt.timedelta(days=days - whole_days, hours=hours, minutes=minutes)
+        return cls(begin, begin.add(days=whole_days) + rest)
 
     @classmethod
     def whole_days(

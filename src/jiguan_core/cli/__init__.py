@@ -1,0 +1,67 @@
+"""The command line's pure parts: the interchange format (:mod:`.interchange`), the commands
+(:mod:`.commands`) and their rendering (:mod:`.render`). The entry point that reads and writes
+files is :mod:`jiguan_core.__main__`."""
+
+from jiguan_core.cli.commands import (
+    EXIT_ACTION,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    Outcome,
+    run_assess,
+    run_check,
+    run_coverage,
+    run_ics,
+    run_plan,
+    run_rotation,
+    run_stats,
+)
+from jiguan_core.cli.interchange import (
+    FORMAT_VERSION,
+    SCHEMA_FILE,
+    AssessSection,
+    CoverageSection,
+    PlanSection,
+    RotationSection,
+    StatsSection,
+    Workspace,
+    dump_workspace,
+    load_workspace,
+    parse_workspace,
+    schema_files,
+    schema_problems,
+    workspace_converter,
+    workspace_schema,
+    workspace_to_dict,
+)
+from jiguan_core.cli.sample import sample_workspace
+
+__all__ = [
+    "EXIT_ACTION",
+    "EXIT_BAD_INPUT",
+    "EXIT_OK",
+    "FORMAT_VERSION",
+    "SCHEMA_FILE",
+    "AssessSection",
+    "CoverageSection",
+    "Outcome",
+    "PlanSection",
+    "RotationSection",
+    "StatsSection",
+    "Workspace",
+    "dump_workspace",
+    "load_workspace",
+    "parse_workspace",
+    "run_assess",
+    "run_check",
+    "run_coverage",
+    "run_ics",
+    "run_plan",
+    "run_rotation",
+    "run_stats",
+    "sample_workspace",
+    "schema_files",
+    "schema_problems",
+    "workspace_converter",
+    "workspace_schema",
+    "workspace_to_dict",
+]

@@ -1,0 +1,407 @@
+"""The JSON interchange format: one document, a :class:`Workspace`, for every command.
+
+A workspace holds the office (an :class:`~jiguan_core.organization.Organization` exactly as
+:func:`jiguan_core.serialization.to_dict` writes it) and one optional section per command that
+needs more than the office: the scheduling policy (``check``, ``plan``), the requests to place
+(``plan``), the assessment records (``assess``), the coverage period (``coverage``), the rotation
+day (``rotation``) and the learning and activity records (``stats``). Every section reuses the
+areas' own attrs classes; nothing is declared twice.
+
+Reading is in two steps, each reporting *every* problem with its JSON path: the JSON Schema
+(generated from these classes by :func:`jiguan_core.schema.json_schema`, shipped as
+``jiguan_core/schemas/workspace.schema.json``), then the converter, which also checks that every
+id a section names exists in the office. This module is pure: it turns text into objects and
+objects into text; the command line reads and writes the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from attrs import field, frozen
+
+from jiguan_core.assessment.policy import AnnualPolicy, RoutinePolicy
+from jiguan_core.assessment.records import AssessmentRecords
+from jiguan_core.development.policy import DevelopmentPolicy
+from jiguan_core.errors import ConversionError, IntegrityError, InvalidValue, Problem
+from jiguan_core.organization import Organization
+from jiguan_core.rules.policy import SchedulingPolicy
+from jiguan_core.scheduling.request import ActivityRequest
+from jiguan_core.work.records import Record
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = [
+    "FORMAT_VERSION",
+    "SCHEMA_FILE",
+    "AssessSection",
+    "CoverageSection",
+    "PlanSection",
+    "RotationSection",
+    "StatsSection",
+    "Workspace",
+    "dump_workspace",
+    "load_workspace",
+    "parse_workspace",
+    "schema_files",
+    "schema_problems",
+    "workspace_converter",
+    "workspace_schema",
+    "workspace_to_dict",
+]
+
+#: The interchange format's version; a workspace of another version is refused.
+FORMAT_VERSION = 1
+#: The shipped schema file, inside the package's ``schemas`` directory.
+SCHEMA_FILE = "workspace.schema.json"
+
+
+def _version(_: object, __: object, value: int) -> None:
+    if value != FORMAT_VERSION:
+        raise InvalidValue(
+            f"format version {value} is not supported; this library reads version {FORMAT_VERSION}",
+            f"不支持格式版本 {value}；本库读取版本 {FORMAT_VERSION}",
+            field="version",
+            value=value,
+        )
+
+
+def _optional_tuple(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if values is None else tuple(values)
+
+
+def _ids(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _ints(values: Iterable[int]) -> tuple[int, ...]:
+    return tuple(values)
+
+
+def _requests(values: Iterable[ActivityRequest]) -> tuple[ActivityRequest, ...]:
+    return tuple(values)
+
+
+def _records(values: Iterable[Record]) -> tuple[Record, ...]:
+    return tuple(values)
+
+
+@frozen(kw_only=True)
+class PlanSection:
+    """``plan``: the activity requests to place around the office's own calendar, the seed and
+    the iteration budget of the scheduler (the plan depends only on these)."""
+
+    requests: tuple[ActivityRequest, ...] = field(converter=_requests)
+    seed: int = 0
+    max_iterations: int = 20_000
+
+
+@frozen(kw_only=True)
+class AssessSection:
+    """``assess``: the records, the year, the quarters graded (each on its own) and the
+    policies; ``as_of`` is the day the annual assessment is made (default 1 January after)."""
+
+    records: AssessmentRecords
+    year: int
+    quarters: tuple[int, ...] = field(default=(1, 2, 3, 4), converter=_ints)
+    routine_policy: RoutinePolicy = field(factory=RoutinePolicy)
+    annual_policy: AnnualPolicy = field(factory=AnnualPolicy)
+    as_of: dt.date | None = None
+
+
+@frozen(kw_only=True)
+class CoverageSection:
+    """``coverage``: the half-open period ``[start, end)`` and, optionally, the posts to check
+    (default: every key post)."""
+
+    start: dt.date
+    end: dt.date
+    post_ids: tuple[str, ...] | None = field(default=None, converter=_optional_tuple)
+
+
+@frozen(kw_only=True)
+class RotationSection:
+    """``rotation``: the day of the check, the people under investigation (postponed, T3) and
+    the development policy."""
+
+    as_of: dt.date
+    under_investigation: tuple[str, ...] = field(default=(), converter=_ids)
+    policy: DevelopmentPolicy = field(factory=DevelopmentPolicy)
+
+
+@frozen(kw_only=True)
+class StatsSection:
+    """``stats``: the learning and activity records and the report day ``as_of`` (figures are
+    counted "since" a day given on the command line, up to but not including ``as_of``)."""
+
+    records: tuple[Record, ...] = field(converter=_records)
+    as_of: dt.date
+
+
+@frozen(kw_only=True)
+class Workspace:
+    """One interchange document: the office plus a section per command that needs more.
+
+    ``scheduling_policy`` (rule overrides, rules switched off, blackout periods) is read by
+    ``check`` and ``plan``; the other sections are optional and only the command that reads one
+    requires it.
+    """
+
+    version: int = field(default=FORMAT_VERSION, validator=_version)
+    office: Organization
+    scheduling_policy: SchedulingPolicy = field(factory=SchedulingPolicy)
+    plan: PlanSection | None = None
+    assessment: AssessSection | None = None
+    coverage: CoverageSection | None = None
+    rotation: RotationSection | None = None
+    statistics: StatsSection | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = _reference_problems(self)
+        if problems:
+            raise IntegrityError(problems)
+
+
+def _unknown(
+    path: str, ids: Iterable[str], known: frozenset[str] | set[str], kind_en: str, kind_zh: str
+) -> list[Problem]:
+    return [
+        Problem(
+            path,
+            f"unknown {kind_en} id {value!r}; use one defined in the office",
+            f"未知的{kind_zh}编号 {value!r}；请使用机关中已定义的编号",
+        )
+        for value in ids
+        if value not in known
+    ]
+
+
+def _reference_problems(ws: Workspace) -> list[Problem]:
+    """Every id a section names that the office does not define, with its path."""
+    office = ws.office
+    staff = {s.id for s in office.staff}
+    departments = {d.id for d in office.departments}
+    rooms = {r.id for r in office.rooms}
+    posts = {p.id for p in office.posts}
+    activities = {a.id for a in office.activities}
+    problems: list[Problem] = []
+    for i, blackout in enumerate(ws.scheduling_policy.blackouts):
+        problems += _unknown(
+            f"scheduling_policy.blackouts[{i}].exempt",
+            sorted(blackout.exempt),
+            activities,
+            "activity",
+            "活动",
+        )
+    if ws.plan is not None:
+        for i, request in enumerate(ws.plan.requests):
+            at = f"plan.requests[{i}]"
+            problems += _unknown(
+                f"{at}.department_id", [request.department_id], departments, "department", "部门"
+            )
+            for name in ("participants", "optional_participants", "leaders"):
+                problems += _unknown(f"{at}.{name}", getattr(request, name), staff, "staff", "人员")
+            problems += _unknown(f"{at}.rooms", request.rooms, rooms, "room", "会议室")
+    if ws.assessment is not None:
+        problems += _unknown(
+            "assessment.records",
+            sorted(ws.assessment.records.staff_ids()),
+            staff,
+            "staff",
+            "人员",
+        )
+    if ws.coverage is not None and ws.coverage.post_ids is not None:
+        problems += _unknown("coverage.post_ids", ws.coverage.post_ids, posts, "post", "岗位")
+    if ws.rotation is not None:
+        problems += _unknown(
+            "rotation.under_investigation", ws.rotation.under_investigation, staff, "staff", "人员"
+        )
+    if ws.statistics is not None:
+        for i, record in enumerate(ws.statistics.records):
+            at = f"statistics.records[{i}]"
+            problems += _unknown(
+                f"{at}.department_id", [record.department_id], departments, "department", "部门"
+            )
+            problems += _unknown(f"{at}.participants", record.participants, staff, "staff", "人员")
+    return problems
+
+
+# -- converter -------------------------------------------------------------------------------
+
+
+@cache
+def workspace_converter() -> cattrs.Converter:
+    """The converter the workspace is read with: the library's own
+    (:func:`jiguan_core.serialization.make_converter`), cached."""
+    from jiguan_core.serialization import make_converter
+
+    return make_converter()
+
+
+def workspace_to_dict(workspace: Workspace) -> Any:
+    """The JSON-compatible form of a workspace (what :func:`parse_workspace` reads back)."""
+    return workspace_converter().unstructure(workspace)
+
+
+def dump_workspace(workspace: Workspace) -> str:
+    """The workspace as JSON text (UTF-8, two-space indent, one trailing newline)."""
+    return json.dumps(workspace_to_dict(workspace), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- schema ----------------------------------------------------------------------------------
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    from jiguan_core.schema import json_schema
+
+    return json_schema(Workspace, title="jiguan_core workspace")
+
+
+def workspace_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a workspace, generated from the attrs classes."""
+    copy: dict[str, Any] = json.loads(json.dumps(_schema()))  # a copy the caller may change
+    return copy
+
+
+def schema_files() -> dict[str, str]:
+    """The schema files shipped in ``jiguan_core/schemas`` (file name -> text), for the docs
+    generator to write and for a test to compare with what is shipped."""
+    text = json.dumps(_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return {SCHEMA_FILE: text}
+
+
+def _json_path(parts: Iterable[object]) -> str:
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema  # type: ignore[import-untyped]
+
+    return jsonschema.Draft202012Validator(_schema(), format_checker=jsonschema.FormatChecker())
+
+
+def schema_problems(data: Any, schema: Mapping[str, Any] | None = None) -> list[Problem]:
+    """Every place where ``data`` breaks the workspace schema (default: the generated one; the
+    command line passes the shipped file), sorted by path."""
+    found: list[Problem] = []
+    if schema is None:
+        validator = _validator()
+    else:
+        import jsonschema
+
+        validator = jsonschema.Draft202012Validator(
+            schema, format_checker=jsonschema.FormatChecker()
+        )
+    for error in validator.iter_errors(data):
+        # The innermost failure explains an anyOf (e.g. a section that is neither null nor valid).
+        leaves = _leaves(error)
+        for leaf in leaves:
+            found.append(_schema_problem(leaf))
+    unique = {(p.path, p.message_en): p for p in found}
+    return sorted(unique.values(), key=lambda p: (p.path, p.message_en))
+
+
+def _schema_problem(error: Any) -> Problem:
+    """One schema failure in plain words; the common ones get a hint what to write."""
+    from jiguan_core.schema import DATETIME_PATTERN
+
+    path = _json_path(error.absolute_path)
+    value = error.instance
+    if error.validator == "pattern" and error.validator_value == DATETIME_PATTERN:
+        return Problem(
+            path,
+            f"{value!r} is not a datetime with its UTC offset (a naive time is ambiguous); "
+            "write e.g. 2025-01-14T09:00:00+08:00",
+            f"{value!r} 不是带时区的时间（不带时区的时间有歧义）；请写成 2025-01-14T09:00:00+08:00 的形式",
+        )
+    if error.validator == "pattern" and error.schema.get("format") == "duration":
+        return Problem(
+            path,
+            f"{value!r} is not an ISO 8601 duration; write e.g. PT1H30M or P2D",
+            f"{value!r} 不是 ISO 8601 时长；请写成 PT1H30M 或 P2D 的形式",
+        )
+    if error.validator == "pattern" and error.schema.get("format") == "date":
+        return Problem(
+            path,
+            f"{value!r} is not a date; write YYYY-MM-DD",
+            f"{value!r} 不是日期；请写成 YYYY-MM-DD",
+        )
+    if error.validator == "required":
+        return Problem(path, f"schema: {error.message}", f"缺少必填字段：{error.message}")
+    if error.validator == "additionalProperties":
+        return Problem(
+            path,
+            f"schema: {error.message}; remove or rename the field",
+            f"有不认识的字段：{error.message}；请删除或改名",
+        )
+    message = error.message
+    if len(message) > 300:
+        message = message[:297] + "..."
+    return Problem(path, f"schema: {message}", f"不符合格式（schema）：{message}")
+
+
+def _leaves(error: Any) -> list[Any]:
+    if error.validator == "anyOf" and error.context and error.instance is not None:
+        # ``X | None`` given something that is not null: only X's failures explain it.
+        real = [
+            sub
+            for sub in error.context
+            if not (sub.validator == "type" and sub.validator_value == "null")
+        ]
+        branches_left = {sub.relative_schema_path[0] for sub in real}
+        if len(branches_left) == 1:
+            return [leaf for sub in real for leaf in _leaves(sub)]
+    if error.validator == "anyOf" and error.context:
+        # Prefer the branch that got furthest (not the "is not null" one).
+        branches: dict[int, list[Any]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        best = max(
+            branches.values(),
+            key=lambda subs: (max(len(s.absolute_path) for s in subs), -len(subs)),
+        )
+        if max(len(s.absolute_path) for s in best) > len(error.absolute_path):
+            return [leaf for sub in best for leaf in _leaves(sub)]
+    return [error]
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def parse_workspace(text: str, *, schema: Mapping[str, Any] | None = None) -> Workspace:
+    """Read a workspace from JSON text, or raise :class:`ConversionError` listing every problem
+    with its JSON path: not JSON (line and column), then the schema, then the converter (wrong
+    values, unknown ids)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ConversionError(
+            [
+                Problem(
+                    f"$ (line {error.lineno}, column {error.colno})",
+                    f"not JSON: {error.msg}",
+                    f"不是合法的 JSON：{error.msg}",
+                )
+            ]
+        ) from error
+    return load_workspace(data, schema=schema)
+
+
+def load_workspace(data: Any, *, schema: Mapping[str, Any] | None = None) -> Workspace:
+    """Read a workspace from its dict form (schema first, then the converter)."""
+    problems = schema_problems(data, schema)
+    if problems:
+        raise ConversionError(problems)
+    from jiguan_core.serialization import structure
+
+    return structure(workspace_converter(), data, Workspace)

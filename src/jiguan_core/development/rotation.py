@@ -1,0 +1,773 @@
+"""Rotation (轮岗交流, REGULATIONS T1-T4): who is due, and a multi-year plan.
+
+*Who is due* (:func:`rotation_status`): everyone in scope (not a leadership member; unit
+leaders only when the policy includes them) with a main post on the day. Tenure counts from
+the start of the uninterrupted run of main assignments to the same post. A person is due when
+tenure reaches the post kind's threshold (T1) — unless on probation or under investigation
+(T2; an input set of staff ids) or last rotated less than the minimum interval ago (T3).
+
+*The plan* (:func:`plan_rotation`, 有计划、分层次、按步骤): year by year, as of the year's
+rotation day, the due people are taken longest-overdue first, at most ``moves_per_department``
+from each department, never both the A and the B of a post (the office's AB roles) in the same
+year. The selected people exchange posts among themselves (leading posts with leading posts,
+other posts with other posts) by a minimum-cost assignment (networkx ``min_cost_flow``) that
+prefers another department and keeps to each person's nearest ``candidate_posts`` options. A
+person who is the department's only one with experience of one of its key posts only moves
+within the department. After the assignment the year is checked as a whole: a move that would
+create an avoidance situation (T5), or leave a department without anyone who has held one of
+its key posts, is withdrawn (the lowest-priority person involved is postponed) and the
+assignment solved again. Withdrawn places are not refilled that year. Every move and every
+postponement carries its explanation. The same input gives the same plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+from attrs import field, frozen
+
+from jiguan_core.calendar import WorkCalendar
+from jiguan_core.development.avoidance import (
+    AvoidanceFinding,
+    Placement,
+    RelativePair,
+    _conflicts,
+    apply_moves,
+    relative_pairs,
+    unknown_staff,
+)
+from jiguan_core.development.policy import DevelopmentPolicy
+from jiguan_core.development.rules import (
+    EXEMPTIONS,
+    HANDOVER,
+    MIN_INTERVAL,
+    ROTATION_PLAN,
+    TENURE,
+)
+from jiguan_core.errors import CalendarYearNotCovered, InvalidValue
+from jiguan_core.organization import Organization
+from jiguan_core.post import Post, PostAssignment, PostRole
+from jiguan_core.staff import Staff
+from jiguan_core.text import Lang, TermEnum, Text
+
+__all__ = [
+    "PlannedMove",
+    "PostponeReason",
+    "Postponement",
+    "RotationCheck",
+    "RotationPlan",
+    "RotationStatus",
+    "add_years",
+    "due_for_rotation",
+    "handover_deadline",
+    "placement_after",
+    "plan_rotation",
+    "rotation_status",
+]
+
+
+class RotationStatus(TermEnum):
+    DUE = "due", "应轮岗"
+    NOT_DUE = "not_due", "未到轮岗年限"
+    PROBATION = "probation", "试用期内暂不轮岗"
+    UNDER_INVESTIGATION = "under_investigation", "接受审查调查期间暂不轮岗"
+    TOO_SOON = "too_soon", "距上次轮岗不满最短间隔"
+
+
+class PostponeReason(TermEnum):
+    PROBATION = "probation", "试用期内"
+    UNDER_INVESTIGATION = "under_investigation", "接受审查调查"
+    TOO_SOON = "too_soon", "距上次轮岗不满最短间隔"
+    CAPACITY = "capacity", "本部门本年度轮岗名额已满"
+    AB_SAME_YEAR = "ab_same_year", "同一岗位 A、B 角不同年轮岗"
+    AVOIDANCE = "avoidance", "调整后将形成回避情形"
+    EXPERIENCE = "experience", "部门须保留熟悉重点岗位的人员"
+    NO_POST = "no_post", "本年度没有合适的对调岗位"
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` moved by whole years; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _full_years(start: dt.date, end: dt.date) -> int:
+    years = end.year - start.year
+    return years - 1 if add_years(start, years) > end else years
+
+
+@frozen(kw_only=True)
+class RotationCheck:
+    """One person's rotation status on ``as_of``, with the numbers behind it."""
+
+    staff_id: str
+    department_id: str
+    post_id: str
+    since: dt.date
+    years_in_post: int
+    threshold_years: int
+    due_on: dt.date
+    last_rotation: dt.date | None
+    status: RotationStatus
+    reason: Text = field(eq=False)
+
+    @property
+    def is_due(self) -> bool:
+        return self.status is RotationStatus.DUE
+
+    def render(self, lang: Lang = "zh") -> str:
+        return self.reason.render(lang)
+
+
+@frozen(kw_only=True)
+class PlannedMove:
+    """One proposed move, with its explanation."""
+
+    year: int
+    staff_id: str
+    from_post: str
+    to_post: str
+    from_department: str
+    to_department: str
+    effective_on: dt.date
+    handover_by: dt.date | None
+    years_in_post: int
+    reason: Text = field(eq=False)
+
+    def render(self, lang: Lang = "zh") -> str:
+        return self.reason.render(lang)
+
+
+@frozen(kw_only=True)
+class Postponement:
+    """A person due (by tenure) in ``year`` who is not moved, and why."""
+
+    year: int
+    staff_id: str
+    post_id: str
+    reason: PostponeReason
+    detail: Text = field(eq=False)
+
+    def render(self, lang: Lang = "zh") -> str:
+        return self.detail.render(lang)
+
+
+@frozen(kw_only=True)
+class RotationPlan:
+    """A plan over ``years``: moves and postponements sorted by (year, staff id)."""
+
+    years: tuple[int, ...]
+    moves: tuple[PlannedMove, ...]
+    postponements: tuple[Postponement, ...]
+    as_of: dt.date
+
+    def moves_in(self, year: int) -> tuple[PlannedMove, ...]:
+        return tuple(m for m in self.moves if m.year == year)
+
+    def postponements_in(self, year: int) -> tuple[Postponement, ...]:
+        return tuple(p for p in self.postponements if p.year == year)
+
+    def render(self, lang: Lang = "zh") -> list[str]:
+        lines: list[str] = []
+        for year in self.years:
+            moves = self.moves_in(year)
+            later = self.postponements_in(year)
+            if lang == "zh":
+                lines.append(f"{year} 年：轮岗 {len(moves)} 人，推迟 {len(later)} 人")
+            else:
+                lines.append(f"{year}: {len(moves)} moves, {len(later)} postponed")
+            lines.extend("  " + m.render(lang) for m in moves)
+            lines.extend("  " + p.render(lang) for p in later)
+        return lines
+
+
+def handover_deadline(
+    effective_on: dt.date,
+    *,
+    calendar: WorkCalendar | None = None,
+    policy: DevelopmentPolicy | None = None,
+) -> dt.date:
+    """T4: the day by which the handover is done (``handover_working_days`` working days)."""
+    policy = policy or DevelopmentPolicy()
+    calendar = calendar or WorkCalendar()
+    return calendar.add_working_days(effective_on, policy.handover_working_days)
+
+
+# Tenure from the assignment history --------------------------------------------------------
+@frozen(kw_only=True)
+class _Tenure:
+    post_id: str
+    since: dt.date
+    last_rotation: dt.date | None
+
+
+def _tenure(held: Iterable[PostAssignment], as_of: dt.date) -> _Tenure | None:
+    mains = sorted(
+        (a for a in held if a.role is PostRole.MAIN and a.start <= as_of),
+        key=lambda a: (a.start, a.post_id),
+    )
+    current = next((a for a in mains if a.active_on(as_of)), None)
+    if current is None:
+        return None
+    since = current.start
+    earlier = [a for a in mains if a.start < current.start]
+    # Walk back over contiguous assignments to the same post (a renewed appointment).
+    for previous in reversed(earlier):
+        if previous.post_id == current.post_id and previous.end == since:
+            since = previous.start
+    moved_from_other = any(
+        a.post_id != current.post_id and a.end is not None and a.end <= since for a in earlier
+    )
+    return _Tenure(
+        post_id=current.post_id, since=since, last_rotation=since if moved_from_other else None
+    )
+
+
+def _in_scope(person: Staff, post: Post, policy: DevelopmentPolicy) -> bool:
+    if person.is_leadership_member:
+        return False
+    return policy.include_unit_leaders or not post.leading
+
+
+def _check(
+    person: Staff,
+    post: Post,
+    since: dt.date,
+    last_rotation: dt.date | None,
+    as_of: dt.date,
+    policy: DevelopmentPolicy,
+    investigated: frozenset[str],
+) -> RotationCheck:
+    threshold = policy.tenure_years(post)
+    years = _full_years(since, as_of)
+    due_on = add_years(since, threshold)
+    kind_zh = "领导职务" if post.leading else ("重点岗位" if post.is_key else "一般岗位")
+    kind_en = "leading post" if post.leading else ("key post" if post.is_key else "post")
+    basis = Text(
+        f"{person.id}（{person.name}）自 {since} 任{kind_zh} {post.id}（{post.name}）{years} 年，"
+        f"满 {threshold} 年之日为 {due_on}",
+        f"{person.id} has held the {kind_en} {post.id} since {since} ({years} years); "
+        f"{threshold} years are reached on {due_on}",
+    )
+    interval_end = (
+        add_years(last_rotation, policy.min_interval_years) if last_rotation is not None else None
+    )
+    if as_of < due_on:
+        status = RotationStatus.NOT_DUE
+        extra = Text("，未到轮岗年限", "; not yet due")
+    elif person.id in investigated:
+        status = RotationStatus.UNDER_INVESTIGATION
+        extra = Text(
+            f"；正在接受审查调查，暂不轮岗（{EXEMPTIONS.id}）",
+            f"; under investigation, not rotated now ({EXEMPTIONS.id})",
+        )
+    elif person.on_probation(as_of):
+        status = RotationStatus.PROBATION
+        extra = Text(
+            f"；试用期至 {person.probation_end}，暂不轮岗（{EXEMPTIONS.id}）",
+            f"; on probation until {person.probation_end}, not rotated now ({EXEMPTIONS.id})",
+        )
+    elif interval_end is not None and as_of < interval_end:
+        status = RotationStatus.TOO_SOON
+        extra = Text(
+            f"；上次轮岗为 {last_rotation}，{interval_end} 前不再轮岗（{MIN_INTERVAL.id}）",
+            f"; last rotated on {last_rotation}, not again before {interval_end} "
+            f"({MIN_INTERVAL.id})",
+        )
+    else:
+        status = RotationStatus.DUE
+        extra = Text(f"，应轮岗（{TENURE.id}）", f"; due for rotation ({TENURE.id})")
+    return RotationCheck(
+        staff_id=person.id,
+        department_id=post.department_id,
+        post_id=post.id,
+        since=since,
+        years_in_post=years,
+        threshold_years=threshold,
+        due_on=due_on,
+        last_rotation=last_rotation,
+        status=status,
+        reason=Text(basis.zh + extra.zh, basis.en + extra.en),
+    )
+
+
+def _investigated(office: Organization, ids: Iterable[str]) -> frozenset[str]:
+    found = frozenset(ids)
+    unknown_staff(office, found, "under_investigation")
+    return found
+
+
+def rotation_status(
+    office: Organization,
+    as_of: dt.date,
+    *,
+    policy: DevelopmentPolicy | None = None,
+    under_investigation: Iterable[str] = (),
+) -> tuple[RotationCheck, ...]:
+    """The rotation status of everyone in scope on ``as_of``, by staff id."""
+    policy = policy or DevelopmentPolicy()
+    investigated = _investigated(office, under_investigation)
+    checks: list[RotationCheck] = []
+    for person in office.staff:
+        tenure = _tenure(office.assignments_of(person.id), as_of)
+        if tenure is None:
+            continue
+        post = office.post(tenure.post_id)
+        if not _in_scope(person, post, policy):
+            continue
+        checks.append(
+            _check(person, post, tenure.since, tenure.last_rotation, as_of, policy, investigated)
+        )
+    return tuple(checks)
+
+
+def due_for_rotation(
+    office: Organization,
+    as_of: dt.date,
+    *,
+    policy: DevelopmentPolicy | None = None,
+    under_investigation: Iterable[str] = (),
+) -> tuple[RotationCheck, ...]:
+    """Those due on ``as_of`` (no exemption applies), longest overdue first."""
+    due = [
+        c
+        for c in rotation_status(
+            office, as_of, policy=policy, under_investigation=under_investigation
+        )
+        if c.is_due
+    ]
+    return tuple(sorted(due, key=lambda c: (c.due_on, c.staff_id)))
+
+
+# The plan -------------------------------------------------------------------------------
+_POSTPONE_STATUS = {
+    RotationStatus.PROBATION: PostponeReason.PROBATION,
+    RotationStatus.UNDER_INVESTIGATION: PostponeReason.UNDER_INVESTIGATION,
+    RotationStatus.TOO_SOON: PostponeReason.TOO_SOON,
+}
+
+
+class _State:
+    """What the plan has changed so far: main posts, tenure and experience per person."""
+
+    def __init__(self, office: Organization, start: dt.date, policy: DevelopmentPolicy) -> None:
+        self.placement = Placement.of(office, start)
+        self.since: dict[str, dt.date] = {}
+        self.last_rotation: dict[str, dt.date | None] = {}
+        self.experience: dict[str, set[str]] = {}
+        for person in office.staff:
+            held = office.assignments_of(person.id)
+            tenure = _tenure(held, start)
+            if tenure is not None:
+                self.since[person.id] = tenure.since
+                self.last_rotation[person.id] = tenure.last_rotation
+            self.experience[person.id] = {a.post_id for a in held if a.start <= start}
+        # The key posts each department keeps experience of: those held as main post.
+        self.key_posts: dict[str, tuple[str, ...]] = defaultdict(tuple)
+        held_now = {p for p in self.placement.main.values() if p is not None}
+        by_department: dict[str, list[str]] = defaultdict(list)
+        for post in office.posts:
+            if post.is_key and post.id in held_now:
+                by_department[post.department_id].append(post.id)
+        self.key_posts.update({d: tuple(sorted(v)) for d, v in by_department.items()})
+
+
+def _keepers(state: _State) -> dict[tuple[str, str], list[str]]:
+    """(department, key post) -> the department's staff who have held that post, sorted."""
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for staff_id in sorted(state.placement.department):
+        department = state.placement.department[staff_id]
+        for post_id in state.key_posts.get(department, ()):
+            if post_id in state.experience[staff_id]:
+                found[(department, post_id)].append(staff_id)
+    return found
+
+
+def plan_rotation(
+    office: Organization,
+    *,
+    start_year: int,
+    years: int = 5,
+    policy: DevelopmentPolicy | None = None,
+    under_investigation: Iterable[str] = (),
+    calendar: WorkCalendar | None = None,
+) -> RotationPlan:
+    """A rotation plan for ``years`` years from ``start_year`` (see the module docstring).
+
+    The rotation day of a year is the first working day from the 1st of ``move_month``; the
+    handover deadline (T4) is computed on ``calendar`` and left ``None`` for a year the
+    calendar does not cover (supply the year's arrangement to get it).
+    """
+    policy = policy or DevelopmentPolicy()
+    calendar = calendar or WorkCalendar()
+    if not isinstance(years, int) or isinstance(years, bool) or not 1 <= years <= 50:
+        raise InvalidValue(
+            f"years must be an int from 1 to 50, got {years!r}",
+            f"years 应为 1 到 50 的整数，实际为 {years!r}",
+            field="years",
+            value=years,
+        )
+    investigated = _investigated(office, under_investigation)
+    posts = {p.id: p for p in office.posts}
+    staff = {p.id: p for p in office.staff}
+    pairs = relative_pairs(office)
+    ab_partners: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for role in office.ab_roles:
+        ab_partners[role.a_id].append((role.b_id, role.post_id))
+        ab_partners[role.b_id].append((role.a_id, role.post_id))
+
+    first_day = _rotation_day(start_year, policy, calendar)
+    state = _State(office, first_day, policy)
+    moves: list[PlannedMove] = []
+    postponed: list[Postponement] = []
+    plan_years = tuple(range(start_year, start_year + years))
+    for year in plan_years:
+        day = _rotation_day(year, policy, calendar)
+        year_moves, year_postponed = _plan_year(
+            year, day, state, staff, posts, pairs, ab_partners, policy, investigated
+        )
+        handover = _handover_or_none(day, calendar, policy)
+        for staff_id in sorted(year_moves):
+            to_post = year_moves[staff_id]
+            from_post = posts[state.placement.main[staff_id] or ""]
+            since = state.since[staff_id]
+            years_in_post = _full_years(since, day)
+            moves.append(
+                _move(
+                    year,
+                    staff[staff_id],
+                    from_post,
+                    to_post,
+                    day,
+                    handover,
+                    since,
+                    years_in_post,
+                    policy,
+                )
+            )
+        apply_moves(state.placement, year_moves)
+        for staff_id, post in year_moves.items():
+            state.since[staff_id] = day
+            state.last_rotation[staff_id] = day
+            state.experience[staff_id].add(post.id)
+        postponed.extend(year_postponed)
+    return RotationPlan(
+        years=plan_years,
+        moves=tuple(sorted(moves, key=lambda m: (m.year, m.staff_id))),
+        postponements=tuple(sorted(postponed, key=lambda p: (p.year, p.staff_id))),
+        as_of=first_day,
+    )
+
+
+def _rotation_day(year: int, policy: DevelopmentPolicy, calendar: WorkCalendar) -> dt.date:
+    first = dt.date(year, policy.move_month, 1)
+    return calendar.next_working_day(first) if calendar.covers(year) else first
+
+
+def _handover_or_none(
+    day: dt.date, calendar: WorkCalendar, policy: DevelopmentPolicy
+) -> dt.date | None:
+    """T4's deadline, or None when the calendar lacks the year(s) it falls in."""
+    try:
+        return handover_deadline(day, calendar=calendar, policy=policy)
+    except CalendarYearNotCovered:
+        return None
+
+
+def _move(
+    year: int,
+    person: Staff,
+    from_post: Post,
+    to_post: Post,
+    day: dt.date,
+    handover: dt.date | None,
+    since: dt.date,
+    years_in_post: int,
+    policy: DevelopmentPolicy,
+) -> PlannedMove:
+    threshold = policy.tenure_years(from_post)
+    same = from_post.department_id == to_post.department_id
+    where_zh = "本部门" if same else f"{to_post.department_id} "
+    where_en = "within the department" if same else f"to department {to_post.department_id}"
+    by_zh = f"，{handover} 前完成交接（{HANDOVER.id}）" if handover else "，交接期限待该年日历确定"
+    by_en = (
+        f"; hand over by {handover} ({HANDOVER.id})"
+        if handover
+        else "; handover deadline needs that year's calendar"
+    )
+    return PlannedMove(
+        year=year,
+        staff_id=person.id,
+        from_post=from_post.id,
+        to_post=to_post.id,
+        from_department=from_post.department_id,
+        to_department=to_post.department_id,
+        effective_on=day,
+        handover_by=handover,
+        years_in_post=years_in_post,
+        reason=Text(
+            f"{person.id}（{person.name}）自 {since} 任 {from_post.id}（{from_post.name}）"
+            f"{years_in_post} 年，满 {threshold} 年（{TENURE.id}），{day} 起轮岗至{where_zh}"
+            f"{to_post.id}（{to_post.name}）{by_zh}",
+            f"{person.id} has held {from_post.id} since {since} ({years_in_post} years, "
+            f"threshold {threshold}, {TENURE.id}); moves {where_en} to {to_post.id} on "
+            f"{day}{by_en}",
+        ),
+    )
+
+
+def _postpone(
+    year: int, staff_id: str, post_id: str, reason: PostponeReason, zh: str, en: str
+) -> Postponement:
+    return Postponement(
+        year=year,
+        staff_id=staff_id,
+        post_id=post_id,
+        reason=reason,
+        detail=Text(
+            f"{staff_id}（{post_id}）{year} 年暂缓轮岗：{reason.zh}；{zh}",
+            f"{staff_id} ({post_id}) is postponed in {year}: {reason.en}; {en}",
+        ),
+    )
+
+
+def _plan_year(
+    year: int,
+    day: dt.date,
+    state: _State,
+    staff: dict[str, Staff],
+    posts: dict[str, Post],
+    pairs: tuple[RelativePair, ...],
+    ab_partners: dict[str, list[tuple[str, str]]],
+    policy: DevelopmentPolicy,
+    investigated: frozenset[str],
+) -> tuple[dict[str, Post], list[Postponement]]:
+    postponed: list[Postponement] = []
+    due: list[RotationCheck] = []
+    for staff_id in sorted(state.since):
+        person = staff[staff_id]
+        post_id = state.placement.main.get(staff_id)
+        if post_id is None:
+            continue
+        post = posts[post_id]
+        if not _in_scope(person, post, policy):
+            continue
+        check = _check(
+            person,
+            post,
+            state.since[staff_id],
+            state.last_rotation.get(staff_id),
+            day,
+            policy,
+            investigated,
+        )
+        if check.status is RotationStatus.DUE:
+            due.append(check)
+        elif check.status in _POSTPONE_STATUS:
+            postponed.append(
+                _postpone(
+                    year,
+                    staff_id,
+                    post_id,
+                    _POSTPONE_STATUS[check.status],
+                    check.reason.zh,
+                    check.reason.en,
+                )
+            )
+    due.sort(key=lambda c: (c.due_on, c.staff_id))
+    priority = {c.staff_id: index for index, c in enumerate(due)}
+
+    selected: list[RotationCheck] = []
+    per_department: dict[str, int] = defaultdict(int)
+    chosen: set[str] = set()
+    for check in due:
+        if per_department[check.department_id] >= policy.moves_per_department:
+            postponed.append(
+                _postpone(
+                    year,
+                    check.staff_id,
+                    check.post_id,
+                    PostponeReason.CAPACITY,
+                    f"{check.department_id} 本年度已安排 {policy.moves_per_department} 人"
+                    f"（{ROTATION_PLAN.id}）",
+                    f"{check.department_id} already has {policy.moves_per_department} moves "
+                    f"this year ({ROTATION_PLAN.id})",
+                )
+            )
+            continue
+        partner = next(((p, post) for p, post in ab_partners[check.staff_id] if p in chosen), None)
+        if partner is not None:
+            postponed.append(
+                _postpone(
+                    year,
+                    check.staff_id,
+                    check.post_id,
+                    PostponeReason.AB_SAME_YEAR,
+                    f"{partner[0]} 与其同为岗位 {partner[1]} 的 A/B 角，本年度已安排轮岗"
+                    f"（{ROTATION_PLAN.id}）",
+                    f"{partner[0]}, the other of A/B of post {partner[1]}, moves this year "
+                    f"({ROTATION_PLAN.id})",
+                )
+            )
+            continue
+        selected.append(check)
+        chosen.add(check.staff_id)
+        per_department[check.department_id] += 1
+
+    before = {f.key for f in _conflicts(state.placement, pairs, whole_line=policy.whole_line)}
+    movers = [c.staff_id for c in selected]
+    keepers = _keepers(state)
+    while True:
+        assignment = _assign(movers, state, posts, keepers, policy)
+        placement = state.placement.copy()
+        apply_moves(placement, assignment)
+        problem = _first_problem(assignment, placement, keepers, pairs, before, priority, policy)
+        if problem is None:
+            break
+        staff_id, reason, zh, en = problem
+        movers.remove(staff_id)
+        post_id = state.placement.main[staff_id] or ""
+        postponed.append(_postpone(year, staff_id, post_id, reason, zh, en))
+    for staff_id in movers:
+        if staff_id not in assignment:
+            post_id = state.placement.main[staff_id] or ""
+            if _sole_keeper(staff_id, state, keepers):
+                postponed.append(
+                    _postpone(
+                        year,
+                        staff_id,
+                        post_id,
+                        PostponeReason.NO_POST,
+                        "其为本部门唯一熟悉该重点岗位的人员，只能在本部门内对调，而本部门本年度"
+                        "没有其他轮岗人员",
+                        "as the department's only one with experience of a key post they "
+                        "can only exchange within the department, and nobody else there "
+                        "moves this year",
+                    )
+                )
+                continue
+            postponed.append(
+                _postpone(
+                    year,
+                    staff_id,
+                    post_id,
+                    PostponeReason.NO_POST,
+                    "本年度轮岗人员中没有可对调的同类岗位",
+                    "no post of the same kind is vacated by this year's movers",
+                )
+            )
+    return assignment, postponed
+
+
+def _assign(
+    movers: list[str],
+    state: _State,
+    posts: dict[str, Post],
+    keepers: dict[tuple[str, str], list[str]],
+    policy: DevelopmentPolicy,
+) -> dict[str, Post]:
+    """Exchange posts among ``movers`` by a minimum-cost assignment (networkx)."""
+    result: dict[str, Post] = {}
+    groups: dict[bool, list[str]] = defaultdict(list)
+    for staff_id in movers:
+        groups[posts[state.placement.main[staff_id] or ""].leading].append(staff_id)
+    for leading in sorted(groups):
+        group = sorted(groups[leading], key=lambda s: (state.placement.department[s], s))
+        if len(group) < 2:
+            continue
+        own = {s: posts[state.placement.main[s] or ""] for s in group}
+        stay_cost = 10 * (len(group) + policy.candidate_posts) + 10
+        graph: nx.DiGraph[tuple[str, str]] = nx.DiGraph()
+        for staff_id in group:
+            graph.add_node(("s", staff_id), demand=-1)
+        for staff_id in group:
+            graph.add_node(("p", own[staff_id].id), demand=1)
+        for index, staff_id in enumerate(group):
+            department = state.placement.department[staff_id]
+            local_only = _sole_keeper(staff_id, state, keepers)
+            options: list[tuple[int, int, str]] = []
+            for step in range(1, len(group)):
+                other = group[(index + step) % len(group)]
+                target = own[other]
+                same = target.department_id == department
+                if local_only and not same:
+                    continue
+                options.append((0 if not same or local_only else 1, step, target.id))
+            options.sort()
+            for rank, (_, _, target_id) in enumerate(options[: policy.candidate_posts]):
+                graph.add_edge(("s", staff_id), ("p", target_id), weight=rank + 1, capacity=1)
+            graph.add_edge(("s", staff_id), ("p", own[staff_id].id), weight=stay_cost, capacity=1)
+        flow = nx.min_cost_flow(graph)
+        for staff_id in group:
+            for (_, target_id), amount in sorted(flow[("s", staff_id)].items()):
+                if amount and target_id != own[staff_id].id:
+                    result[staff_id] = posts[target_id]
+    return result
+
+
+def _sole_keeper(staff_id: str, state: _State, keepers: dict[tuple[str, str], list[str]]) -> bool:
+    """Whether ``staff_id`` is the only one in their department with experience of one of its
+    key posts (then they only move within the department)."""
+    department = state.placement.department[staff_id]
+    return any(
+        keepers.get((department, post_id)) == [staff_id]
+        for post_id in state.key_posts.get(department, ())
+    )
+
+
+def _first_problem(
+    assignment: dict[str, Post],
+    placement: Placement,
+    keepers: dict[tuple[str, str], list[str]],
+    pairs: tuple[RelativePair, ...],
+    before: set[tuple[str, str, str, str, str]],
+    priority: dict[str, int],
+    policy: DevelopmentPolicy,
+) -> tuple[str, PostponeReason, str, str] | None:
+    """The first thing wrong with a year's assignment, as (who to withdraw, why)."""
+    if not assignment:
+        return None
+    findings: list[AvoidanceFinding] = [
+        f for f in _conflicts(placement, pairs, whole_line=policy.whole_line) if f.key not in before
+    ]
+    for finding in findings:
+        named = {*finding.staff_ids} | ({finding.leader_id} if finding.leader_id else set())
+        involved = named & set(assignment)
+        if not involved:
+            involved = set(assignment)
+        withdraw = max(involved, key=lambda s: (priority.get(s, 0), s))
+        return (
+            withdraw,
+            PostponeReason.AVOIDANCE,
+            f"按初步对调方案，{finding.message.zh}（{finding.rule_id}）",
+            f"the exchange considered would mean: {finding.message.en} ({finding.rule_id})",
+        )
+    for (department, post_id), had in sorted(keepers.items()):
+        if any(placement.department[s] == department for s in had):
+            continue
+        leaving = [s for s in had if s in assignment]
+        withdraw = max(leaving, key=lambda s: (priority.get(s, 0), s))
+        return (
+            withdraw,
+            PostponeReason.EXPERIENCE,
+            f"调出后 {department} 将无人熟悉重点岗位 {post_id}（{ROTATION_PLAN.id}）",
+            f"{department} would keep nobody with experience of key post {post_id} "
+            f"({ROTATION_PLAN.id})",
+        )
+    return None
+
+
+def placement_after(office: Organization, plan: RotationPlan, year: int) -> Placement:
+    """Where everyone sits after the plan's moves of ``year`` and the years before it."""
+    placement = Placement.of(office, plan.as_of)
+    posts = {p.id: p for p in office.posts}
+    for plan_year in plan.years:
+        if plan_year > year:
+            break
+        apply_moves(placement, {m.staff_id: posts[m.to_post] for m in plan.moves_in(plan_year)})
+    return placement

@@ -1,0 +1,333 @@
+"""Violations from pattern matches: one builder per pattern, shared by every engine (private).
+
+Engines only find matches (pairs of facts, single facts, groups); the violation a match means,
+its message in Chinese and English and its penalty come from here, so two engines that find the
+same matches report equal violations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from functools import partial
+
+from jiguan_core.absence import Absence
+from jiguan_core.activity import Activity
+from jiguan_core.rule import RuleInfo
+from jiguan_core.rules._facts import ABSENCE, ACTIVITY, DAY, Context, Fact, local_ordinal
+from jiguan_core.rules.catalogue import rule
+from jiguan_core.rules.violation import Violation
+from jiguan_core.text import Text
+
+__all__ = ["Lookup", "count_violation", "coverage_violation", "pair_violation", "single_violation"]
+
+
+class Lookup:
+    """Activities and absences by id, for messages."""
+
+    def __init__(self, activities: Mapping[str, Activity], absences: Mapping[str, Absence]) -> None:
+        self.activities = activities
+        self.absences = absences
+        self._leaders: dict[str, frozenset[str]] = {}
+
+    def leaders_of(self, activity_id: str, leaders: frozenset[str]) -> frozenset[str]:
+        """The leadership members attending an activity (cached per id)."""
+        found = self._leaders.get(activity_id)
+        if found is None:
+            found = frozenset(leaders.intersection(self.activities[activity_id].attendees))
+            self._leaders[activity_id] = found
+        return found
+
+    def forget(self, activity_id: str) -> None:
+        self._leaders.pop(activity_id, None)
+
+    def act_zh(self, activity_id: str) -> str:
+        a = self.activities.get(activity_id)
+        return f"「{a.title}」（{activity_id}）" if a else activity_id
+
+    def act_en(self, activity_id: str) -> str:
+        a = self.activities.get(activity_id)
+        return f"“{a.title}” ({activity_id})" if a else activity_id
+
+    def absence_text(self, absence_id: str) -> Text:
+        b = self.absences.get(absence_id)
+        if b is None:
+            return Text(absence_id, absence_id)
+        return Text(
+            f"{b.kind.zh}（{absence_id}，{b.span}）", f"{b.kind.en} ({absence_id}, {b.span})"
+        )
+
+
+def _day(ordinal: int) -> dt.date:
+    return dt.date.fromordinal(ordinal)
+
+
+def _item(look: Lookup, fact: Fact) -> Text:
+    if fact.source == ABSENCE:
+        return look.absence_text(fact.ref)
+    return Text(look.act_zh(fact.ref), look.act_en(fact.ref))
+
+
+def _split(facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
+    acts = [f.ref for f in facts if f.source == ACTIVITY]
+    absences = [f.ref for f in facts if f.source == ABSENCE]
+    return acts, absences
+
+
+def _info(pattern_id: str) -> RuleInfo:
+    found = _INFO.get(pattern_id)
+    if found is None:
+        found = rule(pattern_id.split("/", 1)[0]).info
+        _INFO[pattern_id] = found
+    return found
+
+
+_INFO: dict[str, RuleInfo] = {}
+
+
+def pair_violation(ctx: Context, look: Lookup, pattern_id: str, f1: Fact, f2: Fact) -> Violation:
+    """The violation a matched pair means; its message is rendered on first use."""
+    info = _info(pattern_id)
+    explain = partial(_pair_text, ctx, look, pattern_id, f1, f2)
+    day = _day(local_ordinal(max(f1.start, f2.start)))
+    rid, level = info.id, info.level
+    if pattern_id == "SCH1/clash":
+        return Violation(
+            rule_id=rid,
+            part=pattern_id,
+            level=level,
+            explain=explain,
+            activity_ids=(f1.ref, f2.ref),
+            staff_ids=(f1.key,),
+            day=day,
+        )
+    if pattern_id == "SCH1/absent":
+        return Violation(
+            rule_id=rid,
+            part=pattern_id,
+            level=level,
+            explain=explain,
+            activity_ids=(f1.ref,),
+            absence_ids=(f2.ref,),
+            staff_ids=(f1.key,),
+            day=day,
+        )
+    if pattern_id == "SCH2/pile_up":
+        return Violation(
+            rule_id=rid,
+            part=pattern_id,
+            level=level,
+            explain=explain,
+            activity_ids=(f1.ref, f2.ref),
+            place=f1.key,
+            day=_day(local_ordinal(max(f1.start, f2.start))),
+        )
+    if pattern_id == "SCH3/both_away":
+        acts, absences = _split((f1, f2))
+        return Violation(
+            rule_id=rid,
+            part=pattern_id,
+            level=level,
+            explain=explain,
+            activity_ids=acts,
+            absence_ids=absences,
+            staff_ids=(f1.person, f2.person),
+            post_id=f1.key,
+            refs=(f1.ref, f2.ref),
+            day=day,
+        )
+    if pattern_id == "SCH4/parallel":
+        leaders = look.leaders_of(f1.ref, ctx.leaders) | look.leaders_of(f2.ref, ctx.leaders)
+        return Violation(
+            rule_id=rid,
+            part=pattern_id,
+            level=level,
+            explain=explain,
+            activity_ids=(f1.ref, f2.ref),
+            staff_ids=tuple(sorted(leaders)),
+            day=day,
+        )
+    if pattern_id == "SCH5/double_booked":
+        return Violation(
+            rule_id=rid,
+            part=pattern_id,
+            level=level,
+            explain=explain,
+            activity_ids=(f1.ref, f2.ref),
+            room_id=f1.key,
+            day=day,
+        )
+    if pattern_id == "SCH6/blackout":
+        return Violation(
+            rule_id=rid,
+            part=pattern_id,
+            level=level,
+            explain=explain,
+            activity_ids=(f1.ref,),
+            blackout_id=f2.ref,
+            day=day,
+        )
+    raise AssertionError(f"no builder for pattern {pattern_id}")  # pragma: no cover
+
+
+def _pair_text(ctx: Context, look: Lookup, pattern_id: str, f1: Fact, f2: Fact) -> Text:
+    day = _day(local_ordinal(max(f1.start, f2.start)))
+    name = ctx.person_name
+    if pattern_id == "SCH1/clash":
+        return Text(
+            f"{name(f1.key)} 在 {day} 同时参加{look.act_zh(f1.ref)}和{look.act_zh(f2.ref)}，时间冲突",
+            f"{ctx.person_en(f1.key)} is in {look.act_en(f1.ref)} and {look.act_en(f2.ref)} "
+            f"at the same time on {day}",
+        )
+    if pattern_id == "SCH1/absent":
+        absence = look.absence_text(f2.ref)
+        return Text(
+            f"{name(f1.key)} 在 {absence.zh} 期间被安排参加{look.act_zh(f1.ref)}",
+            f"{ctx.person_en(f1.key)} is scheduled for {look.act_en(f1.ref)} during their "
+            f"{absence.en}",
+        )
+    if pattern_id == "SCH2/pile_up":
+        first, second = sorted((f1, f2), key=lambda f: (f.start, f.ref))
+        gap = max(0, (second.start - first.end) // DAY)
+        days = ctx.parameter(pattern_id, "days")
+        place = f1.key
+        return Text(
+            f"调研扎堆：{look.act_zh(first.ref)}与{look.act_zh(second.ref)}都去{place}，"
+            f"相隔约 {gap} 天，少于 {days} 天",
+            f"trips pile up on {place}: {look.act_en(first.ref)} and "
+            f"{look.act_en(second.ref)} are about {gap} days apart, less than {days}",
+        )
+    if pattern_id == "SCH3/both_away":
+        post = ctx.office.post(f1.key)
+        a_item, b_item = _item(look, f1), _item(look, f2)
+        return Text(
+            f"岗位「{post.name}」（{post.id}）的 A 角 {name(f1.person)}（{a_item.zh}）与 B 角 "
+            f"{name(f2.person)}（{b_item.zh}）自 {day} 起同时不在岗",
+            f"post “{post.name}” ({post.id}): A {ctx.person_en(f1.person)} ({a_item.en}) "
+            f"and B {ctx.person_en(f2.person)} ({b_item.en}) are both away from {day}",
+        )
+    if pattern_id == "SCH4/parallel":
+        return Text(
+            f"主席会议成员活动重叠：{look.act_zh(f1.ref)}与{look.act_zh(f2.ref)}于 {day} "
+            "同时进行，未统筹安排",
+            f"leadership activities overlap on {day}: {look.act_en(f1.ref)} and "
+            f"{look.act_en(f2.ref)}",
+        )
+    if pattern_id == "SCH5/double_booked":
+        room = ctx.office.room(f1.key)
+        return Text(
+            f"会议室「{room.name}」（{room.id}）在 {day} 被{look.act_zh(f1.ref)}和"
+            f"{look.act_zh(f2.ref)}重复预订",
+            f"room “{room.name}” ({room.id}) is double-booked on {day} by "
+            f"{look.act_en(f1.ref)} and {look.act_en(f2.ref)}",
+        )
+    blackout = ctx.blackouts[f2.ref]
+    return Text(
+        f"{look.act_zh(f1.ref)}落在禁排时段「{blackout.label.zh}」（{blackout.span}）内",
+        f"{look.act_en(f1.ref)} falls in the blackout “{blackout.label.en}” ({blackout.span})",
+    )
+
+
+def single_violation(
+    ctx: Context, look: Lookup, pattern_id: str, activity: Activity, fact: Fact | None = None
+) -> Violation:
+    info = _info(pattern_id)
+    day = _day(int(ctx.activity_fields(activity, fact)["non_working_day"]))
+    return Violation(
+        rule_id=info.id,
+        part=pattern_id,
+        level=info.level,
+        activity_ids=(activity.id,),
+        day=day,
+        message=Text(
+            f"{look.act_zh(activity.id)}（{activity.kind.zh}）安排在非工作日 {day}",
+            f"{look.act_en(activity.id)} ({activity.kind.en}) falls on {day}, a non-working day",
+        ),
+    )
+
+
+def count_violation(
+    ctx: Context,
+    look: Lookup,
+    pattern_id: str,
+    key: str,
+    period_start: dt.date,
+    facts: Sequence[Fact],
+) -> Violation:
+    info = _info(pattern_id)
+    acts = sorted({f.ref for f in facts})
+    count = len(acts)
+    if pattern_id == "SCH7/busy_week":
+        limit = int(ctx.parameter(pattern_id, "max_per_week"))
+        return Violation(
+            rule_id=info.id,
+            part=pattern_id,
+            level=info.level,
+            activity_ids=acts,
+            department_id=key,
+            day=period_start,
+            penalty=count - limit,
+            explain=partial(_busy_week_text, ctx, look, key, period_start, tuple(acts), limit),
+        )
+    limit = int(ctx.parameter(pattern_id, "max_trips_per_month"))
+    return Violation(
+        rule_id=info.id,
+        part=pattern_id,
+        level=info.level,
+        activity_ids=acts,
+        staff_ids=(key,),
+        day=period_start,
+        penalty=count - limit,
+        explain=partial(_many_trips_text, ctx, key, period_start, count, limit),
+    )
+
+
+def _busy_week_text(
+    ctx: Context,
+    look: Lookup,
+    key: str,
+    period_start: dt.date,
+    acts: tuple[str, ...],
+    limit: int,
+) -> Text:
+    department = ctx.office.department(key)
+    count = len(acts)
+    return Text(
+        f"{department.name}在 {period_start} 起的一周组织了 {count} 项活动，超过 "
+        f"{limit} 项：{'、'.join(look.act_zh(r) for r in acts)}",
+        f"{department.name_en or department.name} organises {count} activities in the "
+        f"week of {period_start}, more than {limit}: " + ", ".join(look.act_en(r) for r in acts),
+    )
+
+
+def _many_trips_text(ctx: Context, key: str, period_start: dt.date, count: int, limit: int) -> Text:
+    return Text(
+        f"{ctx.person_name(key)} 在 {period_start:%Y年%m月} 外出调研 {count} 次，超过 {limit} 次",
+        f"{ctx.person_en(key)} makes {count} trips in {period_start:%Y-%m}, more than {limit}",
+    )
+
+
+def coverage_violation(
+    ctx: Context, look: Lookup, pattern_id: str, day: dt.date, facts: Sequence[Fact]
+) -> Violation:
+    info = _info(pattern_id)
+    minimum = int(ctx.parameter(pattern_id, "min_on_duty"))
+    away = sorted({f.person for f in facts})
+    present = len(ctx.leaders) - len(away)
+    acts, absences = _split(facts)
+    names = "、".join(ctx.person_name(p) for p in away)
+    return Violation(
+        rule_id=info.id,
+        part=pattern_id,
+        level=info.level,
+        activity_ids=acts,
+        absence_ids=absences,
+        staff_ids=away,
+        day=day,
+        penalty=minimum - present,
+        message=Text(
+            f"{day} 仅 {present} 名主席会议成员在岗，少于 {minimum} 名（不在岗：{names}）",
+            f"on {day} only {present} leadership members are on duty, fewer than {minimum} "
+            f"(away: {', '.join(ctx.person_en(p) for p in away)})",
+        ),
+    )

@@ -1,0 +1,35 @@
+"""Conflict-free scheduling: place requested activities so that no hard rule is broken.
+
+See docs/scheduling.md for the method. Public names: :class:`ActivityRequest`,
+:func:`schedule`, :func:`replan`, :class:`Plan` and its parts, :func:`expand` for RRULEs,
+:func:`generate_instance` for benchmark and test instances.
+"""
+
+from jiguan_core.scheduling.instances import STANDARD_SIZES, Instance, generate_instance
+from jiguan_core.scheduling.plan import Placement, Plan, Unplaced
+from jiguan_core.scheduling.recurrence import expand, expand_all, occurrence_id
+from jiguan_core.scheduling.request import (
+    OFFICE_HOURS,
+    ActivityRequest,
+    OfficeHours,
+    SchedulingError,
+)
+from jiguan_core.scheduling.scheduler import replan, schedule
+
+__all__ = [
+    "OFFICE_HOURS",
+    "STANDARD_SIZES",
+    "ActivityRequest",
+    "Instance",
+    "OfficeHours",
+    "Placement",
+    "Plan",
+    "SchedulingError",
+    "Unplaced",
+    "expand",
+    "expand_all",
+    "generate_instance",
+    "occurrence_id",
+    "replan",
+    "schedule",
+]

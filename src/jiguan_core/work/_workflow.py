@@ -1,0 +1,92 @@
+"""What document and meeting workflows share: the history of a workflow (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from jiguan_core._validation import date_value, identifier
+from jiguan_core.errors import InvalidValue
+from jiguan_core.text import Lang, TermEnum
+
+__all__ = ["EventKind", "StageEvent", "check_day", "check_person", "member_of"]
+
+
+def member_of(cls: type[TermEnum]) -> Any:
+    """An attrs validator: the value is a member of ``cls`` (InvalidValue otherwise)."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            owner = type(instance).__name__
+            choices = ", ".join(f"{m.value} ({m.zh})" for m in cls)
+            raise InvalidValue(
+                f"{owner}.{attribute.name} must be a {cls.__name__} ({choices}), got {value!r}",
+                f"{owner}.{attribute.name} 应为 {cls.__name__}（{choices}），实际为 {value!r}",
+                field=attribute.name,
+                value=value,
+            )
+
+    return validate
+
+
+class EventKind(TermEnum):
+    """What happened at a stage."""
+
+    STARTED = "started", "进入环节"
+    COMPLETED = "completed", "办结环节"
+    RETURNED = "returned", "退回"
+    AMENDED = "amended", "修改"
+    CHECKED = "checked", "完成清单项"
+
+
+@frozen(kw_only=True)
+class StageEvent:
+    """One line of a workflow's history; ``due`` is set when a stage starts."""
+
+    kind: EventKind = field(validator=member_of(EventKind))
+    stage: TermEnum = field(validator=member_of(TermEnum))
+    person_id: str = field(validator=identifier)
+    on: dt.date = field(validator=date_value)
+    due: dt.date | None = None
+    note: str = ""
+
+    def render(self, lang: Lang = "zh") -> str:
+        due = f"（时限 {self.due}）" if lang == "zh" else f" (due {self.due})"
+        return (
+            f"{self.on} {self.stage.label(lang)} {self.kind.label(lang)} {self.person_id}"
+            + (due if self.due is not None else "")
+            + (f" — {self.note}" if self.note else "")
+        )
+
+
+def check_person(value: object, field_name: str, workflow_id: str) -> str:
+    if not isinstance(value, str) or not value or value != value.strip():
+        raise InvalidValue(
+            f"{workflow_id}: {field_name} must name a person (a staff id), got {value!r}",
+            f"{workflow_id}：{field_name} 应为人员编号，实际为 {value!r}",
+            field=field_name,
+            value=value,
+        )
+    return value
+
+
+def check_day(value: object, field_name: str, workflow_id: str, not_before: dt.date) -> dt.date:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidValue(
+            f"{workflow_id}: {field_name} must be a date, got {value!r}",
+            f"{workflow_id}：{field_name} 应为日期，实际为 {value!r}",
+            field=field_name,
+            value=value,
+        )
+    if value < not_before:
+        raise InvalidValue(
+            f"{workflow_id}: {field_name} {value} is before {not_before}, the last step of its "
+            "history; transitions happen in time order",
+            f"{workflow_id}：{field_name} {value} 早于上一步的日期 {not_before}",
+            field=field_name,
+            value=value,
+        )
+    return value

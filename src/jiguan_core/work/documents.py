@@ -1,0 +1,491 @@
+"""Document workflows (办文): sending 起草→审核→签发→复核→登记→印制→核发 and receiving
+签收→登记→初审→承办→传阅→催办→答复 (REGULATIONS D1-D5, ARTICLE-DOCS).
+
+A :class:`DocumentWorkflow` is an immutable value. Each transition (:meth:`~DocumentWorkflow.advance`,
+:meth:`~DocumentWorkflow.amend`) returns a new workflow whose ``history`` holds every step; a
+refused transition raises a :class:`~jiguan_core.work.errors.WorkflowError` and the original value
+is, being immutable, unchanged. Every stage has a responsible person and a deadline in working
+days from the day it starts (:class:`DocumentPolicy`, rule WORK-D5).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import attrs
+from attrs import field, frozen
+
+from jiguan_core._validation import date_value, identifier, text
+from jiguan_core.calendar import WorkCalendar
+from jiguan_core.errors import InvalidValue
+from jiguan_core.rule import ParameterValue
+from jiguan_core.text import Lang, TermEnum
+from jiguan_core.work._workflow import (
+    EventKind,
+    StageEvent,
+    check_day,
+    check_person,
+    member_of,
+)
+from jiguan_core.work.errors import (
+    DocumentRuleViolation,
+    OutOfOrderTransition,
+    SigningWithoutReview,
+    WorkflowError,
+    WorkflowFinished,
+)
+from jiguan_core.work.rules import DOCUMENT_DEADLINES
+
+__all__ = [
+    "RECEIVING_STAGES",
+    "SENDING_STAGES",
+    "DocumentFlow",
+    "DocumentKind",
+    "DocumentPolicy",
+    "DocumentStage",
+    "DocumentWorkflow",
+    "Urgency",
+    "start_document",
+]
+
+
+class DocumentFlow(TermEnum):
+    SENDING = "sending", "发文"
+    RECEIVING = "receiving", "收文"
+
+
+class DocumentStage(TermEnum):
+    """The stages of both flows; 登记 (registration) occurs in both."""
+
+    DRAFTING = "drafting", "起草"
+    REVIEW = "review", "审核"
+    SIGNING = "signing", "签发"
+    RECHECK = "recheck", "复核"
+    REGISTRATION = "registration", "登记"
+    PRINTING = "printing", "印制"
+    DISPATCH = "dispatch", "核发"
+    RECEIPT = "receipt", "签收"
+    PRELIMINARY_REVIEW = "preliminary_review", "初审"
+    HANDLING = "handling", "承办"
+    CIRCULATION = "circulation", "传阅"
+    CHASING = "chasing", "催办"
+    REPLY = "reply", "答复"
+
+
+S = DocumentStage
+#: D1, D2: the stages of an outgoing document, in order.
+SENDING_STAGES: tuple[DocumentStage, ...] = (
+    S.DRAFTING,
+    S.REVIEW,
+    S.SIGNING,
+    S.RECHECK,
+    S.REGISTRATION,
+    S.PRINTING,
+    S.DISPATCH,
+)
+#: D3: the stages of an incoming document, in order.
+RECEIVING_STAGES: tuple[DocumentStage, ...] = (
+    S.RECEIPT,
+    S.REGISTRATION,
+    S.PRELIMINARY_REVIEW,
+    S.HANDLING,
+    S.CIRCULATION,
+    S.CHASING,
+    S.REPLY,
+)
+_ORDER = {DocumentFlow.SENDING: SENDING_STAGES, DocumentFlow.RECEIVING: RECEIVING_STAGES}
+#: The stage whose deadline depends on the document kind (the real work).
+_MAIN_STAGE = {DocumentFlow.SENDING: S.DRAFTING, DocumentFlow.RECEIVING: S.HANDLING}
+
+
+class DocumentKind(TermEnum):
+    """文种 (a subset of the 15 of DOCS art. 8 that an office handles daily)."""
+
+    NOTICE = "notice", "通知"
+    REQUEST = "request", "请示"
+    REPORT = "report", "报告"
+    LETTER = "letter", "函"
+    MINUTES = "minutes", "纪要"
+    OPINION = "opinion", "意见"
+
+
+class Urgency(TermEnum):
+    NORMAL = "normal", "普通"
+    URGENT = "urgent", "加急"
+    VERY_URGENT = "very_urgent", "特急"
+
+    @property
+    def is_urgent(self) -> bool:
+        return self is not Urgency.NORMAL
+
+
+@frozen(kw_only=True)
+class DocumentPolicy:
+    """Stage deadlines in working days (WORK-D5): ``DocumentPolicy.of({"letter_main_days": 7})``."""
+
+    values: Mapping[str, ParameterValue] = field(factory=lambda: DOCUMENT_DEADLINES.resolve())
+
+    @classmethod
+    def of(cls, overrides: Mapping[str, Any] | None = None) -> DocumentPolicy:
+        return cls(values=DOCUMENT_DEADLINES.resolve(overrides))
+
+    def days(
+        self, flow: DocumentFlow, kind: DocumentKind, urgency: Urgency, stage: DocumentStage
+    ) -> int:
+        """The working days ``stage`` may take for a document of this kind and urgency."""
+        if stage not in _ORDER[flow]:
+            raise _unknown_stage(stage.value, flow, "policy")
+        if stage is _MAIN_STAGE[flow]:
+            name = f"{kind.value}_main_days"
+        else:
+            name = f"{flow.value}_{stage.value}_days"
+        days = int(self.values[name])
+        if urgency is Urgency.URGENT:
+            days = min(days, int(self.values["urgent_max_days"]))
+        elif urgency is Urgency.VERY_URGENT:
+            days = min(days, int(self.values["very_urgent_max_days"]))
+        return days
+
+
+_DEFAULT_POLICY = DocumentPolicy()
+
+
+def _unknown_stage(stage: object, flow: DocumentFlow, workflow_id: str) -> InvalidValue:
+    names = " → ".join(f"{s.value} ({s.zh})" for s in _ORDER[flow])
+    return InvalidValue(
+        f"{workflow_id}: {stage!r} is not a stage of an {'outgoing' if flow is DocumentFlow.SENDING else 'incoming'} "
+        f"document; its stages are {names}",
+        f"{workflow_id}：{stage!r} 不是{flow.zh}的环节；环节依次为 {names}",
+        field="stage",
+        value=stage,
+    )
+
+
+def _stage_of(value: object, flow: DocumentFlow, workflow_id: str) -> DocumentStage:
+    stage: DocumentStage | None = None
+    if isinstance(value, DocumentStage):
+        stage = value
+    elif isinstance(value, str):
+        stage = next((s for s in DocumentStage if value in (s.value, s.name, s.zh)), None)
+    if stage is None or stage not in _ORDER[flow]:
+        raise _unknown_stage(value, flow, workflow_id)
+    return stage
+
+
+@frozen(kw_only=True)
+class DocumentWorkflow:
+    """One document on its way; ``stage`` is the stage waiting to be done (None: finished).
+
+    Build with :func:`start_document`; change only through the transitions.
+    """
+
+    id: str = field(validator=identifier)
+    title: str = field(validator=text)
+    flow: DocumentFlow = field(validator=member_of(DocumentFlow))
+    kind: DocumentKind = field(validator=member_of(DocumentKind))
+    urgency: Urgency = field(validator=member_of(Urgency))
+    department_id: str = field(validator=identifier)
+    started: dt.date = field(validator=date_value)
+    stage: DocumentStage | None
+    responsible_id: str | None
+    due: dt.date | None
+    history: tuple[StageEvent, ...]
+    signer_id: str | None = None
+    important: bool = False
+    reply_deadline: dt.date | None = None
+    chaser_id: str | None = None
+
+    # Reading ------------------------------------------------------------------------------
+    @property
+    def stages(self) -> tuple[DocumentStage, ...]:
+        return _ORDER[self.flow]
+
+    @property
+    def is_finished(self) -> bool:
+        return self.stage is None
+
+    @property
+    def completed_stages(self) -> tuple[DocumentStage, ...]:
+        """Stages completed, in the order they were completed (a returned stage twice)."""
+        return tuple(
+            e.stage
+            for e in self.history
+            if e.kind is EventKind.COMPLETED and isinstance(e.stage, DocumentStage)
+        )
+
+    def is_late(self, as_of: dt.date) -> bool:
+        """The current stage is past its deadline on ``as_of``."""
+        return self.due is not None and as_of > self.due
+
+    def working_days_late(self, as_of: dt.date, calendar: WorkCalendar) -> int:
+        if self.due is None or as_of <= self.due:
+            return 0
+        one = dt.timedelta(days=1)
+        return calendar.working_days_between(self.due + one, as_of + one)
+
+    def describe(self, lang: Lang = "zh") -> str:
+        if self.stage is None:
+            state = "已办结" if lang == "zh" else "finished"
+        elif lang == "zh":
+            state = f"{self.stage.zh}（{self.responsible_id}，时限 {self.due}）"
+        else:
+            state = f"{self.stage.en} ({self.responsible_id}, due {self.due})"
+        kind = f"{self.flow.label(lang)}·{self.kind.label(lang)}·{self.urgency.label(lang)}"
+        return f"{self.id} {self.title} [{kind}] {state}"
+
+    # Transitions --------------------------------------------------------------------------
+    def advance(
+        self,
+        stage: DocumentStage | str,
+        *,
+        on: dt.date,
+        by: str,
+        to: str | None = None,
+        calendar: WorkCalendar,
+        policy: DocumentPolicy | None = None,
+    ) -> DocumentWorkflow:
+        """Complete ``stage`` (which must be the current one) and hand the next stage to ``to``.
+
+        ``by`` is recorded as given (someone may act for the responsible person); ``to`` may be
+        omitted for the last stage and for 催办 (the named chaser takes it). Raises :class:`OutOfOrderTransition` for a stage out of
+        turn, :class:`SigningWithoutReview` (D1) for signing before review,
+        :class:`WorkflowFinished` after the last stage.
+        """
+        done = _stage_of(stage, self.flow, self.id)
+        if self.stage is None:
+            raise WorkflowFinished(
+                f"document {self.id} has finished all its stages; it cannot complete {done.en}",
+                f"公文 {self.id} 已办结，不能再办理“{done.zh}”",
+                workflow_id=self.id,
+                rule_id="WORK-D3" if self.flow is DocumentFlow.RECEIVING else "WORK-D2",
+            )
+        if done is not self.stage:
+            self._refuse_out_of_order(done)
+        last = self.history[-1].on if self.history else self.started
+        day = check_day(on, "on", self.id, last)
+        person = check_person(by, "by", self.id)
+        order = self.stages
+        index = order.index(done)
+        events = [StageEvent(kind=EventKind.COMPLETED, stage=done, person_id=person, on=day)]
+        signer = person if done is S.SIGNING else self.signer_id
+        if index + 1 == len(order):
+            return attrs.evolve(
+                self,
+                stage=None,
+                responsible_id=None,
+                due=None,
+                signer_id=signer,
+                history=self.history + tuple(events),
+            )
+        following = order[index + 1]
+        if to is None and following is S.CHASING:
+            to = self.chaser_id
+        if to is None:
+            raise InvalidValue(
+                f"{self.id}: name the person responsible for the next stage {following.en} "
+                f"({following.zh}) with to=...; every stage has a responsible person",
+                f"{self.id}：请以 to= 指定下一环节“{following.zh}”的责任人",
+                field="to",
+                value=to,
+            )
+        nxt = check_person(to, "to", self.id)
+        due = self._due(following, day, calendar, policy)
+        events.append(
+            StageEvent(kind=EventKind.STARTED, stage=following, person_id=nxt, on=day, due=due)
+        )
+        return attrs.evolve(
+            self,
+            stage=following,
+            responsible_id=nxt,
+            due=due,
+            signer_id=signer,
+            history=self.history + tuple(events),
+        )
+
+    def amend(
+        self,
+        *,
+        on: dt.date,
+        by: str,
+        substantive: bool,
+        note: str = "",
+        calendar: WorkCalendar,
+        policy: DocumentPolicy | None = None,
+    ) -> DocumentWorkflow:
+        """Record a change to an outgoing document.
+
+        D2: a substantive change after signing sends the document back to its signer (stage
+        签发 again, with a new deadline); a wording change, or any change before signing, is
+        only recorded.
+        """
+        if self.flow is not DocumentFlow.SENDING:
+            raise WorkflowError(
+                f"document {self.id} is incoming; only an outgoing document is amended",
+                f"公文 {self.id} 为收文，只有发文可以修改",
+                workflow_id=self.id,
+                rule_id="WORK-D2",
+            )
+        if self.stage is None:
+            raise WorkflowFinished(
+                f"document {self.id} has been dispatched; issue a new document instead of "
+                "amending it",
+                f"公文 {self.id} 已核发，不能再修改，请另行发文",
+                workflow_id=self.id,
+                rule_id="WORK-D2",
+            )
+        last = self.history[-1].on if self.history else self.started
+        day = check_day(on, "on", self.id, last)
+        person = check_person(by, "by", self.id)
+        if not isinstance(substantive, bool):
+            raise InvalidValue(
+                f"{self.id}: substantive must be True or False, got {substantive!r}",
+                f"{self.id}：substantive 应为 True 或 False",
+                field="substantive",
+                value=substantive,
+            )
+        amended = StageEvent(
+            kind=EventKind.AMENDED,
+            stage=self.stage,
+            person_id=person,
+            on=day,
+            note=note or ("substantive" if substantive else "wording"),
+        )
+        after_signing = self.stages.index(self.stage) > self.stages.index(S.SIGNING)
+        if not (substantive and after_signing and self.signer_id is not None):
+            return attrs.evolve(self, history=(*self.history, amended))
+        signer = self.signer_id
+        due = self._due(S.SIGNING, day, calendar, policy)
+        events = (
+            amended,
+            StageEvent(kind=EventKind.RETURNED, stage=S.SIGNING, person_id=signer, on=day),
+            StageEvent(kind=EventKind.STARTED, stage=S.SIGNING, person_id=signer, on=day, due=due),
+        )
+        return attrs.evolve(
+            self, stage=S.SIGNING, responsible_id=signer, due=due, history=self.history + events
+        )
+
+    # Helpers ------------------------------------------------------------------------------
+    def _due(
+        self,
+        stage: DocumentStage,
+        start: dt.date,
+        calendar: WorkCalendar,
+        policy: DocumentPolicy | None,
+    ) -> dt.date:
+        days = (policy or _DEFAULT_POLICY).days(self.flow, self.kind, self.urgency, stage)
+        due = calendar.add_working_days(start, days)
+        if self.reply_deadline is not None and self.reply_deadline < due:
+            due = self.reply_deadline
+        return due
+
+    def _refuse_out_of_order(self, done: DocumentStage) -> None:
+        assert self.stage is not None
+        if done is S.SIGNING and S.REVIEW not in self.completed_stages:
+            raise SigningWithoutReview(
+                f"document {self.id} cannot be signed: it has not been reviewed by the general "
+                f"office (it is at {self.stage.en}, with {self.responsible_id}); complete the "
+                "review first (D1)",
+                f"公文 {self.id} 未经审核，不得签发（当前环节：{self.stage.zh}，"
+                f"责任人 {self.responsible_id}）",
+                workflow_id=self.id,
+                rule_id="WORK-D1",
+            )
+        raise OutOfOrderTransition(
+            f"document {self.id} cannot complete {done.en} ({done.zh}) now: it is at "
+            f"{self.stage.en} ({self.stage.zh}), which is {self.responsible_id}'s turn; stages "
+            "run in order and none is skipped",
+            f"公文 {self.id} 现在不能办理“{done.zh}”：当前环节为“{self.stage.zh}”，"
+            f"由 {self.responsible_id} 办理；各环节须依次办理，不得跳过",
+            workflow_id=self.id,
+            rule_id="WORK-D3" if self.flow is DocumentFlow.RECEIVING else "WORK-D1",
+        )
+
+
+_E = TypeVar("_E", bound=TermEnum)
+
+
+def _parsed(cls: type[_E], value: object, name: str, workflow_id: str) -> _E:
+    """A member of ``cls`` given as a member, its value, name or Chinese term."""
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        return cls.parse(value)
+    raise InvalidValue(
+        f"{workflow_id}: {name} must be a {cls.__name__}, got {value!r}",
+        f"{workflow_id}：{name} 应为 {cls.__name__}，实际为 {value!r}",
+        field=name,
+        value=value,
+    )
+
+
+def start_document(
+    *,
+    id: str,
+    title: str,
+    flow: DocumentFlow | str,
+    department_id: str,
+    responsible_id: str,
+    on: dt.date,
+    calendar: WorkCalendar,
+    kind: DocumentKind | str = DocumentKind.NOTICE,
+    urgency: Urgency | str = Urgency.NORMAL,
+    important: bool = False,
+    reply_deadline: dt.date | None = None,
+    chaser_id: str | None = None,
+    policy: DocumentPolicy | None = None,
+) -> DocumentWorkflow:
+    """A document at its first stage (起草 or 签收), handed to ``responsible_id`` on ``on``.
+
+    D4: an urgent incoming document needs ``reply_deadline`` and ``chaser_id``; an important
+    one needs ``chaser_id``. A ``reply_deadline`` before ``on`` is refused.
+    """
+    flow = _parsed(DocumentFlow, flow, "flow", id)
+    kind = _parsed(DocumentKind, kind, "kind", id)
+    urgency = _parsed(Urgency, urgency, "urgency", id)
+    check_day(on, "on", id, dt.date.min)
+    if reply_deadline is not None:
+        check_day(reply_deadline, "reply_deadline", id, on)
+    if chaser_id is not None:
+        check_person(chaser_id, "chaser_id", id)
+    if flow is DocumentFlow.RECEIVING:
+        missing = []
+        if urgency.is_urgent and reply_deadline is None:
+            missing.append(("reply_deadline", "办理时限"))
+        if (urgency.is_urgent or important) and chaser_id is None:
+            missing.append(("chaser_id", "催办人"))
+        if missing:
+            what = "urgent" if urgency.is_urgent else "important"
+            raise DocumentRuleViolation(
+                f"incoming document {id} is {what}: it needs "
+                + " and ".join(m[0] for m in missing)
+                + " (D4: an urgent document states a deadline and names a chaser)",
+                f"收文 {id} 为{'紧急' if urgency.is_urgent else '重要'}公文，须明确"
+                + "、".join(m[1] for m in missing)
+                + "（D4）",
+                workflow_id=id,
+                rule_id="WORK-D4",
+            )
+    first = _ORDER[flow][0]
+    draft = DocumentWorkflow(
+        id=id,
+        title=title,
+        flow=flow,
+        kind=kind,
+        urgency=urgency,
+        department_id=department_id,
+        started=on,
+        stage=first,
+        responsible_id=check_person(responsible_id, "responsible_id", id),
+        due=None,
+        history=(),
+        important=important,
+        reply_deadline=reply_deadline,
+        chaser_id=chaser_id,
+    )
+    due = draft._due(first, on, calendar, policy)
+    event = StageEvent(
+        kind=EventKind.STARTED, stage=first, person_id=responsible_id, on=on, due=due
+    )
+    return attrs.evolve(draft, due=due, history=(event,))

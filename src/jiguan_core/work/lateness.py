@@ -1,0 +1,97 @@
+"""What is late as of a day: which document, meeting or task, at which stage, whose turn."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from attrs import frozen
+
+from jiguan_core.calendar import WorkCalendar
+from jiguan_core.task import Task
+from jiguan_core.text import Lang, TermEnum
+from jiguan_core.work.documents import DocumentWorkflow
+from jiguan_core.work.meetings import MeetingWorkflow
+from jiguan_core.work.tasks import overdue, working_days_overdue
+
+__all__ = ["ItemKind", "LateItem", "late_items"]
+
+
+class ItemKind(TermEnum):
+    DOCUMENT = "document", "公文"
+    MEETING = "meeting", "会议"
+    TASK = "task", "任务"
+
+
+@frozen(kw_only=True)
+class LateItem:
+    """One late item: ``stage`` is None for a task; ``responsible_id`` is whose turn it is."""
+
+    kind: ItemKind
+    item_id: str
+    title: str
+    stage: TermEnum | None
+    responsible_id: str
+    due: dt.date
+    working_days_late: int
+
+    def render(self, lang: Lang = "zh", names: Mapping[str, str] | None = None) -> str:
+        """One line; ``names`` maps staff ids to names for display."""
+        who = (names or {}).get(self.responsible_id, self.responsible_id)
+        stage = f"{self.stage.label(lang)} " if self.stage is not None else ""
+        if lang == "zh":
+            return (
+                f"{self.kind.zh} {self.item_id}《{self.title}》{stage}"
+                f"时限 {self.due}，已逾期 {self.working_days_late} 个工作日，"
+                f"责任人 {who}"
+            )
+        return (
+            f"{self.kind.en} {self.item_id} '{self.title}' {stage}due {self.due}, "
+            f"{self.working_days_late} working day(s) late, with {who}"
+        )
+
+
+def late_items(
+    *,
+    as_of: dt.date,
+    calendar: WorkCalendar,
+    documents: Iterable[DocumentWorkflow] = (),
+    meetings: Iterable[MeetingWorkflow] = (),
+    tasks: Iterable[Task] = (),
+) -> tuple[LateItem, ...]:
+    """Everything past its deadline on ``as_of``, most working days late first."""
+    found: list[LateItem] = []
+    flows: list[DocumentWorkflow | MeetingWorkflow] = [*documents, *meetings]
+    for flow in flows:
+        if flow.is_late(as_of) and flow.stage is not None:
+            assert flow.due is not None
+            assert flow.responsible_id is not None
+            found.append(
+                LateItem(
+                    kind=ItemKind.DOCUMENT
+                    if isinstance(flow, DocumentWorkflow)
+                    else ItemKind.MEETING,
+                    item_id=flow.id,
+                    title=flow.title,
+                    stage=flow.stage,
+                    responsible_id=flow.responsible_id,
+                    due=flow.due,
+                    working_days_late=flow.working_days_late(as_of, calendar),
+                )
+            )
+    for task in overdue(tasks, as_of):
+        found.append(
+            LateItem(
+                kind=ItemKind.TASK,
+                item_id=task.id,
+                title=task.title,
+                stage=None,
+                responsible_id=task.owner_id,
+                due=task.deadline,
+                working_days_late=working_days_overdue(task, as_of, calendar),
+            )
+        )
+    kinds = list(ItemKind)
+    return tuple(
+        sorted(found, key=lambda i: (-i.working_days_late, i.due, kinds.index(i.kind), i.item_id))
+    )

@@ -1,0 +1,136 @@
+"""Properties of the rotation plan: it never breaks avoidance, capacity or the A/B rule."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jiguan_core.development import (
+    DevelopmentPolicy,
+    Placement,
+    check_placement,
+    placement_after,
+    plan_rotation,
+)
+from jiguan_core.organization import Organization
+from tests.strategies_development import offices
+
+policies = st.builds(
+    DevelopmentPolicy,
+    moves_per_department=st.integers(1, 3),
+    key_years=st.integers(3, 10),
+    general_years=st.integers(3, 10),
+    min_interval_years=st.integers(0, 4),
+)
+
+
+def _keys(office: Organization, placement: Placement) -> set[tuple[str, ...]]:
+    return {f.key for f in check_placement(office, placement)}
+
+
+@given(office=offices(), policy=policies)
+def test_a_plan_never_creates_an_avoidance_situation(
+    office: Organization, policy: DevelopmentPolicy
+) -> None:
+    """After each year's moves every avoidance finding already existed before them."""
+    plan = plan_rotation(office, start_year=2025, years=4, policy=policy)
+    before = _keys(office, Placement.of(office, plan.as_of))
+    for year in plan.years:
+        after = _keys(office, placement_after(office, plan, year))
+        assert after <= before
+        before = after
+
+
+@given(office=offices(), policy=policies)
+def test_a_plan_respects_department_capacity(
+    office: Organization, policy: DevelopmentPolicy
+) -> None:
+    """At most K moves leave a department in a year."""
+    plan = plan_rotation(office, start_year=2025, years=4, policy=policy)
+    per = Counter((m.year, m.from_department) for m in plan.moves)
+    assert all(count <= policy.moves_per_department for count in per.values())
+
+
+@given(office=offices(), policy=policies)
+def test_a_and_b_of_a_post_never_move_in_the_same_year(
+    office: Organization, policy: DevelopmentPolicy
+) -> None:
+    """No AB role has both its A and its B among one year's movers."""
+    plan = plan_rotation(office, start_year=2025, years=4, policy=policy)
+    for year in plan.years:
+        moved = {m.staff_id for m in plan.moves_in(year)}
+        for role in office.ab_roles:
+            assert not {role.a_id, role.b_id} <= moved
+
+
+@given(office=offices(), policy=policies)
+def test_moves_exchange_the_posts_of_the_years_movers(
+    office: Organization, policy: DevelopmentPolicy
+) -> None:
+    """Each year's targets are exactly the posts its movers leave, and nobody stays put."""
+    plan = plan_rotation(office, start_year=2025, years=4, policy=policy)
+    for year in plan.years:
+        moves = plan.moves_in(year)
+        assert sorted(m.to_post for m in moves) == sorted(m.from_post for m in moves)
+        assert all(m.to_post != m.from_post for m in moves)
+
+
+@given(office=offices(), policy=policies)
+def test_departments_keep_someone_who_has_held_each_key_post(
+    office: Organization, policy: DevelopmentPolicy
+) -> None:
+    """A department that had someone with experience of one of its key posts keeps one."""
+    plan = plan_rotation(office, start_year=2025, years=4, policy=policy)
+    start = Placement.of(office, plan.as_of)
+    experience = {
+        p.id: {a.post_id for a in office.assignments_of(p.id) if a.start <= plan.as_of}
+        for p in office.staff
+    }
+    key_posts = [
+        p for p in office.posts if p.is_key and p.id in {v for v in start.main.values() if v}
+    ]
+    for year in plan.years:
+        after = placement_after(office, plan, year)
+        for post in key_posts:
+            had = [
+                s
+                for s, d in start.department.items()
+                if d == post.department_id and post.id in experience[s]
+            ]
+            if had:
+                assert any(
+                    after.department[s] == post.department_id and post.id in experience[s]
+                    for s in after.department
+                )
+        for move in plan.moves_in(year):
+            experience[move.staff_id].add(move.to_post)
+        start = after
+
+
+@given(office=offices(), seed=st.integers(0, 2**16))
+def test_the_plan_does_not_depend_on_the_order_of_the_input(
+    office: Organization, seed: int
+) -> None:
+    """The same office built from shuffled lists gives the same plan."""
+    rng = random.Random(seed)
+
+    def shuffled(values: tuple[object, ...]) -> list[object]:
+        items = list(values)
+        rng.shuffle(items)
+        return items
+
+    again = Organization(
+        name=office.name,
+        departments=shuffled(office.departments),
+        staff=shuffled(office.staff),
+        posts=shuffled(office.posts),
+        assignments=shuffled(office.assignments),
+        ab_roles=shuffled(office.ab_roles),
+    )
+    first = plan_rotation(office, start_year=2025, years=3)
+    second = plan_rotation(again, start_year=2025, years=3)
+    assert first == second
+    assert first.render("en") == second.render("en")

@@ -1,0 +1,204 @@
+"""The annual assessment: quota line, ties, schemes, explanations and bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from jiguan_core.assessment import (
+    AnnualPolicy,
+    AnnualScores,
+    AssessmentRecords,
+    Grade,
+    QuarterExemption,
+    QuarterScores,
+    Ungraded,
+    Weights,
+    assess_year,
+    explain_annual,
+)
+from jiguan_core.errors import InvalidInput, JiguanError
+from tests.strategies_assessment import (
+    SIMPLE,
+    SIMPLE_ROUTINE,
+    YEAR,
+    quarter_records,
+    tiny_office,
+    year_records,
+)
+
+TEN = {f"p{i:02d}": 80.0 for i in range(1, 11)}
+
+
+def _assess(scores: dict[str, float], **kw: object):  # type: ignore[no-untyped-def]
+    return assess_year(tiny_office(scores), year_records(scores), YEAR, policy=SIMPLE, **kw)  # type: ignore[arg-type]
+
+
+class TestTies:
+    def test_a_tie_at_the_quota_line_is_reported_not_broken_by_input_order(self) -> None:
+        """Three people share the last two places: nobody takes them, the tie is reported."""
+        scores = dict(TEN, p01=99.0, p02=95.0, p03=95.0, p04=95.0)
+        result = _assess(scores)
+        assert result.quota.places == 2
+        assert [o.staff_id for o in result.outcomes if o.grade is Grade.EXCELLENT] == ["p01"]
+        (tie,) = result.ties
+        assert tie.staff_ids == ("p02", "p03", "p04")
+        assert tie.places == 1
+        assert all(result.outcome(p).tied for p in tie.staff_ids)
+        assert "待党组决定" in "\n".join(explain_annual(result.outcome("p02"), result))
+
+    def test_the_routine_results_break_a_tie_in_the_composite(self) -> None:
+        """Equal composites and equal routine means: more 好 quarters wins the place."""
+        p02_quarters = [
+            QuarterScores(staff_id="p02", year=YEAR, quarter=n, scores={"panel": s})
+            for n, s in {1: 96.0, 2: 88.0, 3: 96.0, 4: 88.0}.items()
+        ]
+        others = {p: s for p, s in dict(TEN, p01=92.0, p03=92.0).items() if p != "p02"}
+        democratic = dict(dict.fromkeys(TEN, 80.0), p01=98.0, p02=98.0, p03=99.0)
+        records = AssessmentRecords(
+            quarter_scores=quarter_records(others) + p02_quarters,
+            annual_scores=[
+                AnnualScores(staff_id=p, year=YEAR, scores={"democratic": s})
+                for p, s in democratic.items()
+            ],
+        )
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=SIMPLE)
+        p01, p02 = result.outcome("p01"), result.outcome("p02")
+        assert p01.composite == p02.composite
+        assert p01.routine_mean == p02.routine_mean
+        assert (p01.good_quarters, p02.good_quarters) == (4, 2)
+        assert result.quota.places == 2
+        assert not result.ties
+        assert result.outcome("p03").grade is Grade.EXCELLENT  # first place, 95.5
+        assert (p01.grade, p02.grade) == (Grade.EXCELLENT, Grade.COMPETENT)
+        assert p02.capped
+
+    def test_a_caller_order_breaks_the_tie_when_it_names_everyone_tied(self) -> None:
+        """tie_order decides, earlier first."""
+        scores = dict(TEN, p01=99.0, p02=95.0, p03=95.0)
+        result = _assess(scores, tie_order=["p03", "p02"])
+        assert result.outcome("p03").grade is Grade.EXCELLENT
+        assert result.outcome("p02").grade is Grade.COMPETENT
+        assert not result.ties
+
+
+class TestSchemes:
+    def test_de_neng_qin_ji_lian_sub_scores_form_the_composite(self) -> None:
+        """德能勤绩廉 15/10/30/30/15 over sub-scores."""
+        weights = Weights({"de": 0.15, "neng": 0.10, "qin": 0.30, "ji": 0.30, "lian": 0.15})
+        policy = AnnualPolicy(weights=weights, routine=SIMPLE_ROUTINE)
+        office = tiny_office(["p01"])
+        sub = {"de": 90.0, "neng": 80.0, "qin": 70.0, "ji": 100.0, "lian": 60.0}
+        records = AssessmentRecords(
+            quarter_scores=quarter_records({"p01": 80.0}),
+            annual_scores=[AnnualScores(staff_id="p01", year=YEAR, scores=sub)],
+        )
+        outcome = assess_year(office, records, YEAR, policy=policy).outcome("p01")
+        assert outcome.composite == pytest.approx(13.5 + 8 + 21 + 30 + 9)
+
+    def test_four_quarters_and_leadership_form_the_composite(self) -> None:
+        """Four quarters 95% + leadership 5%."""
+        weights = Weights(
+            {"q1": 0.2375, "q2": 0.2375, "q3": 0.2375, "q4": 0.2375, "leadership": 0.05}
+        )
+        policy = AnnualPolicy(weights=weights, routine=SIMPLE_ROUTINE)
+        records = AssessmentRecords(
+            quarter_scores=quarter_records({"p01": 80.0}),
+            annual_scores=[AnnualScores(staff_id="p01", year=YEAR, scores={"leadership": 100.0})],
+        )
+        outcome = assess_year(tiny_office(["p01"]), records, YEAR, policy=policy).outcome("p01")
+        assert outcome.composite == pytest.approx(0.95 * 80 + 5)
+
+
+class TestParticipants:
+    def test_ungraded_people_take_no_quota_place_and_are_not_in_the_base(self) -> None:
+        """Five graded of six: one place, the base is five."""
+        scores = {f"p{i:02d}": 90.0 + i for i in range(1, 7)}
+        records = year_records(scores, probations=[])
+        from jiguan_core.assessment import Probation
+
+        records = year_records(
+            scores,
+            probations=[
+                Probation(staff_id="p06", start=dt.date(2025, 6, 1), end=dt.date(2026, 6, 1))
+            ],
+        )
+        result = assess_year(tiny_office(scores), records, YEAR, policy=SIMPLE)
+        assert result.quota.base == 5
+        assert result.quota.places == 1
+        assert result.outcome("p06").ungraded is Ungraded.PROBATION
+        assert result.outcome("p05").grade is Grade.EXCELLENT
+
+    def test_a_person_hired_mid_year_is_scored_on_the_quarters_worked(self) -> None:
+        """Hired in May: Q1 is 'not employed', Q2-Q4 count."""
+        office = tiny_office(["p01"], hired={"p01": dt.date(2025, 5, 6)})
+        records = AssessmentRecords(
+            quarter_scores=quarter_records({"p01": 90.0}, quarters=(2, 3, 4)),
+            annual_scores=[AnnualScores(staff_id="p01", year=YEAR, scores={"democratic": 90.0})],
+        )
+        result = assess_year(office, records, YEAR, policy=SIMPLE)
+        assert result.quarters[0].outcome("p01").ungraded is Ungraded.NOT_EMPLOYED
+        assert result.outcome("p01").composite == pytest.approx(90.0)
+
+    def test_an_exempt_quarter_needs_no_scores(self) -> None:
+        """A QuarterExemption stands in for the missing quarter."""
+        records = AssessmentRecords(
+            quarter_scores=quarter_records({"p01": 90.0}, quarters=(1, 2, 3)),
+            exemptions=[
+                QuarterExemption(staff_id="p01", year=YEAR, quarter=4, reason=Ungraded.EXEMPT)
+            ],
+            annual_scores=[AnnualScores(staff_id="p01", year=YEAR, scores={"democratic": 90.0})],
+        )
+        result = assess_year(tiny_office(["p01"]), records, YEAR, policy=SIMPLE)
+        assert result.outcome("p01").grade is not None
+
+
+class TestBadInput:
+    def test_a_score_outside_the_scale_is_named(self) -> None:
+        """p02's 130 is outside [0, 100]."""
+        with pytest.raises(InvalidInput, match=r"p02.*130") as caught:
+            _assess({"p01": 90.0, "p02": 130.0})
+        assert "超出评分范围" in caught.value.render("zh")
+
+    def test_unknown_staff_are_all_named(self) -> None:
+        """Every unknown id in the records is listed."""
+        records = year_records({"p01": 90.0, "x1": 80.0, "x2": 70.0})
+        with pytest.raises(InvalidInput) as caught:
+            assess_year(tiny_office(["p01"]), records, YEAR, policy=SIMPLE)
+        message = str(caught.value)
+        assert "'x1'" in message
+        assert "'x2'" in message
+
+    def test_a_quarter_without_data_for_a_graded_person_is_an_error(self) -> None:
+        """Missing Q4 and no exemption: the person and the quarter are named."""
+        records = AssessmentRecords(
+            quarter_scores=quarter_records({"p01": 90.0}, quarters=(1, 2, 3)),
+            annual_scores=[AnnualScores(staff_id="p01", year=YEAR, scores={"democratic": 90.0})],
+        )
+        with pytest.raises(JiguanError, match=r"p01 has no scores for 2025Q4"):
+            assess_year(tiny_office(["p01"]), records, YEAR, policy=SIMPLE)
+
+    def test_a_missing_annual_component_is_named(self) -> None:
+        """The article's scheme needs party_group too."""
+        records = year_records({"p01": 90.0})
+        with pytest.raises(JiguanError, match=r"missing \['party_group'\]"):
+            assess_year(
+                tiny_office(["p01"]),
+                records,
+                YEAR,
+                policy=AnnualPolicy(routine=SIMPLE_ROUTINE),
+            )
+
+
+class TestExplanation:
+    def test_the_explanation_shows_breakdown_rank_quota_and_sources(self) -> None:
+        """Composite terms, rank, quota line and the cited regulation appear, in both languages."""
+        result = _assess(dict(TEN, p01=99.0))
+        zh = "\n".join(explain_annual(result.outcome("p01"), result, "zh"))
+        en = "\n".join(explain_annual(result.outcome("p01"), result, "en"))
+        assert "民主测评 99.00×0.5" in zh
+        assert "排名 1/10" in zh
+        assert "优秀名额 2" in zh
+        assert "公务员考核规定" in zh
+        assert "excellent places 2 (10 × 20%, floor)" in en

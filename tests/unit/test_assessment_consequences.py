@@ -1,0 +1,107 @@
+"""Consequences over several years, the flat facts, and awards."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from jiguan_core.assessment import (
+    ASSESSMENT_CATALOGUE,
+    AwardKind,
+    ConsequenceKind,
+    Grade,
+    Honour,
+    HonourLevel,
+    Ungraded,
+    YearOutcome,
+    consequences,
+    honour_counts,
+    person_year_facts,
+)
+from jiguan_core.assessment.evaluate import PatternIndex, patterns_of
+from jiguan_core.errors import InvalidInput
+
+E, C = Grade.EXCELLENT, Grade.COMPETENT
+
+
+def _h(year: int, grade: Grade | None, person: str = "p01") -> YearOutcome:
+    return YearOutcome(
+        staff_id=person, year=year, grade=grade, ungraded=None if grade else Ungraded.EXEMPT
+    )
+
+
+def test_facts_are_flat_ints_and_strings() -> None:
+    """Every fact value is an int or a str, so a rules engine can take it."""
+    facts = person_year_facts([_h(2021, E), _h(2022, None), _h(2023, C)])
+    assert all(isinstance(v, int | str) for fact in facts for v in fact.values())
+    assert [f["excellent_run"] for f in facts] == [1, 0, 0]
+
+
+def test_a_missing_year_breaks_the_excellent_run() -> None:
+    """2021, 2022, 2024 excellent: no merit in 2024 because 2023 is missing."""
+    history = [_h(2021, E), _h(2022, E), _h(2024, E)]
+    assert ConsequenceKind.THIRD_CLASS_MERIT not in {c.kind for c in consequences(history)}
+
+
+def test_the_run_restarts_after_a_merit() -> None:
+    """Six excellent years give two merits (2023 and 2026)."""
+    history = [_h(y, E) for y in range(2021, 2027)]
+    merits = [c.year for c in consequences(history) if c.kind is ConsequenceKind.THIRD_CLASS_MERIT]
+    assert merits == [2023, 2026]
+
+
+def test_a_person_year_given_twice_is_refused() -> None:
+    """Duplicates and records with both or neither of grade and reason are errors."""
+    with pytest.raises(InvalidInput, match="twice"):
+        person_year_facts([_h(2021, E), _h(2021, C)])
+    with pytest.raises(InvalidInput, match="exactly one"):
+        person_year_facts([YearOutcome(staff_id="p01", year=2021)])
+
+
+def test_the_indexed_evaluation_equals_testing_every_pattern() -> None:
+    """PatternIndex finds exactly the matches of a plain loop over all patterns."""
+    history = [
+        _h(y, g, p)
+        for p in ("a", "b")
+        for y, g in zip(range(2019, 2026), [E, E, E, C, None, C, C], strict=True)
+    ]
+    facts = person_year_facts(history)
+    patterns = patterns_of(ASSESSMENT_CATALOGUE)
+    plain = {(p.id, i) for i, f in enumerate(facts) for p in patterns if p.matches(f)}
+    assert PatternIndex(patterns).matches(facts) == plain
+
+
+def test_honours_are_counted_in_person_times_per_level() -> None:
+    """The same person twice counts twice; outside the period does not count."""
+    honours = [
+        Honour(
+            staff_id="p01",
+            kind=AwardKind.ADVANCED_INDIVIDUAL,
+            level=HonourLevel.PROVINCIAL,
+            day=dt.date(2024, 5, 1),
+        ),
+        Honour(
+            staff_id="p01",
+            kind=AwardKind.ADVANCED_INDIVIDUAL,
+            level=HonourLevel.PROVINCIAL,
+            day=dt.date(2025, 5, 1),
+        ),
+        Honour(
+            staff_id="p02",
+            kind=AwardKind.COMMENDATION,
+            level=HonourLevel.MUNICIPAL,
+            day=dt.date(2023, 5, 1),
+        ),
+    ]
+    counts = dict(honour_counts(honours, dt.date(2024, 1, 1), dt.date(2026, 1, 1)))
+    assert counts[HonourLevel.PROVINCIAL] == 2
+    assert counts[HonourLevel.MUNICIPAL] == 0
+
+
+def test_a_consequence_renders_with_its_source() -> None:
+    """The Chinese line names the consequence and cites the rule."""
+    (first, *_) = consequences([_h(2021, E)])
+    lines = [c.render("zh") for c in consequences([_h(2021, E)])]
+    assert "p01 2021: 嘉奖 [A8 — 公务员考核规定 18]" in lines
+    del first

@@ -1,0 +1,115 @@
+"""The quarterly routine assessment: grades, share of 好, timetable and bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from jiguan_core.assessment import (
+    AssessmentRecords,
+    Investigation,
+    QuarterScores,
+    RoutineGrade,
+    RoutinePolicy,
+    Ungraded,
+    assess_quarter,
+    explain_routine,
+    routine_timetable,
+)
+from jiguan_core.calendar import WorkCalendar, YearArrangement
+from jiguan_core.errors import CalendarYearNotCovered, InvalidInput, JiguanError
+from tests.strategies_assessment import SIMPLE_ROUTINE, YEAR, quarter_records, tiny_office
+
+
+def test_the_rater_groups_are_weighted_by_the_policy() -> None:
+    """20% supervisor + 40% colleagues + 40% panel."""
+    office = tiny_office(["p01"])
+    records = AssessmentRecords(
+        quarter_scores=[
+            QuarterScores(
+                staff_id="p01",
+                year=YEAR,
+                quarter=1,
+                scores={"supervisor": 100.0, "colleagues": 90.0, "panel": 80.0},
+            )
+        ]
+    )
+    outcome = assess_quarter(office, records, YEAR, 1).outcome("p01")
+    assert outcome.score == pytest.approx(20 + 36 + 32)
+    assert "同事评价 90.00×0.4" in "\n".join(
+        explain_routine(outcome, assess_quarter(office, records, YEAR, 1))
+    )
+
+
+def test_an_open_investigation_leaves_the_quarter_ungraded() -> None:
+    """Open on the quarter's last day: ungraded, no scores needed."""
+    office = tiny_office(["p01", "p02"])
+    records = AssessmentRecords(
+        quarter_scores=quarter_records({"p02": 80.0}, quarters=(1,)),
+        investigations=[Investigation(staff_id="p01", opened=dt.date(2025, 3, 1))],
+    )
+    result = assess_quarter(office, records, YEAR, 1, policy=SIMPLE_ROUTINE)
+    assert result.outcome("p01").ungraded is Ungraded.UNDER_INVESTIGATION
+    assert result.graded == 1
+
+
+def test_a_missing_rater_group_is_named() -> None:
+    """The policy weighs supervisor, colleagues and panel; panel only is not enough."""
+    office = tiny_office(["p01"])
+    records = AssessmentRecords(quarter_scores=quarter_records({"p01": 80.0}, quarters=(1,)))
+    with pytest.raises(
+        InvalidInput, match=r"p01: rater groups missing \['colleagues', 'supervisor'\]"
+    ):
+        assess_quarter(office, records, YEAR, 1)
+
+
+def test_a_duplicate_score_record_is_an_error() -> None:
+    """Two records for one person and quarter are refused."""
+    office = tiny_office(["p01"])
+    records = AssessmentRecords(quarter_scores=quarter_records({"p01": 80.0}, quarters=(1, 1)))
+    with pytest.raises(JiguanError, match="more than one"):
+        assess_quarter(office, records, YEAR, 1, policy=SIMPLE_ROUTINE)
+
+
+def test_the_share_of_good_is_a_parameter() -> None:
+    """With 20%, two of ten are 好."""
+    scores = {f"p{i:02d}": 95.0 + i / 10 for i in range(1, 11)}
+    records = AssessmentRecords(quarter_scores=quarter_records(scores, quarters=(3,)))
+    policy = RoutinePolicy.from_overrides(
+        {"R3": {"share": 0.2}}, rater_weights=SIMPLE_ROUTINE.rater_weights
+    )
+    result = assess_quarter(tiny_office(scores), records, YEAR, 3, policy=policy)
+    assert result.count(RoutineGrade.GOOD) == 2
+    assert {o.staff_id for o in result.outcomes if o.grade is RoutineGrade.GOOD} == {"p09", "p10"}
+
+
+def test_the_timetable_of_the_last_quarter_of_2026_needs_the_2027_calendar() -> None:
+    """The built-in calendar stops at 2026; the caller supplies 2027."""
+    with pytest.raises(CalendarYearNotCovered):
+        routine_timetable(2026, 4, scored_on=dt.date(2027, 1, 11))
+    holidays = [dt.date(2027, 1, 1)]
+    calendar = WorkCalendar(
+        arrangements=[YearArrangement(year=2027, holidays=holidays, working_weekend_days=[])]
+    )
+    table = routine_timetable(2026, 4, scored_on=dt.date(2027, 1, 11), calendar=calendar)
+    assert table.publicity_end == dt.date(2027, 1, 14)
+
+
+def test_a_quarterly_score_outside_the_scale_is_named() -> None:
+    """p01's -5 is refused with the person, the group and the scale."""
+    office = tiny_office(["p01"])
+    records = AssessmentRecords(quarter_scores=quarter_records({"p01": -5.0}, quarters=(2,)))
+    with pytest.raises(InvalidInput, match=r"'panel' of p01 is -5.0, outside the scale \[0, 100\]"):
+        assess_quarter(office, records, YEAR, 2, policy=SIMPLE_ROUTINE)
+
+
+def test_leave_days_come_from_the_office_absences() -> None:
+    """Sick and personal leave in the sample office are counted per person and year."""
+    from jiguan_core.assessment.records import leave_from_absences
+    from jiguan_core.sample import sample_office
+
+    leave = leave_from_absences(sample_office(), 2025)
+    assert leave
+    assert all(r.days > 0 and r.year == 2025 for r in leave)
+    assert [r.staff_id for r in leave] == sorted(r.staff_id for r in leave)

@@ -1,0 +1,17 @@
+"""The rules demo computes on the sample office and reads in both languages."""
+
+from __future__ import annotations
+
+from jiguan_core.rules.demo import demo_lines
+
+
+def test_the_demo_shows_the_sample_offices_score_summary_and_conflicts() -> None:
+    """First line: the score; then one line per rule; then examples and a what-if."""
+    zh = demo_lines("zh")
+    en = demo_lines("en")
+    assert "得分" in zh[0]
+    assert "score" in en[0]
+    assert sum(line.startswith("SCH") for line in en) == 8
+    assert any("[SCH1" in line for line in en)
+    assert any(line.startswith("adding") for line in en)
+    assert demo_lines("zh") == zh

@@ -1,0 +1,171 @@
+"""Requests, office hours and RRULE expansion: good input accepted, bad input a clear error."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from jiguan_core.errors import InvalidInput, InvalidValue, JiguanError
+from jiguan_core.sample import sample_office
+from jiguan_core.scheduling import (
+    OfficeHours,
+    SchedulingError,
+    expand,
+    occurrence_id,
+    schedule,
+)
+from tests.strategies_scheduling import at, meeting
+
+
+class TestBadRequests:
+    def test_a_window_shorter_than_the_duration_names_the_request(self) -> None:
+        """A two-hour meeting in a one-hour window is refused, naming the request."""
+        with pytest.raises(SchedulingError, match="tiny") as raised:
+            meeting("tiny", latest_end=at(4, 7, 9, 30), duration=dt.timedelta(hours=2))
+        assert raised.value.request_id == "tiny"
+        assert raised.value.field == "latest_end"
+        assert "tiny" in raised.value.render("zh")
+
+    @pytest.mark.parametrize("minutes", [0, -30])
+    def test_a_zero_or_negative_duration_is_refused(self, minutes: int) -> None:
+        """Zero and negative durations are errors naming the request and the field."""
+        with pytest.raises(SchedulingError) as raised:
+            meeting("bad-duration", duration=dt.timedelta(minutes=minutes))
+        assert raised.value.request_id == "bad-duration"
+        assert raised.value.field == "duration"
+
+    def test_a_duration_that_is_not_a_timedelta_is_a_jiguan_error(self) -> None:
+        """An int duration is a SchedulingError, not a TypeError."""
+        with pytest.raises(SchedulingError):
+            meeting("int-duration", duration=60)
+
+    def test_a_naive_window_is_refused(self) -> None:
+        """A naive earliest_start is a JiguanError, never a guessed zone."""
+        with pytest.raises(JiguanError):
+            meeting("naive", earliest_start=dt.datetime(2025, 4, 7, 8, 30))
+
+    def test_a_field_trip_without_a_target_place_is_refused(self) -> None:
+        """调研 needs a target place."""
+        from jiguan_core.activity import ActivityKind
+
+        with pytest.raises(SchedulingError, match="target"):
+            meeting("trip", kind=ActivityKind.RESEARCH, rooms=())
+
+    def test_an_unknown_participant_is_a_clear_error_and_no_plan(self) -> None:
+        """Unknown staff make schedule raise before placing anything, naming the request."""
+        requests = (meeting("ok"), meeting("ghost", participants=("s999",)))
+        with pytest.raises(InvalidInput) as raised:
+            schedule(sample_office(), requests)
+        assert "ghost" in str(raised.value)
+        assert "s999" in str(raised.value)
+
+    def test_an_rrule_that_does_not_parse_is_a_clear_error(self) -> None:
+        """A broken RRULE is refused by schedule, naming the request."""
+        requests = (meeting("weekly", rrule="FREQ=SOMETIMES;BYDAY=XX"),)
+        with pytest.raises(InvalidInput) as raised:
+            schedule(sample_office(), requests)
+        assert "weekly" in str(raised.value)
+        assert "rrule" in str(raised.value)
+
+    def test_expand_alone_raises_a_scheduling_error_for_a_broken_rrule(self) -> None:
+        """expand names the request in its error."""
+        with pytest.raises(SchedulingError) as raised:
+            expand(meeting("weekly", rrule="not a rule"))
+        assert raised.value.request_id == "weekly"
+
+    def test_every_problem_is_listed_at_once(self) -> None:
+        """Unknown room, non-leader as leader and a duplicate id are all reported together."""
+        requests = (
+            meeting("a", rooms=("r-nowhere",)),
+            meeting("b", leaders=("s040",), participants=("s041",)),
+            meeting("b"),
+        )
+        with pytest.raises(InvalidInput) as raised:
+            schedule(sample_office(), requests)
+        text = str(raised.value)
+        assert "r-nowhere" in text
+        assert "not a leadership member" in text
+        assert "used twice" in text
+        assert len(raised.value.problems) == 3
+
+    def test_a_duration_longer_than_any_office_block_asks_for_days(self) -> None:
+        """A five-hour meeting does not fit a block: the error suggests days=."""
+        requests = (meeting("long", duration=dt.timedelta(hours=5)),)
+        with pytest.raises(InvalidInput, match="days="):
+            schedule(sample_office(), requests)
+
+    def test_an_id_already_on_the_calendar_is_refused(self) -> None:
+        """A request may not reuse an existing activity id."""
+        with pytest.raises(InvalidInput, match="already"):
+            schedule(sample_office(), (meeting("a001"),))
+
+
+class TestOfficeHours:
+    def test_the_defaults_are_the_office_hours(self) -> None:
+        """08:30-12:00 and 14:30-17:30 on a 30-minute step."""
+        hours = OfficeHours.resolve()
+        assert hours.blocks == (
+            (dt.time(8, 30), dt.time(12, 0)),
+            (dt.time(14, 30), dt.time(17, 30)),
+        )
+        assert hours.step_minutes == 30
+
+    def test_a_malformed_block_is_an_invalid_value(self) -> None:
+        """Office hours must read HH:MM-HH:MM."""
+        with pytest.raises(InvalidValue, match="HH:MM"):
+            OfficeHours.resolve({"morning": "eight to noon"})
+
+    def test_an_unknown_parameter_is_refused(self) -> None:
+        """Only the documented parameters can be overridden."""
+        with pytest.raises(JiguanError, match="lunch"):
+            OfficeHours.resolve({"lunch": "12:00-14:30"})
+
+
+class TestRecurrence:
+    def test_a_weekly_rule_yields_one_request_per_monday(self) -> None:
+        """FREQ=WEEKLY;BYDAY=MO over April 2025 gives the four Mondays."""
+        request = meeting(
+            "weekly",
+            earliest_start=at(4, 1),
+            latest_end=at(4, 30, 17, 30),
+            rrule="FREQ=WEEKLY;BYDAY=MO",
+        )
+        occurrences = expand(request)
+        days = [o.earliest_start.date() for o in occurrences]
+        assert days == [dt.date(2025, 4, d) for d in (7, 14, 21, 28)]
+        assert [o.id for o in occurrences] == [occurrence_id("weekly", d) for d in days]
+        assert all(o.rrule is None for o in occurrences)
+        assert all(
+            o.latest_end.date() == o.earliest_start.date() + dt.timedelta(days=1)
+            for o in occurrences
+        )
+
+    def test_a_monthly_rule_keeps_the_time_of_day(self) -> None:
+        """The second Tuesday of each month, at the start's time of day."""
+        request = meeting(
+            "chair",
+            earliest_start=at(4, 1, 9, 0),
+            latest_end=at(6, 30, 17, 30),
+            rrule="FREQ=MONTHLY;BYDAY=+2TU",
+        )
+        starts = [o.earliest_start for o in expand(request)]
+        assert [s.date() for s in starts] == [
+            dt.date(2025, 4, 8),
+            dt.date(2025, 5, 13),
+            dt.date(2025, 6, 10),
+        ]
+        assert all((s.hour, s.minute) == (9, 0) for s in starts)
+
+    def test_a_request_without_rrule_expands_to_itself(self) -> None:
+        """No rrule, no change."""
+        request = meeting("once")
+        assert expand(request) == (request,)
+
+    def test_a_runaway_rule_is_refused_quickly(self) -> None:
+        """FREQ=SECONDLY over a quarter is an error, not millions of meetings."""
+        request = meeting(
+            "runaway", earliest_start=at(4, 1), latest_end=at(6, 30, 17, 30), rrule="FREQ=SECONDLY"
+        )
+        with pytest.raises(SchedulingError, match="more than"):
+            expand(request)
