@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from jiguan_core.cli import schema_files  # noqa: E402  (path set-up)
 from jiguan_core.glossary import glossary_markdown, skipped_modules  # noqa: E402
+from jiguan_core.rules import catalogue_markdown  # noqa: E402
 
 
 def _schema_page(name: str) -> Callable[[], str]:
@@ -27,6 +28,7 @@ def _schema_page(name: str) -> Callable[[], str]:
 #: (path relative to the repository root, generator of the page's text)
 PAGES: list[tuple[str, Callable[[], str]]] = [
     ("docs/glossary.md", glossary_markdown),
+    ("docs/rules.md", lambda: catalogue_markdown("en")),
     *((f"src/jiguan_core/schemas/{name}", _schema_page(name)) for name in sorted(schema_files())),
 ]
 

@@ -7,7 +7,6 @@ together and returns text. Printing happens at the edge (``python -m jiguan_core
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections import Counter
 from collections.abc import Callable
 
@@ -18,14 +17,22 @@ from jiguan_core.text import Lang, Text, display_width, pad
 
 __all__ = ["demo_text", "office_lines"]
 
-#: The areas whose ``<area>.demo.demo_lines(lang)`` follow the office summary, in this order.
-_SECTIONS: tuple[tuple[str, Text], ...] = (
-    ("rules", Text("冲突检查（调研不扎堆、开会不冲突）", "Conflict check")),
-    ("scheduling", Text("活动排期", "Scheduling")),
-    ("assessment", Text("考核", "Assessment")),
-    ("development", Text("干部培养：轮岗、回避、主岗+副岗、AB角", "Staff development")),
-    ("work", Text("工作管理：任务清单、办文办会、学习统计", "Work management")),
-)
+
+def _sections() -> tuple[tuple[Text, Callable[[Lang], list[str]]], ...]:
+    """Each area's demo section, in reading order (imported here: only the demo needs them)."""
+    from jiguan_core.assessment.demo import demo_lines as assessment
+    from jiguan_core.development.demo import demo_lines as development
+    from jiguan_core.rules.demo import demo_lines as rules
+    from jiguan_core.scheduling.demo import demo_lines as scheduling
+    from jiguan_core.work.demo import demo_lines as work
+
+    return (
+        (Text("冲突检查（调研不扎堆、开会不冲突）", "Conflict check"), rules),
+        (Text("活动排期", "Scheduling"), scheduling),
+        (Text("考核", "Assessment"), assessment),
+        (Text("干部培养：轮岗、回避、主岗+副岗、AB角", "Staff development"), development),
+        (Text("工作管理：任务清单、办文办会、学习统计", "Work management"), work),
+    )
 
 
 def _heading(title: Text, lang: Lang) -> list[str]:
@@ -87,24 +94,10 @@ def office_lines(lang: Lang = "zh") -> list[str]:
     return lines
 
 
-def _area_lines(area: str) -> Callable[[Lang], list[str]] | None:
-    try:
-        module = importlib.import_module(f"jiguan_core.{area}.demo")
-    except ModuleNotFoundError as error:
-        # An area not built yet has no section; any other missing module is a real error.
-        if error.name not in (f"jiguan_core.{area}", f"jiguan_core.{area}.demo"):
-            raise
-        return None
-    lines: Callable[[Lang], list[str]] = module.demo_lines
-    return lines
-
-
 def demo_text(lang: Lang = "zh") -> str:
     """The whole demo as text."""
     title = Text("jiguan_core 示例机关", "jiguan_core sample office")
     lines = _heading(title, lang)[1:] + office_lines(lang)
-    for area, heading in _SECTIONS:
-        section = _area_lines(area)
-        if section is not None:
-            lines += _heading(heading, lang) + section(lang)
+    for heading, section in _sections():
+        lines += _heading(heading, lang) + section(lang)
     return "\n".join(lines) + "\n"

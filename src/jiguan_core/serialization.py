@@ -27,7 +27,15 @@ if TYPE_CHECKING:
     # cattrs is imported on first use (the first conversion), not by ``import jiguan_core``.
     import cattrs
 
-__all__ = ["from_dict", "from_json", "make_converter", "structure", "to_dict", "to_json"]
+__all__ = [
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "parse_json",
+    "structure",
+    "to_dict",
+    "to_json",
+]
 
 _T = TypeVar("_T")
 
@@ -292,9 +300,11 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, sort_keys=False)
 
 
-def from_json(cls: type[_T], text: str) -> _T:
+def parse_json(text: str) -> Any:
+    """``json.loads``, but text that is not JSON raises :class:`ConversionError` with the line
+    and column, like every other reading problem."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise ConversionError(
             [
@@ -305,7 +315,10 @@ def from_json(cls: type[_T], text: str) -> _T:
                 )
             ]
         ) from error
-    return from_dict(cls, data)
+
+
+def from_json(cls: type[_T], text: str) -> _T:
+    return from_dict(cls, parse_json(text))
 
 
 def _problems(error: BaseException, path: str, type_name: str) -> list[Problem]:

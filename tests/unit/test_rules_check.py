@@ -211,7 +211,8 @@ def test_the_report_scores_and_renders_in_both_languages() -> None:
     a = act("m1", people=("s00005",), room="r001")
     b = act("m2", start=10, end=12, people=("s00005",), room="r001")
     report = check(OFFICE, activities=[a, b], absences=[])
-    assert str(report.score) == "-2hard/-0medium/-0soft"
+    assert str(report.score) == "-2hard/0medium/0soft"
+    assert report.score.render("zh") == "硬 -2 / 中 0 / 软 0"
     assert not report.is_feasible
     counts = {s.rule_id: s.count for s in report.summary}
     assert counts["SCH1"] == 1

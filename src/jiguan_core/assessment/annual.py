@@ -16,17 +16,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from attrs import frozen
 
+from jiguan_core.assessment._fast import positional_maker
 from jiguan_core.assessment._inputs import check_known, default_participants, score_problem
 from jiguan_core.assessment.evaluate import PatternIndex, patterns_of
-from jiguan_core.assessment.grades import Grade, RoutineGrade, Ungraded
+from jiguan_core.assessment.grades import Grade, Ungraded
 from jiguan_core.assessment.policy import AnnualPolicy, Rounding, quota
-from jiguan_core.assessment.ranking import Tie, competition_ranks, select_within_quota
+from jiguan_core.assessment.ranking import Tie, _ranks_by_value, select_within_quota
 from jiguan_core.assessment.records import AssessmentRecords, QuarterScores, SanctionKind
-from jiguan_core.assessment.routine import QuarterResult, _grade_quarter
+from jiguan_core.assessment.routine import QuarterResult, _grade_quarter, _sorted_unique
 from jiguan_core.assessment.sanctions import SanctionPeriod, sanction_periods
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidInput, Problem, UnknownEntity
@@ -72,6 +75,11 @@ class AnnualOutcome:
     tied: bool = False
     #: Barred from 优秀 (A6, or A7 when A7 does not make the person ungraded).
     barred: bool = False
+
+
+_new_outcome = positional_maker(AnnualOutcome)
+_R4_A1: tuple[str, ...] = ("R4", "A1")
+_R4_A1_A2: tuple[str, ...] = ("R4", "A1", "A2")
 
 
 @frozen(kw_only=True)
@@ -120,13 +128,34 @@ def assess_year(
 ) -> AnnualResult:
     """Assess ``year``. ``as_of`` (default: 1 January of the next year) is the day the assessment
     is made: an investigation open that day leaves the person ungraded (A5)."""
+    return _assess_year(
+        office,
+        records,
+        year,
+        policy=policy,
+        as_of=as_of,
+        participants=participants,
+        tie_order=tie_order,
+    )
+
+
+def _assess_year(
+    office: Organization,
+    records: AssessmentRecords,
+    year: int,
+    *,
+    policy: AnnualPolicy | None,
+    as_of: dt.date | None,
+    participants: Sequence[str] | None,
+    tie_order: Sequence[str],
+) -> AnnualResult:
     policy = policy or AnnualPolicy()
     as_of = as_of or dt.date(year + 1, 1, 1)
     year_end = dt.date(year + 1, 1, 1)
     if participants is None:
         participants = default_participants(office, year_end)
     check_known(office, _named_ids(records, participants, tie_order))
-    people = sorted(set(participants))
+    people = _sorted_unique(participants, set(participants))
     periods = sanction_periods(records.sanctions)
     facts = _grading_facts(office, records, year, people, periods, as_of, policy)
     ungraded_index = PatternIndex(patterns_of(["A3", "A4", "A5", "A7"]))
@@ -149,7 +178,7 @@ def assess_year(
     for scores in records.quarter_scores:
         if scores.year == year:
             by_quarter[scores.quarter].append(scores)
-    quarters = tuple(
+    graded_quarters = [
         _grade_quarter(
             office,
             records,
@@ -162,72 +191,84 @@ def assess_year(
             tie_order,
         )
         for q in (1, 2, 3, 4)
+    ]
+    quarters = tuple(g[0] for g in graded_quarters)
+    composites, breakdowns, routine = _composites(
+        records, year, graded_people, [(g[0].quarter, g[1], g[2]) for g in graded_quarters], policy
     )
-    composites, breakdowns, routine = _composites(records, year, graded_people, quarters, policy)
-    keys: dict[str, tuple[float, ...]] = {
-        s: (
-            composites[s],
-            float(routine[s][0]),
-            _or_lowest(routine[s][1]),
-        )
-        for s in graded_people
-    }
     base = len(people) if policy.count_ungraded else len(graded_people)
     places = quota(policy.share, base, policy.rounding)
+    # The ranking key of a candidate: composite, then the routine results (好 quarters, mean).
+    excellent_min = policy.excellent_min
     candidates = [
-        (s, keys[s])
+        (s, (composites[s], float(routine[s][0]), _or_lowest(routine[s][1])))
         for s in graded_people
-        if composites[s] >= policy.excellent_min and s not in barred
+        if composites[s] >= excellent_min and s not in barred
     ]
     selection = select_within_quota(candidates, places, tie_order)
     tied = set(selection.tie.staff_ids) if selection.tie else set()
-    ranks = competition_ranks([(s, (composites[s],)) for s in graded_people])
+    ranks = _ranks_by_value(composites)
     outcomes: list[AnnualOutcome] = []
+    append, make = outcomes.append, _new_outcome
+    competent_min = policy.competent_min
+    basically_competent_min = policy.basically_competent_min
+    selected = selection.selected
     for staff_id in people:
         if staff_id in ungraded:
             reasons = ungraded[staff_id]
-            outcomes.append(
-                AnnualOutcome(
-                    staff_id=staff_id,
-                    year=year,
-                    composite=None,
-                    breakdown=(),
-                    grade=None,
-                    ungraded=_UNGRADED_BY_RULE[reasons[0]],
-                    rank=None,
-                    rules=("A1", *reasons),
+            append(
+                make(
+                    staff_id,
+                    year,
+                    None,
+                    (),
+                    None,
+                    _UNGRADED_BY_RULE[reasons[0]],
+                    None,
+                    ("A1", *reasons),
+                    0,
+                    None,
+                    False,
+                    False,
+                    False,
                 )
             )
             continue
         composite = composites[staff_id]
-        grade = _threshold_grade(composite, policy)
-        rules = ["R4", "A1"]
+        # A1 thresholds; 优秀 only within the A2 quota and when not barred (A6/A7).
         capped = False
         is_barred = staff_id in barred
-        if grade is Grade.EXCELLENT:
+        if composite >= excellent_min:
             if is_barred:
-                grade = Grade.COMPETENT
-                rules.extend(barred[staff_id])
-            elif staff_id in selection.selected:
-                rules.append("A2")
+                grade, rules = Grade.COMPETENT, ("R4", "A1", *barred[staff_id])
+            elif staff_id in selected:
+                grade, rules = Grade.EXCELLENT, _R4_A1_A2
             else:
-                grade, capped = Grade.COMPETENT, True
-                rules.append("A2")
-        outcomes.append(
-            AnnualOutcome(
-                staff_id=staff_id,
-                year=year,
-                composite=composite,
-                breakdown=breakdowns[staff_id],
-                grade=grade,
-                ungraded=None,
-                rank=ranks[staff_id],
-                rules=tuple(rules),
-                good_quarters=routine[staff_id][0],
-                routine_mean=routine[staff_id][1],
-                capped=capped,
-                tied=staff_id in tied,
-                barred=is_barred,
+                grade, rules, capped = Grade.COMPETENT, _R4_A1_A2, True
+        else:
+            rules = _R4_A1
+            if composite >= competent_min:
+                grade = Grade.COMPETENT
+            elif composite >= basically_competent_min:
+                grade = Grade.BASICALLY_COMPETENT
+            else:
+                grade = Grade.INCOMPETENT
+        good_quarters, mean = routine[staff_id]
+        append(
+            make(
+                staff_id,
+                year,
+                composite,
+                breakdowns[staff_id],
+                grade,
+                None,
+                ranks[staff_id],
+                rules,
+                good_quarters,
+                mean,
+                capped,
+                staff_id in tied,
+                is_barred,
             )
         )
     excellent = [
@@ -279,16 +320,6 @@ def _named_ids(
     return named
 
 
-def _threshold_grade(composite: float, policy: AnnualPolicy) -> Grade:
-    if composite >= policy.excellent_min:
-        return Grade.EXCELLENT
-    if composite >= policy.competent_min:
-        return Grade.COMPETENT
-    if composite >= policy.basically_competent_min:
-        return Grade.BASICALLY_COMPETENT
-    return Grade.INCOMPETENT
-
-
 def _grading_facts(
     office: Organization,
     records: AssessmentRecords,
@@ -337,13 +368,15 @@ def _composites(
     records: AssessmentRecords,
     year: int,
     people: Sequence[str],
-    quarters: Sequence[QuarterResult],
+    quarters: Sequence[tuple[int, Mapping[str, float], AbstractSet[str]]],
     policy: AnnualPolicy,
 ) -> tuple[
     dict[str, float],
     dict[str, tuple[tuple[str, float, float], ...]],
     dict[str, tuple[int, float | None]],
 ]:
+    """Each person's composite and breakdown, and (number of 好 quarters, routine mean), from the
+    graded quarters given as (quarter, score by person, people graded 好)."""
     problems: list[Problem] = []
     given: dict[str, dict[str, float]] = {}
     for s in records.annual_scores:
@@ -356,30 +389,34 @@ def _composites(
                         f"{s.staff_id} 在 {year} 年有多条年度评分记录",
                     )
                 )
-            given[s.staff_id] = s.as_dict()
-    quarter_scores: dict[str, dict[int, float]] = {p: {} for p in people}
-    good: dict[str, int] = dict.fromkeys(people, 0)
-    for result in quarters:
-        for o in result.outcomes:
-            if o.score is not None:
-                quarter_scores[o.staff_id][result.quarter] = o.score
-            if o.grade is RoutineGrade.GOOD:
-                good[o.staff_id] += 1
+            given[s.staff_id] = dict(s.scores)
     weights = policy.weights.items
     caller_components = {n for n, _ in weights if n != "routine" and n not in _QUARTER_COMPONENTS}
+    # Each component once: 0 = routine mean, 1 = one quarter's score, 2 = a caller's score.
+    plan = [
+        (name, weight, 0 if name == "routine" else 1 if name in _QUARTER_COMPONENTS else 2)
+        for name, weight in weights
+    ]
     lo, hi = policy.scale_min, policy.scale_max
     composites: dict[str, float] = {}
     breakdowns: dict[str, tuple[tuple[str, float, float], ...]] = {}
     routine: dict[str, tuple[int, float | None]] = {}
+    fsum = math.fsum
+    empty: dict[str, float] = {}
+    good_count: Counter[str] = Counter()
+    for _, _, good_people in quarters:
+        good_count.update(good_people)
+    scored = [(q, totals) for q, totals, _ in quarters]
     for staff_id in people:
-        path = f"annual_scores[{staff_id}]"
-        scores = given.get(staff_id, {})
-        by_quarter = quarter_scores[staff_id]
-        mean = math.fsum(by_quarter.values()) / len(by_quarter) if by_quarter else None
-        routine[staff_id] = (good[staff_id], mean)
-        missing = sorted(caller_components - set(scores))
-        extra = sorted(set(scores) - caller_components)
-        if missing or extra:
+        # The quarters in order, as the quarter results list them.
+        by_quarter = {q: totals[staff_id] for q, totals in scored if staff_id in totals}
+        mean = fsum(by_quarter.values()) / len(by_quarter) if by_quarter else None
+        routine[staff_id] = (good_count[staff_id], mean)
+        scores = given.get(staff_id, empty)
+        if scores.keys() != caller_components:
+            path = f"annual_scores[{staff_id}]"
+            missing = sorted(caller_components - set(scores))
+            extra = sorted(set(scores) - caller_components)
             problems.append(
                 Problem(
                     path,
@@ -392,12 +429,12 @@ def _composites(
             continue
         parts: list[tuple[str, float, float]] = []
         ok = True
-        for name, weight in weights:
-            if name == "routine":
+        for name, weight, kind in plan:
+            if kind == 0:
                 if mean is None:
                     problems.append(
                         Problem(
-                            path,
+                            f"annual_scores[{staff_id}]",
                             f"{staff_id} {year}: no graded quarter gives a routine score",
                             f"{staff_id} {year} 年：没有可计入的平时考核得分",
                         )
@@ -405,12 +442,12 @@ def _composites(
                     ok = False
                     break
                 parts.append((name, mean, weight))
-            elif name in _QUARTER_COMPONENTS:
+            elif kind == 1:
                 value = by_quarter.get(_QUARTER_COMPONENTS[name])
                 if value is None:
                     problems.append(
                         Problem(
-                            path,
+                            f"annual_scores[{staff_id}]",
                             f"{staff_id} {year}: {name} is weighed but the quarter is ungraded",
                             f"{staff_id} {year} 年：{name} 有权重但该季度不定等次",
                         )
@@ -421,13 +458,15 @@ def _composites(
             else:
                 value = scores[name]
                 if not lo <= value <= hi:
-                    problems.append(score_problem(path, staff_id, name, value, lo, hi))
+                    problems.append(
+                        score_problem(f"annual_scores[{staff_id}]", staff_id, name, value, lo, hi)
+                    )
                     ok = False
                     continue
                 parts.append((name, value, weight))
         if ok:
             breakdowns[staff_id] = tuple(parts)
-            composites[staff_id] = math.fsum(v * w for _, v, w in parts)
+            composites[staff_id] = fsum([v * w for _, v, w in parts])
     if problems:
         raise InvalidInput(problems)
     return composites, breakdowns, routine

@@ -15,9 +15,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import attrgetter
 
 from attrs import field, frozen
-from attrs.validators import instance_of, optional
+from attrs.validators import optional
 
-from jiguan_core._validation import identifier
+from jiguan_core._validation import identifier, instance_of
+from jiguan_core.assessment._fast import positional_maker
 from jiguan_core.assessment.annual import AnnualResult
 from jiguan_core.assessment.evaluate import PatternIndex, patterns_of
 from jiguan_core.assessment.grades import Grade, Ungraded
@@ -50,10 +51,30 @@ class YearOutcome:
 
     @classmethod
     def from_result(cls, result: AnnualResult) -> tuple[YearOutcome, ...]:
-        return tuple(
-            cls(staff_id=o.staff_id, year=o.year, grade=o.grade, ungraded=o.ungraded)
-            for o in result.outcomes
-        )
+        if cls is not YearOutcome:
+            return tuple(
+                cls(staff_id=o.staff_id, year=o.year, grade=o.grade, ungraded=o.ungraded)
+                for o in result.outcomes
+            )
+        out: list[YearOutcome] = []
+        for o in result.outcomes:
+            staff_id, year, grade, ungraded = o.staff_id, o.year, o.grade, o.ungraded
+            # The validators' checks, inline; anything else goes through them (and raises).
+            if (
+                isinstance(staff_id, str)
+                and staff_id
+                and staff_id == staff_id.strip()
+                and isinstance(year, int)
+                and (grade is None or isinstance(grade, Grade))
+                and (ungraded is None or isinstance(ungraded, Ungraded))
+            ):
+                out.append(_new_year_outcome(staff_id, year, grade, ungraded))
+            else:
+                out.append(cls(staff_id=staff_id, year=year, grade=grade, ungraded=ungraded))
+        return tuple(out)
+
+
+_new_year_outcome = positional_maker(YearOutcome)
 
 
 class ConsequenceKind(TermEnum):
@@ -110,6 +131,37 @@ class Consequence:
         return f"{self.staff_id} {self.year}: {label}{extra} [{info.id} — {cited}]"
 
 
+_new_consequence = positional_maker(Consequence)
+
+
+#: The fields of a person-year fact, in the order :func:`person_year_facts` gives them.
+_FACT_FIELDS: tuple[str, ...] = (
+    "staff_id",
+    "year",
+    "grade",
+    "ungraded",
+    "on_probation",
+    "leave_excess_days",
+    "investigation_open",
+    "heavy_sanction_in_period",
+    "warning_in_year",
+    "excellent_run",
+    "excellent_run_due",
+    "incompetent_run",
+    "incompetent_run_due",
+    "counts_for_step",
+    "step_years",
+    "step_due",
+    "grade_years",
+    "grade_step_due",
+    "pay_step_blocked",
+    "promotion_blocked",
+    "party_sanction_running",
+    "award_blocked",
+    "protected",
+)
+
+
 def person_year_facts(
     history: Iterable[YearOutcome],
     *,
@@ -122,6 +174,21 @@ def person_year_facts(
     Raises :class:`InvalidInput` when a person-year appears twice or has both or neither of a
     grade and an ungraded reason.
     """
+    fields = _FACT_FIELDS
+    return [
+        dict(zip(fields, row, strict=True))
+        for row in _fact_rows(history, periods=periods, protected=protected, overrides=overrides)
+    ]
+
+
+def _fact_rows(
+    history: Iterable[YearOutcome],
+    *,
+    periods: Sequence[SanctionPeriod],
+    protected: Sequence[ProtectedPeriod],
+    overrides: Mapping[str, Mapping[str, object]] | None,
+) -> list[tuple[FactValue, ...]]:
+    """The facts of :func:`person_year_facts` as tuples of values in :data:`_FACT_FIELDS` order."""
     merit_years = int(resolve("A9", overrides)["years"])  # type: ignore[call-overload]
     step_years = int(resolve("A10.step", overrides)["years"])  # type: ignore[call-overload]
     grade_years = int(resolve("A10.grade", overrides)["years"])  # type: ignore[call-overload]
@@ -129,18 +196,22 @@ def person_year_facts(
     award_blocks = bool(resolve("W2", overrides)["sanction_blocks"])
     ordered = sorted(history, key=attrgetter("staff_id", "year"))
     problems: list[Problem] = []
-    for i, h in enumerate(ordered):
-        path = f"history[{h.staff_id}/{h.year}]"
-        if i and (ordered[i - 1].staff_id, ordered[i - 1].year) == (h.staff_id, h.year):
+    previous_key: tuple[str, int] | None = None
+    for h in ordered:
+        key = (h.staff_id, h.year)
+        if key == previous_key:
             problems.append(
                 Problem(
-                    path, f"{h.staff_id} {h.year} appears twice", f"{h.staff_id} {h.year} 年重复"
+                    f"history[{h.staff_id}/{h.year}]",
+                    f"{h.staff_id} {h.year} appears twice",
+                    f"{h.staff_id} {h.year} 年重复",
                 )
             )
+        previous_key = key
         if (h.grade is None) == (h.ungraded is None):
             problems.append(
                 Problem(
-                    path,
+                    f"history[{h.staff_id}/{h.year}]",
                     f"{h.staff_id} {h.year}: give exactly one of grade and ungraded",
                     f"{h.staff_id} {h.year} 年：等次与不定等次原因须且只须给出一个",
                 )
@@ -153,26 +224,31 @@ def person_year_facts(
     by_person_protected: dict[str, list[ProtectedPeriod]] = {}
     for q in protected:
         by_person_protected.setdefault(q.staff_id, []).append(q)
-    facts: list[dict[str, FactValue]] = []
+    rows: list[tuple[FactValue, ...]] = []
+    append = rows.append
     person: str | None = None
     previous_year = 0
     excellent_run = incompetent_run = steps = grades = 0
     own_periods: list[SanctionPeriod] = []
     own_protected: list[ProtectedPeriod] = []
-    excellent, incompetent = Grade.EXCELLENT, Grade.INCOMPETENT
+    excellent, competent, incompetent = Grade.EXCELLENT, Grade.COMPETENT, Grade.INCOMPETENT
+    probation, long_leave = Ungraded.PROBATION, Ungraded.LONG_LEAVE
+    investigation = Ungraded.UNDER_INVESTIGATION
     for h in ordered:
-        if h.staff_id != person:
-            person, previous_year = h.staff_id, h.year - 1
+        staff_id = h.staff_id
+        if staff_id != person:
+            person, previous_year = staff_id, h.year - 1
             excellent_run = incompetent_run = steps = grades = 0
-            own_periods = by_person_periods.get(person, [])
-            own_protected = by_person_protected.get(person, [])
-        if h.year != previous_year + 1:  # a missing year breaks the runs
+            own_periods = by_person_periods.get(staff_id, [])
+            own_protected = by_person_protected.get(staff_id, [])
+        year = h.year
+        if year != previous_year + 1:  # a missing year breaks the runs
             excellent_run = incompetent_run = 0
-        previous_year = year = h.year
+        previous_year = year
         grade = h.grade
         excellent_run = excellent_run + 1 if grade is excellent else 0
         incompetent_run = incompetent_run + 1 if grade is incompetent else 0
-        counts = grade is excellent or grade is Grade.COMPETENT
+        counts = grade is excellent or grade is competent
         if counts:
             steps += 1
             grades += 1
@@ -199,32 +275,33 @@ def person_year_facts(
                 q.start < effective and (q.end is None or q.end > year_start) for q in own_protected
             )
         ungraded = h.ungraded
-        facts.append(
-            {
-                "staff_id": h.staff_id,
-                "year": year,
-                "grade": grade.value if grade is not None else "ungraded",
-                "ungraded": ungraded.value if ungraded is not None else "",
-                "on_probation": int(ungraded is Ungraded.PROBATION),
-                "leave_excess_days": int(ungraded is Ungraded.LONG_LEAVE),
-                "investigation_open": int(ungraded is Ungraded.UNDER_INVESTIGATION),
-                "heavy_sanction_in_period": int(heavy),
-                "warning_in_year": int(warning),
-                "excellent_run": excellent_run,
-                "excellent_run_due": int(merit_due),
-                "incompetent_run": incompetent_run,
-                "incompetent_run_due": int(incompetent_run >= dismissal_years),
-                "counts_for_step": int(counts),
-                "step_years": steps,
-                "step_due": int(step_due),
-                "grade_years": grades,
-                "grade_step_due": int(grade_due),
-                "pay_step_blocked": int(pay_blocked),
-                "promotion_blocked": int(promotion_blocked),
-                "party_sanction_running": int(party_running),
-                "award_blocked": int(award_blocks and (promotion_blocked or party_running)),
-                "protected": int(is_protected),
-            }
+        append(
+            (
+                staff_id,
+                year,
+                # ``_value_`` is what ``.value`` returns, without the enum property's call.
+                grade._value_ if grade is not None else "ungraded",
+                ungraded._value_ if ungraded is not None else "",
+                1 if ungraded is probation else 0,
+                1 if ungraded is long_leave else 0,
+                1 if ungraded is investigation else 0,
+                1 if heavy else 0,
+                1 if warning else 0,
+                excellent_run,
+                1 if merit_due else 0,
+                incompetent_run,
+                1 if incompetent_run >= dismissal_years else 0,
+                1 if counts else 0,
+                steps,
+                1 if step_due else 0,
+                grades,
+                1 if grade_due else 0,
+                1 if pay_blocked else 0,
+                1 if promotion_blocked else 0,
+                1 if party_running else 0,
+                1 if award_blocks and (promotion_blocked or party_running) else 0,
+                1 if is_protected else 0,
+            )
         )
         if merit_due:
             excellent_run = 0
@@ -232,7 +309,7 @@ def person_year_facts(
             steps -= step_years
         if grade_due:
             grades -= grade_years
-    return facts
+    return rows
 
 
 _CONSEQUENCE_IDS = tuple(CONSEQUENCE_RULES)
@@ -249,25 +326,55 @@ def consequences(
 ) -> tuple[Consequence, ...]:
     """Every consequence of ``history`` (all years, or only ``years``), sorted by (person, year)
     then rule order. With ``office``, a demotion names the level one below the current one."""
-    facts = person_year_facts(history, periods=periods, protected=protected, overrides=overrides)
+    return _consequences(
+        history,
+        periods=periods,
+        protected=protected,
+        office=office,
+        overrides=overrides,
+        years=years,
+    )
+
+
+def _consequences(
+    history: Iterable[YearOutcome],
+    *,
+    periods: Sequence[SanctionPeriod],
+    protected: Sequence[ProtectedPeriod],
+    office: Organization | None,
+    overrides: Mapping[str, Mapping[str, object]] | None,
+    years: Iterable[int] | None,
+) -> tuple[Consequence, ...]:
+    rows = _fact_rows(history, periods=periods, protected=protected, overrides=overrides)
     index = PatternIndex(patterns_of(_CONSEQUENCE_IDS))
+    # The rules fired by a fact depend only on the fields the patterns test: look them up once
+    # per distinct combination (the index memoises on the same key).
+    key_of = index._key_getter(_FACT_FIELDS)
+    caused: dict[object, tuple[tuple[ConsequenceKind, str], ...]] = {}
     wanted = set(years) if years is not None else None
+    demotion = ConsequenceKind.DEMOTION
+    make = _new_consequence
     out: list[Consequence] = []
-    for fact in facts:
-        year = int(fact["year"])
+    append = out.append
+    for row in rows:
+        year = row[1]
         if wanted is not None and year not in wanted:
             continue
-        staff_id = str(fact["staff_id"])
-        for rule_id in index.fired(fact):
-            for kind in CONSEQUENCE_RULES[rule_id]:
-                detail = None
-                if kind is ConsequenceKind.DEMOTION and office is not None:
-                    level = office.person(staff_id).level
-                    lower = level.one_below()
-                    detail = Text(f"{level.zh} → {lower.zh}", f"{level.en} → {lower.en}")
-                out.append(
-                    Consequence(
-                        staff_id=staff_id, year=year, kind=kind, rule_id=rule_id, detail=detail
-                    )
-                )
+        key = key_of(row)
+        effects = caused.get(key)
+        if effects is None:
+            fired = index.fired(dict(zip(_FACT_FIELDS, row, strict=True)))
+            effects = caused[key] = tuple(
+                (kind, rule_id) for rule_id in fired for kind in CONSEQUENCE_RULES[rule_id]
+            )
+        if not effects:
+            continue
+        staff_id = row[0]
+        for kind, rule_id in effects:
+            detail = None
+            if kind is demotion and office is not None:
+                level = office.person(str(staff_id)).level
+                lower = level.one_below()
+                detail = Text(f"{level.zh} → {lower.zh}", f"{level.en} → {lower.en}")
+            append(make(staff_id, year, kind, rule_id, detail))
     return tuple(out)

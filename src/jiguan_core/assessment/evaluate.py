@@ -19,6 +19,7 @@ from jiguan_core.assessment.rules import (
     FactPattern,
     FactValue,
 )
+from jiguan_core.errors import InvalidValue
 
 __all__ = ["PatternIndex", "patterns_of"]
 
@@ -77,6 +78,23 @@ class PatternIndex:
         self._key: Callable[[Mapping[str, FactValue]], object] = (
             itemgetter(*self._fields) if self._fields else (lambda fact: ())
         )
+
+    def _key_getter(self, field_order: Sequence[str]) -> Callable[[Sequence[FactValue]], object]:
+        """For facts given as rows of values in ``field_order`` (every field present): a function
+        giving a row's memo key, the values of the fields the patterns test (the key
+        :meth:`fired` memoises on). Rows with equal keys fire the same rules."""
+        missing = [f for f in self._fields if f not in field_order]
+        if missing:
+            raise InvalidValue(
+                f"rows lack the fields {missing} that the patterns test; give every field",
+                f"事实行缺少规则条件用到的字段 {missing}，请提供全部字段",
+                field="field_order",
+                value=tuple(field_order),
+            )
+        positions = [field_order.index(f) for f in self._fields]
+        if not positions:
+            return lambda row: ()
+        return itemgetter(*positions)
 
     def fired(self, fact: Mapping[str, FactValue]) -> tuple[str, ...]:
         """The ids of the rules with a pattern matching ``fact``, each once, in pattern order."""

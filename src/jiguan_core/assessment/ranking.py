@@ -8,7 +8,7 @@ reported for the party group to decide. Input order never breaks a tie.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from operator import itemgetter
 
 from attrs import frozen
@@ -75,5 +75,19 @@ def competition_ranks(scores: Sequence[tuple[str, Key]]) -> dict[str, int]:
     for i, (staff_id, key) in enumerate(ordered):
         if key != previous:
             rank, previous = i + 1, key
+        ranks[staff_id] = rank
+    return ranks
+
+
+def _ranks_by_value(values: Mapping[str, float]) -> dict[str, int]:
+    """:func:`competition_ranks` for a single number per person (the same ranks as for the keys
+    ``(value,)``), without building the key tuples."""
+    ranks: dict[str, int] = {}
+    previous: float | None = None
+    rank = 0
+    for i, staff_id in enumerate(sorted(values, key=values.__getitem__, reverse=True)):
+        value = values[staff_id]
+        if value != previous:
+            rank, previous = i + 1, value
         ranks[staff_id] = rank
     return ranks

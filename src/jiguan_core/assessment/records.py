@@ -13,9 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from attrs import field, frozen
-from attrs.validators import instance_of
 
-from jiguan_core._validation import date_value, identifier, optional_date
+from jiguan_core._validation import date_value, identifier, instance_of, optional_date
 from jiguan_core.absence import AbsenceKind
 from jiguan_core.assessment.grades import Ungraded
 from jiguan_core.errors import InvalidValue

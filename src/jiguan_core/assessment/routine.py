@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 from attrs import frozen
 
+from jiguan_core.assessment._fast import positional_maker
 from jiguan_core.assessment._inputs import check_known, default_participants, score_problem
 from jiguan_core.assessment.grades import RoutineGrade, Ungraded
 from jiguan_core.assessment.policy import RoutinePolicy, quota
-from jiguan_core.assessment.ranking import Tie, competition_ranks, select_within_quota
+from jiguan_core.assessment.ranking import Tie, _ranks_by_value, select_within_quota
 from jiguan_core.assessment.records import AssessmentRecords, QuarterScores
 from jiguan_core.calendar import DateRange, Granularity, WorkCalendar
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem
@@ -54,6 +57,9 @@ class RoutineOutcome:
     tied: bool = False
 
 
+_new_outcome = positional_maker(RoutineOutcome)
+
+
 @frozen(kw_only=True)
 class QuarterResult:
     year: int
@@ -74,16 +80,6 @@ class QuarterResult:
 
     def count(self, grade: RoutineGrade) -> int:
         return sum(1 for o in self.outcomes if o.grade is grade)
-
-
-def _threshold_grade(score: float, policy: RoutinePolicy) -> RoutineGrade:
-    if score >= policy.good_min:
-        return RoutineGrade.GOOD
-    if score >= policy.fairly_good_min:
-        return RoutineGrade.FAIRLY_GOOD
-    if score >= policy.average_min:
-        return RoutineGrade.AVERAGE
-    return RoutineGrade.POOR
 
 
 def assess_quarter(
@@ -115,7 +111,7 @@ def assess_quarter(
     )
     return _grade_quarter(
         office, records, scores, year, quarter, period, policy, participants, tie_order
-    )
+    )[0]
 
 
 def _grade_quarter(
@@ -128,9 +124,11 @@ def _grade_quarter(
     policy: RoutinePolicy,
     participants: Sequence[str],
     tie_order: Sequence[str],
-) -> QuarterResult:
+) -> tuple[QuarterResult, dict[str, float], frozenset[str]]:
+    """The quarter's result, plus (for the annual assessment) each graded person's score and
+    the people graded 好 (exactly the people selected within the R3 share)."""
     problems: list[Problem] = []
-    by_person: dict[str, dict[str, float]] = {}
+    by_person: dict[str, tuple[tuple[str, float], ...]] = {}
     wanted = set(participants)
     for s in quarter_scores:
         if s.staff_id in wanted:
@@ -142,39 +140,57 @@ def _grade_quarter(
                         f"{s.staff_id} 在 {year} 年第 {quarter} 季度有多条评分记录",
                     )
                 )
-            by_person[s.staff_id] = s.as_dict()
-    exempt = {
-        e.staff_id: e.reason for e in records.exemptions if e.year == year and e.quarter == quarter
-    }
+            by_person[s.staff_id] = s.scores
     last_day = period.last
-    investigated = {i.staff_id for i in records.investigations if i.is_open(last_day)}
+    # Why a participant is ungraded, the first reason winning: not yet hired, an exemption, an
+    # investigation open at the quarter's end.
+    skip: dict[str, Ungraded] = {
+        i.staff_id: Ungraded.UNDER_INVESTIGATION
+        for i in records.investigations
+        if i.staff_id in wanted and i.is_open(last_day)
+    }
+    for e in records.exemptions:
+        if e.year == year and e.quarter == quarter and e.staff_id in wanted:
+            skip[e.staff_id] = e.reason
+    for p in office.staff:
+        if p.hire_date >= period.end and p.id in wanted:
+            skip[p.id] = Ungraded.NOT_EMPLOYED
     weights = policy.rater_weights.items
     names = {n for n, _ in weights}
     order = [n for n, _ in weights]
     factors = [w for _, w in weights]
+    # QuarterScores.scores is sorted by rater group: the common case is a record whose groups
+    # are exactly the policy's, read positionally and put in the policy's order. order, values
+    # and factors then have the same length (zip need not check it: strict= costs a keyword
+    # call in this loop).
+    sorted_names = tuple(sorted(names))
+    width = len(sorted_names)
+    in_policy_order: Callable[[tuple[float, ...]], tuple[float, ...]] = (
+        itemgetter(*[sorted_names.index(n) for n in order]) if width > 1 else tuple
+    )
     lo, hi = policy.scale_min, policy.scale_max
-    ungraded: dict[str, Ungraded] = {}
     breakdowns: dict[str, tuple[tuple[str, float, float], ...]] = {}
     totals: dict[str, float] = {}
-    people = sorted(wanted)
-    not_yet = {p.id for p in office.staff if p.hire_date >= period.end}
+    people = _sorted_unique(participants, wanted)
+    fsum, mul = math.fsum, operator.mul
     for staff_id in people:
-        if staff_id in not_yet:
-            ungraded[staff_id] = Ungraded.NOT_EMPLOYED
+        if staff_id in skip:
             continue
-        if staff_id in exempt:
-            ungraded[staff_id] = exempt[staff_id]
-            continue
-        if staff_id in investigated:
-            ungraded[staff_id] = Ungraded.UNDER_INVESTIGATION
-            continue
-        given = by_person.get(staff_id)
+        scores = by_person.get(staff_id)
+        if scores is not None and len(scores) == width:
+            groups, given_values = zip(*scores)  # noqa: B905 - (group, score) pairs
+            if groups == sorted_names and lo <= min(given_values) and max(given_values) <= hi:
+                values = in_policy_order(given_values)
+                breakdowns[staff_id] = tuple(zip(order, values, factors))  # noqa: B905 - equal lengths
+                totals[staff_id] = fsum(map(mul, values, factors))
+                continue
+        given = dict(scores) if scores is not None else None
         if given is not None and given.keys() == names:
-            # The common case: every rater group present; check the scale, then weigh.
-            values = [given[n] for n in order]
+            # Every rater group present but not in sorted order: check the scale, then weigh.
+            values = tuple(map(given.__getitem__, order))
             if lo <= min(values) and max(values) <= hi:
-                breakdowns[staff_id] = tuple(zip(order, values, factors, strict=True))
-                totals[staff_id] = math.fsum([v * w for v, w in zip(values, factors, strict=True)])
+                breakdowns[staff_id] = tuple(zip(order, values, factors))  # noqa: B905 - equal lengths
+                totals[staff_id] = fsum(map(mul, values, factors))
                 continue
         path = f"quarter_scores[{staff_id}]"
         if given is None:
@@ -205,50 +221,69 @@ def _grade_quarter(
     if problems:
         raise InvalidInput(problems)
     places = quota(policy.good_share, len(totals), policy.rounding)
-    keyed = [(s, (t,)) for s, t in totals.items()]
-    candidates = [(s, k) for s, k in keyed if k[0] >= policy.good_min]
+    good_min = policy.good_min
+    candidates = [(s, (t,)) for s, t in totals.items() if t >= good_min]
     selection = select_within_quota(candidates, places, tie_order)
+    selected = selection.selected
     tied = set(selection.tie.staff_ids) if selection.tie else set()
-    ranks = competition_ranks(keyed)
+    ranks = _ranks_by_value(totals)
+    make = _new_outcome
+    fairly_good_min, average_min = policy.fairly_good_min, policy.average_min
+    good, fairly_good = RoutineGrade.GOOD, RoutineGrade.FAIRLY_GOOD
+    average, poor = RoutineGrade.AVERAGE, RoutineGrade.POOR
     outcomes: list[RoutineOutcome] = []
+    append = outcomes.append
     for staff_id in people:
-        if staff_id in ungraded:
-            reason = ungraded[staff_id]
-            outcomes.append(
-                RoutineOutcome(
-                    staff_id=staff_id,
-                    year=year,
-                    quarter=quarter,
-                    score=None,
-                    breakdown=(),
-                    grade=None,
-                    ungraded=reason,
-                    rank=None,
-                    rules=(reason.rule_id,),
+        reason = skip.get(staff_id)
+        if reason is not None:
+            append(
+                make(
+                    staff_id,
+                    year,
+                    quarter,
+                    None,
+                    (),
+                    None,
+                    reason,
+                    None,
+                    (reason.rule_id,),
+                    False,
+                    False,
                 )
             )
             continue
+        # R2 thresholds; 好 only within the R3 share.
         total = totals[staff_id]
-        grade = _threshold_grade(total, policy)
-        capped = grade is RoutineGrade.GOOD and staff_id not in selection.selected
-        if capped:
-            grade = RoutineGrade.FAIRLY_GOOD
-        outcomes.append(
-            RoutineOutcome(
-                staff_id=staff_id,
-                year=year,
-                quarter=quarter,
-                score=total,
-                breakdown=breakdowns[staff_id],
-                grade=grade,
-                ungraded=None,
-                rank=ranks[staff_id],
-                rules=("R2", "R3") if capped or staff_id in selection.selected else ("R2",),
-                capped=capped,
-                tied=staff_id in tied,
+        capped = False
+        if total >= good_min:
+            if staff_id in selected:
+                grade, rules = good, _R2_R3
+            else:
+                grade, rules, capped = fairly_good, _R2_R3, True
+        else:
+            rules = _R2
+            if total >= fairly_good_min:
+                grade = fairly_good
+            elif total >= average_min:
+                grade = average
+            else:
+                grade = poor
+        append(
+            make(
+                staff_id,
+                year,
+                quarter,
+                total,
+                breakdowns[staff_id],
+                grade,
+                None,
+                ranks[staff_id],
+                rules,
+                capped,
+                staff_id in tied,
             )
         )
-    return QuarterResult(
+    result = QuarterResult(
         year=year,
         quarter=quarter,
         outcomes=tuple(outcomes),
@@ -257,6 +292,17 @@ def _grade_quarter(
         ties=(selection.tie,) if selection.tie else (),
         policy=policy,
     )
+    return result, totals, selected
+
+
+def _sorted_unique(ids: Sequence[str], as_set: set[str]) -> list[str]:
+    """``sorted(as_set)`` where ``as_set == set(ids)``; fast when ``ids`` is already sorted."""
+    ordered = sorted(ids)  # linear when already sorted
+    return ordered if len(ordered) == len(as_set) else sorted(as_set)
+
+
+_R2: tuple[str, ...] = ("R2",)
+_R2_R3: tuple[str, ...] = ("R2", "R3")
 
 
 @frozen(kw_only=True)

@@ -13,9 +13,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from attrs import field, frozen
-from attrs.validators import instance_of
 
-from jiguan_core._validation import date_value, identifier
+from jiguan_core._validation import date_value, identifier, instance_of
 from jiguan_core.assessment.records import Sanction, SanctionKind
 from jiguan_core.assessment.rules import resolve
 

@@ -117,10 +117,8 @@ def run_check(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> Out
         score = report.score
         head = _zh(
             lang,
-            f"冲突检查：{len(report.violations)} 项违规（硬 {score.hard} / 中 {score.medium} / "
-            f"软 {score.soft}）",
-            f"conflict check: {len(report.violations)} violations (hard {score.hard} / "
-            f"medium {score.medium} / soft {score.soft})",
+            f"冲突检查：{len(report.violations)} 项违规（{score.render('zh')}）",
+            f"conflict check: {len(report.violations)} violations ({score.render('en')})",
         )
         summary = table(
             [

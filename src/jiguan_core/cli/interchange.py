@@ -382,19 +382,9 @@ def parse_workspace(text: str, *, schema: Mapping[str, Any] | None = None) -> Wo
     """Read a workspace from JSON text, or raise :class:`ConversionError` listing every problem
     with its JSON path: not JSON (line and column), then the schema, then the converter (wrong
     values, unknown ids)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ConversionError(
-            [
-                Problem(
-                    f"$ (line {error.lineno}, column {error.colno})",
-                    f"not JSON: {error.msg}",
-                    f"不是合法的 JSON：{error.msg}",
-                )
-            ]
-        ) from error
-    return load_workspace(data, schema=schema)
+    from jiguan_core.serialization import parse_json
+
+    return load_workspace(parse_json(text), schema=schema)
 
 
 def load_workspace(data: Any, *, schema: Mapping[str, Any] | None = None) -> Workspace:

@@ -8,18 +8,35 @@ same matches report equal violations.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
+from typing import cast
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
-from jiguan_core.rule import RuleInfo
-from jiguan_core.rules._facts import ABSENCE, ACTIVITY, DAY, Context, Fact, local_ordinal
+from jiguan_core.rule import RuleInfo, Severity
+from jiguan_core.rules._facts import (
+    _EPOCH_ORDINAL,
+    _OFFSET,
+    ABSENCE,
+    ACTIVITY,
+    DAY,
+    Context,
+    Fact,
+    local_ordinal,
+)
 from jiguan_core.rules.catalogue import rule
-from jiguan_core.rules.violation import Violation
+from jiguan_core.rules.violation import Violation, _ids, make_violation, pair_ids
 from jiguan_core.text import Text
 
-__all__ = ["Lookup", "count_violation", "coverage_violation", "pair_violation", "single_violation"]
+__all__ = [
+    "Lookup",
+    "count_violation",
+    "coverage_violation",
+    "pair_violation",
+    "pair_violations",
+    "single_violation",
+]
 
 
 class Lookup:
@@ -87,87 +104,199 @@ _INFO: dict[str, RuleInfo] = {}
 
 def pair_violation(ctx: Context, look: Lookup, pattern_id: str, f1: Fact, f2: Fact) -> Violation:
     """The violation a matched pair means; its message is rendered on first use."""
+    return pair_violations(ctx, look, pattern_id, [(f1, f2)])[0]
+
+
+def pair_violations(
+    ctx: Context, look: Lookup, pattern_id: str, pairs: Iterable[tuple[Fact, Fact]]
+) -> list[Violation]:
+    """:func:`pair_violation` of each matched pair, in order (one loop per pattern: an engine
+    with tens of thousands of matches does not pay a dispatch per match)."""
+    build = _PAIR_BUILDERS.get(pattern_id)
+    if build is None:  # pragma: no cover
+        raise AssertionError(f"no builder for pattern {pattern_id}")
     info = _info(pattern_id)
-    explain = partial(_pair_text, ctx, look, pattern_id, f1, f2)
-    day = _day(local_ordinal(max(f1.start, f2.start)))
-    rid, level = info.id, info.level
-    if pattern_id == "SCH1/clash":
-        return Violation(
-            rule_id=rid,
-            part=pattern_id,
-            level=level,
-            explain=explain,
-            activity_ids=(f1.ref, f2.ref),
+    return build(ctx, look, info.id, info.level, pairs)
+
+
+class _PairText(tuple[Context, Lookup, str, Fact, Fact]):
+    """A pair violation's message, not yet rendered: ``(ctx, look, pattern id, f1, f2)``;
+    calling it renders the text. One small object per violation (``partial`` makes two),
+    so the collector has less to walk after a check with tens of thousands of matches."""
+
+    __slots__ = ()
+
+    def __call__(self) -> Text:
+        return _pair_text(*self)
+
+
+#: ``_lazy(_PairText, (ctx, look, part, f1, f2))``: a ``_PairText`` without a Python-level
+#: ``__new__`` (typed as the callable it is: mypy does not see a tuple subclass's ``__call__``).
+_lazy = cast(
+    "Callable[[type[_PairText], tuple[Context, Lookup, str, Fact, Fact]], Callable[[], Text]]",
+    tuple.__new__,
+)
+
+
+def _day_at(seconds: int) -> dt.date:
+    """The local day of an epoch second (``date.fromordinal(local_ordinal(seconds))``), one
+    shared ``date`` per day: violations of one day then compare their days by identity."""
+    ordinal = (seconds + _OFFSET) // DAY + _EPOCH_ORDINAL
+    found = _DAYS.get(ordinal)
+    if found is None:
+        found = _DAYS.setdefault(ordinal, dt.date.fromordinal(ordinal))
+    return found
+
+
+_DAYS: dict[int, dt.date] = {}
+
+
+def _clash(
+    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
+) -> list[Violation]:
+    part = "SCH1/clash"
+    return [
+        make_violation(
+            rid,
+            part,
+            level,
+            _day_at(max(f1.start, f2.start)),
+            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
+            activity_ids=pair_ids(f1.ref, f2.ref),
             staff_ids=(f1.key,),
-            day=day,
         )
-    if pattern_id == "SCH1/absent":
-        return Violation(
-            rule_id=rid,
-            part=pattern_id,
-            level=level,
-            explain=explain,
+        for f1, f2 in pairs
+    ]
+
+
+def _absent(
+    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
+) -> list[Violation]:
+    part = "SCH1/absent"
+    return [
+        make_violation(
+            rid,
+            part,
+            level,
+            _day_at(max(f1.start, f2.start)),
+            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
             activity_ids=(f1.ref,),
             absence_ids=(f2.ref,),
             staff_ids=(f1.key,),
-            day=day,
         )
-    if pattern_id == "SCH2/pile_up":
-        return Violation(
-            rule_id=rid,
-            part=pattern_id,
-            level=level,
-            explain=explain,
-            activity_ids=(f1.ref, f2.ref),
+        for f1, f2 in pairs
+    ]
+
+
+def _pile_up(
+    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
+) -> list[Violation]:
+    part = "SCH2/pile_up"
+    return [
+        make_violation(
+            rid,
+            part,
+            level,
+            _day_at(max(f1.start, f2.start)),
+            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
+            activity_ids=pair_ids(f1.ref, f2.ref),
             place=f1.key,
-            day=_day(local_ordinal(max(f1.start, f2.start))),
         )
-    if pattern_id == "SCH3/both_away":
+        for f1, f2 in pairs
+    ]
+
+
+def _both_away(
+    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
+) -> list[Violation]:
+    part = "SCH3/both_away"
+    out = []
+    for f1, f2 in pairs:
         acts, absences = _split((f1, f2))
-        return Violation(
-            rule_id=rid,
-            part=pattern_id,
-            level=level,
-            explain=explain,
-            activity_ids=acts,
-            absence_ids=absences,
-            staff_ids=(f1.person, f2.person),
-            post_id=f1.key,
-            refs=(f1.ref, f2.ref),
-            day=day,
+        out.append(
+            make_violation(
+                rid,
+                part,
+                level,
+                _day_at(max(f1.start, f2.start)),
+                explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
+                activity_ids=_ids(acts),
+                absence_ids=_ids(absences),
+                staff_ids=pair_ids(f1.person, f2.person),
+                post_id=f1.key,
+                refs=(f1.ref, f2.ref),
+            )
         )
-    if pattern_id == "SCH4/parallel":
-        leaders = look.leaders_of(f1.ref, ctx.leaders) | look.leaders_of(f2.ref, ctx.leaders)
-        return Violation(
-            rule_id=rid,
-            part=pattern_id,
-            level=level,
-            explain=explain,
-            activity_ids=(f1.ref, f2.ref),
-            staff_ids=tuple(sorted(leaders)),
-            day=day,
+    return out
+
+
+def _parallel(
+    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
+) -> list[Violation]:
+    part = "SCH4/parallel"
+    leaders_of, leaders = look.leaders_of, ctx.leaders
+    return [
+        make_violation(
+            rid,
+            part,
+            level,
+            _day_at(max(f1.start, f2.start)),
+            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
+            activity_ids=pair_ids(f1.ref, f2.ref),
+            staff_ids=tuple(sorted(leaders_of(f1.ref, leaders) | leaders_of(f2.ref, leaders))),
         )
-    if pattern_id == "SCH5/double_booked":
-        return Violation(
-            rule_id=rid,
-            part=pattern_id,
-            level=level,
-            explain=explain,
-            activity_ids=(f1.ref, f2.ref),
+        for f1, f2 in pairs
+    ]
+
+
+def _double_booked(
+    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
+) -> list[Violation]:
+    part = "SCH5/double_booked"
+    return [
+        make_violation(
+            rid,
+            part,
+            level,
+            _day_at(max(f1.start, f2.start)),
+            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
+            activity_ids=pair_ids(f1.ref, f2.ref),
             room_id=f1.key,
-            day=day,
         )
-    if pattern_id == "SCH6/blackout":
-        return Violation(
-            rule_id=rid,
-            part=pattern_id,
-            level=level,
-            explain=explain,
+        for f1, f2 in pairs
+    ]
+
+
+def _blackout(
+    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
+) -> list[Violation]:
+    part = "SCH6/blackout"
+    return [
+        make_violation(
+            rid,
+            part,
+            level,
+            _day_at(max(f1.start, f2.start)),
+            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
             activity_ids=(f1.ref,),
             blackout_id=f2.ref,
-            day=day,
         )
-    raise AssertionError(f"no builder for pattern {pattern_id}")  # pragma: no cover
+        for f1, f2 in pairs
+    ]
+
+
+_PairBuilder = Callable[
+    [Context, Lookup, str, Severity, Iterable[tuple[Fact, Fact]]], list[Violation]
+]
+_PAIR_BUILDERS: dict[str, _PairBuilder] = {
+    "SCH1/clash": _clash,
+    "SCH1/absent": _absent,
+    "SCH2/pile_up": _pile_up,
+    "SCH3/both_away": _both_away,
+    "SCH4/parallel": _parallel,
+    "SCH5/double_booked": _double_booked,
+    "SCH6/blackout": _blackout,
+}
 
 
 def _pair_text(ctx: Context, look: Lookup, pattern_id: str, f1: Fact, f2: Fact) -> Text:
@@ -255,28 +384,28 @@ def count_violation(
     facts: Sequence[Fact],
 ) -> Violation:
     info = _info(pattern_id)
-    acts = sorted({f.ref for f in facts})
+    acts = tuple(sorted({f.ref for f in facts}))
     count = len(acts)
     if pattern_id == "SCH7/busy_week":
         limit = int(ctx.parameter(pattern_id, "max_per_week"))
-        return Violation(
-            rule_id=info.id,
-            part=pattern_id,
-            level=info.level,
+        return make_violation(
+            info.id,
+            pattern_id,
+            info.level,
+            period_start,
             activity_ids=acts,
             department_id=key,
-            day=period_start,
             penalty=count - limit,
-            explain=partial(_busy_week_text, ctx, look, key, period_start, tuple(acts), limit),
+            explain=partial(_busy_week_text, ctx, look, key, period_start, acts, limit),
         )
     limit = int(ctx.parameter(pattern_id, "max_trips_per_month"))
-    return Violation(
-        rule_id=info.id,
-        part=pattern_id,
-        level=info.level,
+    return make_violation(
+        info.id,
+        pattern_id,
+        info.level,
+        period_start,
         activity_ids=acts,
         staff_ids=(key,),
-        day=period_start,
         penalty=count - limit,
         explain=partial(_many_trips_text, ctx, key, period_start, count, limit),
     )

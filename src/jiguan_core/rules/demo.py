@@ -40,7 +40,7 @@ def demo_lines(lang: Lang = "zh", per_rule: int = 2) -> list[str]:
     lines = [
         (
             f"示例机关 {len(office.activities)} 项活动、{len(office.absences)} 条请假：得分 "
-            f"{report.score}，共 {len(report.violations)} 项违规"
+            f"{report.score.render('zh')}，共 {len(report.violations)} 项违规"
             if zh
             else f"sample office, {len(office.activities)} activities and "
             f"{len(office.absences)} absences: score {report.score}, "

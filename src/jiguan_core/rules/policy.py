@@ -7,9 +7,8 @@ from types import MappingProxyType
 from typing import Any
 
 from attrs import field, frozen
-from attrs.validators import instance_of
 
-from jiguan_core._validation import identifier
+from jiguan_core._validation import identifier, instance_of
 from jiguan_core.errors import InvalidValue
 from jiguan_core.rule import ParameterValue
 from jiguan_core.text import Text

@@ -9,8 +9,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import operator
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from functools import partial
+from operator import attrgetter, itemgetter
+from typing import Any
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
@@ -19,10 +25,18 @@ from jiguan_core.rules._build import (
     Lookup,
     count_violation,
     coverage_violation,
-    pair_violation,
+    pair_violations,
     single_violation,
 )
-from jiguan_core.rules._facts import DAY, Context, Fact, local_ordinal, ordinals
+from jiguan_core.rules._facts import (
+    _EPOCH_ORDINAL,
+    _OFFSET,
+    DAY,
+    Context,
+    Fact,
+    local_ordinal,
+    ordinals,
+)
 from jiguan_core.rules.catalogue import RULES
 from jiguan_core.rules.patterns import (
     Condition,
@@ -31,7 +45,7 @@ from jiguan_core.rules.patterns import (
     PairOfFacts,
     SingleFact,
 )
-from jiguan_core.rules.violation import Violation
+from jiguan_core.rules.violation import SortedViolations, Violation
 
 __all__ = ["build_tables", "evaluate", "overlapping_pairs"]
 
@@ -42,26 +56,116 @@ def build_tables(
     ctx: Context, activities: Iterable[Activity], absences: Iterable[Absence]
 ) -> Tables:
     tables: Tables = defaultdict(list)
+    add_activity_facts = ctx.add_activity_facts
     for a in activities:
-        for table, fact in ctx.activity_facts(a):
-            tables[table].append(fact)
+        add_activity_facts(a, tables)
     for b in absences:
-        for table, fact in ctx.absence_facts(b):
-            tables[table].append(fact)
+        ctx.add_absence_facts(b, tables)
     for table, fact in ctx.blackout_facts():
         tables[table].append(fact)
     return tables
 
 
-def _group(facts: Iterable[Fact], by_key: bool) -> dict[str, list[Fact]]:
+_start = itemgetter(2)  # Fact.start
+
+
+def _groups(facts: Iterable[Fact], by_key: bool) -> Iterable[list[Fact]]:
+    """The facts per key (all in one group when not ``by_key``), each sorted by start."""
+    if not by_key:
+        found = sorted(facts, key=_start)
+        return [found] if found else []
     groups: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
-        groups[f.key if by_key else "*"].append(f)
-    return groups
+        groups[f.key].append(f)
+    out = groups.values()
+    for group in out:
+        group.sort(key=_start)
+    return out
 
 
-def _start(f: Fact) -> int:
-    return f.start
+def _pair_list(
+    left: Sequence[Fact],
+    right: Sequence[Fact] | None,
+    slack: int,
+    by_key: bool,
+) -> list[tuple[Fact, Fact]]:
+    """The pairs :func:`overlapping_pairs` yields, as a list (the engine's hot loop).
+
+    The sweep keeps the still-open facts and ``reach``, the latest ``end + slack`` among them:
+    when a new fact starts at or after ``reach``, every open fact has closed and the list is
+    simply dropped (the usual case for one person's or one room's day), with no filtering."""
+    pairs: list[tuple[Fact, Fact]] = []
+    add = pairs.append
+    if right is None:
+        for group in _groups(left, by_key):
+            if len(group) < 2:
+                continue
+            active: list[Fact] = []
+            reach = 0
+            for f in group:
+                s = f.start
+                if active:
+                    if reach <= s:
+                        active = [f]
+                        reach = f.end + slack
+                        continue
+                    active = [x for x in active if x.end + slack > s]
+                    ref = f.ref
+                    for x in active:
+                        other = x.ref
+                        if other != ref:
+                            add((x, f) if other < ref else (f, x))
+                active.append(f)
+                if f.end + slack > reach:
+                    reach = f.end + slack
+        return pairs
+    if by_key:
+        rights: dict[str, list[Fact]] = defaultdict(list)
+        for f in right:
+            rights[f.key].append(f)
+        lefts: dict[str, list[Fact]] = defaultdict(list)
+        for f in left:
+            if f.key in rights:
+                lefts[f.key].append(f)
+        keyed = [(group, rights[key]) for key, group in lefts.items()]
+    else:
+        keyed = [(list(left), list(right))] if left and right else []
+    for lgroup, rgroup in keyed:
+        # (start, side) packed in one int, 2 * start + side: sorts as the pair would.
+        events = [(f.start * 2, f) for f in lgroup] + [(f.start * 2 + 1, f) for f in rgroup]
+        events.sort(key=_first)
+        open_left: list[Fact] = []
+        open_right: list[Fact] = []
+        reach_left = reach_right = 0
+        for code, f in events:
+            s = code >> 1
+            reach = f.end + slack
+            if code & 1:
+                if open_left:
+                    if reach_left <= s:
+                        open_left = []
+                    else:
+                        open_left = [x for x in open_left if x.end + slack > s]
+                        for x in open_left:
+                            add((x, f))
+                open_right.append(f)
+                if reach > reach_right:
+                    reach_right = reach
+            else:
+                if open_right:
+                    if reach_right <= s:
+                        open_right = []
+                    else:
+                        open_right = [x for x in open_right if x.end + slack > s]
+                        for x in open_right:
+                            add((f, x))
+                open_left.append(f)
+                if reach > reach_left:
+                    reach_left = reach
+    return pairs
+
+
+_first = itemgetter(0)
 
 
 def overlapping_pairs(
@@ -74,42 +178,7 @@ def overlapping_pairs(
     """Pairs (one of ``left``, one of ``right``; or unordered pairs of ``left`` when ``right``
     is None) with equal keys whose spans overlap once each end is extended by ``slack``
     seconds, i.e. that are less than ``slack`` apart. Sort-and-sweep per key."""
-    if right is None:
-        for group in _group(left, by_key).values():
-            if len(group) < 2:
-                continue
-            group.sort(key=_start)
-            active: list[Fact] = []
-            for f in group:
-                s = f.start
-                if active:
-                    active = [x for x in active if x.end + slack > s]
-                    for x in active:
-                        if x.ref != f.ref:
-                            yield (x, f) if x.ref < f.ref else (f, x)
-                active.append(f)
-        return
-    lefts = _group(left, by_key)
-    rights = _group(right, by_key)
-    for key, lgroup in lefts.items():
-        rgroup = rights.get(key)
-        if not rgroup:
-            continue
-        events = [(f.start, 0, f) for f in lgroup] + [(f.start, 1, f) for f in rgroup]
-        events.sort(key=lambda e: (e[0], e[1]))
-        open_left: list[Fact] = []
-        open_right: list[Fact] = []
-        for s, side, f in events:
-            if side == 0:
-                open_right = [x for x in open_right if x.end + slack > s]
-                for x in open_right:
-                    yield f, x
-                open_left.append(f)
-            else:
-                open_left = [x for x in open_left if x.end + slack > s]
-                for x in open_left:
-                    yield x, f
-                open_right.append(f)
+    return iter(_pair_list(left, right, slack, by_key))
 
 
 def keep_pair(ctx: Context, look: Lookup, pattern: PairOfFacts, f1: Fact, f2: Fact) -> bool:
@@ -153,6 +222,36 @@ def condition_holds(
     return value >= target  # type: ignore[operator]
 
 
+_OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+
+
+def _condition_tests(
+    ctx: Context, pattern: SingleFact
+) -> list[tuple[str, Callable[[int | str], bool]]]:
+    """Each condition of ``pattern`` as (field, test of the field's value), its parameter
+    looked up once: :func:`condition_holds` for a loop over many facts."""
+    tests: list[tuple[str, Callable[[int | str], bool]]] = []
+    for c in pattern.conditions:
+        if c.op == "in":
+            assert c.parameter is not None
+            tests.append((c.field, ctx.kinds_parameter(pattern.id, c.parameter).__contains__))
+            continue
+        target = ctx.parameter(pattern.id, c.parameter) if c.parameter is not None else c.value
+        tests.append((c.field, partial(_flipped, _OPERATORS[c.op], target)))
+    return tests
+
+
+def _flipped(op: Callable[[Any, Any], bool], target: object, value: object) -> bool:
+    return op(value, target)
+
+
 class _Periods:
     """Period starts by local day ordinal, cached."""
 
@@ -175,9 +274,11 @@ def count_groups(
     """Groups (key, period start, facts) with more facts than the limit."""
     limit = int(ctx.parameter(pattern.id, pattern.limit))
     periods = _Periods(pattern.period)
+    cache, start_of = periods.cache, periods.start_of
     groups: dict[tuple[str, dt.date], list[Fact]] = defaultdict(list)
     for f in facts:
-        groups[(f.key, periods.start_of(f.start))].append(f)
+        start = cache.get((f.start + _OFFSET) // DAY + _EPOCH_ORDINAL)  # local_ordinal
+        groups[(f.key, start_of(f.start) if start is None else start)].append(f)
     for (key, start), group in groups.items():
         if len(group) > limit:
             yield key, start, group
@@ -212,20 +313,22 @@ def evaluate_python_side(
                 continue
             if isinstance(pattern, PairOfFacts):
                 same = pattern.left == pattern.right
-                pairs = overlapping_pairs(
+                pairs = _pair_list(
                     tables.get(pattern.left, ()),
                     None if same else tables.get(pattern.right, ()),
-                    slack=slack_of(ctx, pattern),
-                    by_key=pattern.by_key,
+                    slack_of(ctx, pattern),
+                    pattern.by_key,
                 )
-                for f1, f2 in pairs:
-                    if keep_pair(ctx, look, pattern, f1, f2):
-                        out.append(pair_violation(ctx, look, pattern.id, f1, f2))
+                out.extend(_pair_violations(ctx, look, pattern, pairs))
             elif isinstance(pattern, SingleFact):
+                tests = _condition_tests(ctx, pattern)
+                activities, field = look.activities, ctx.activity_field
                 for f in tables.get(pattern.table, ()):
-                    a = look.activities[f.ref]
-                    fields = ctx.activity_fields(a, f)
-                    if all(condition_holds(ctx, pattern.id, c, fields) for c in pattern.conditions):
+                    a = activities[f.ref]
+                    for name, test in tests:
+                        if not test(field(a, name, f)):
+                            break
+                    else:
                         out.append(single_violation(ctx, look, pattern.id, a, f))
             elif isinstance(pattern, CountPerPeriod):
                 for key, start, group in count_groups(ctx, pattern, tables.get(pattern.table, ())):
@@ -236,16 +339,57 @@ def evaluate_python_side(
     return out
 
 
+def _pair_violations(
+    ctx: Context, look: Lookup, pattern: PairOfFacts, pairs: list[tuple[Fact, Fact]]
+) -> list[Violation]:
+    """The violations of a pair pattern's matches: ``keep_pair``, then ``pair_violation``."""
+    if pattern.unless == "shared_leaders":
+        leaders_of, leaders = look.leaders_of, ctx.leaders
+        pairs = [
+            (f1, f2)
+            for f1, f2 in pairs
+            if leaders_of(f1.ref, leaders).isdisjoint(leaders_of(f2.ref, leaders))
+        ]
+    elif pattern.unless is not None:
+        pairs = [(f1, f2) for f1, f2 in pairs if keep_pair(ctx, look, pattern, f1, f2)]
+    return pair_violations(ctx, look, pattern.id, pairs)
+
+
 def evaluate(
     ctx: Context, activities: Sequence[Activity], absences: Sequence[Absence]
 ) -> list[Violation]:
     """Every violation of the enabled rules, sorted by :attr:`Violation.key`."""
-    look = Lookup({a.id: a for a in activities}, {b.id: b for b in absences})
-    tables = build_tables(ctx, activities, absences)
-    out = evaluate_python_side(ctx, look, tables, None)
-    out.sort(key=_key)
+    with _collector_paused():
+        out = SortedViolations(_violations(ctx, activities, absences))
+        out.sort(key=_key)
     return out
 
 
-def _key(v: Violation) -> tuple[object, ...]:
-    return v.key
+def _violations(
+    ctx: Context, activities: Sequence[Activity], absences: Sequence[Absence]
+) -> list[Violation]:
+    # The fact tables die on return, inside the collector's pause: the facts no violation
+    # keeps are freed without ever being walked by a collection.
+    look = Lookup({a.id: a for a in activities}, {b.id: b for b in absences})
+    return evaluate_python_side(ctx, look, build_tables(ctx, activities, absences), None)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one check, then restore it as it was.
+
+    A check allocates many objects that all stay alive (facts, violations) and forms no
+    reference cycles, so a collection during it frees nothing; yet each full collection walks
+    the whole heap (the office included), which cost a third of a 50,000-activity check.
+    Reference counting still frees everything as usual; only the cycle detector waits."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+_key = attrgetter("_key")  # Violation.key without the property call

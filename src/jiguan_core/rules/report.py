@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterable
 
 from attrs import field, frozen
 
 from jiguan_core.rule import Severity
 from jiguan_core.rules.catalogue import RULES
-from jiguan_core.rules.violation import Violation
+from jiguan_core.rules.violation import SortedViolations, Violation
 from jiguan_core.text import Lang
 
 __all__ = ["Report", "RuleSummary", "Score"]
@@ -28,8 +29,14 @@ class Score:
     def is_feasible(self) -> bool:
         return self.hard == 0
 
+    def render(self, lang: Lang = "zh") -> str:
+        """``硬 -2 / 中 -5 / 软 0`` or Timefold's ``-2hard/-5medium/0soft``."""
+        if lang == "zh":
+            return f"硬 {-self.hard} / 中 {-self.medium} / 软 {-self.soft}"
+        return str(self)
+
     def __str__(self) -> str:
-        return f"-{self.hard}hard/-{self.medium}medium/-{self.soft}soft"
+        return f"{-self.hard}hard/{-self.medium}medium/{-self.soft}soft"
 
 
 @frozen(kw_only=True)
@@ -49,7 +56,10 @@ def _id_set(values: Iterable[str]) -> frozenset[str]:
 
 def _sorted(values: Iterable[Violation]) -> tuple[Violation, ...]:
     found = tuple(values)
-    if all(a.key <= b.key for a, b in itertools.pairwise(found)):
+    if type(values) is SortedViolations:
+        return found  # sorted by the engine that made them
+    keys = [v.key for v in found]
+    if all(map(operator.le, keys, itertools.islice(keys, 1, None))):
         return found  # the engines hand over sorted lists: do not sort twice
     return tuple(sorted(found, key=lambda v: v.key))
 
@@ -115,7 +125,7 @@ class Report:
 
     def render(self, lang: Lang = "zh") -> str:
         head = (
-            f"得分 {self.score}，共 {len(self.violations)} 项违规"
+            f"得分 {self.score.render(lang)}，共 {len(self.violations)} 项违规"
             if lang == "zh"
             else f"score {self.score}, {len(self.violations)} violations"
         )

@@ -74,12 +74,12 @@ class Plan:
         if lang == "zh":
             lines.append(
                 f"已安排 {len(self.placed)} 项，未能安排 {len(self.unplaced)} 项；"
-                f"得分 硬 {score.hard} / 中 {score.medium} / 软 {score.soft}"
+                f"得分 {score.render('zh')}"
             )
         else:
             lines.append(
                 f"placed {len(self.placed)}, unplaced {len(self.unplaced)}; "
-                f"score {score.hard}hard/{score.medium}medium/{score.soft}soft"
+                f"score {score.render('en')}"
             )
         for placement in self.placed:
             activity = placement.activity

@@ -14,9 +14,9 @@ from typing import Any
 
 import pendulum
 from attrs import field, frozen
-from attrs.validators import instance_of, optional
+from attrs.validators import optional
 
-from jiguan_core._validation import id_tuple, identifier, text, unique_ids
+from jiguan_core._validation import id_tuple, identifier, instance_of, text, unique_ids
 from jiguan_core.activity import ActivityKind, MeetingKind
 from jiguan_core.errors import InvalidValue, JiguanError
 from jiguan_core.rule import Parameter, RuleInfo, Severity

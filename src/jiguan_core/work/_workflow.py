@@ -9,6 +9,7 @@ import attrs
 from attrs import field, frozen
 
 from jiguan_core._validation import date_value, identifier
+from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import Lang, TermEnum
 
@@ -90,3 +91,12 @@ def check_day(value: object, field_name: str, workflow_id: str, not_before: dt.d
             value=value,
         )
     return value
+
+
+def working_days_late(due: dt.date | None, as_of: dt.date, calendar: WorkCalendar) -> int:
+    """Working days after ``due`` up to and including ``as_of``: 0 when nothing is due or it is
+    not late yet. Shared by tasks, documents and meetings so that "late" means one thing."""
+    if due is None or as_of <= due:
+        return 0
+    one = dt.timedelta(days=1)
+    return calendar.working_days_between(due + one, as_of + one)

@@ -27,6 +27,7 @@ from jiguan_core.work._workflow import (
     StageEvent,
     check_day,
     check_person,
+    working_days_late,
 )
 from jiguan_core.work.errors import ChecklistIncomplete, OutOfOrderTransition, WorkflowFinished
 from jiguan_core.work.rules import MEETING_DEADLINES
@@ -195,10 +196,7 @@ class MeetingWorkflow:
         return self.due is not None and as_of > self.due
 
     def working_days_late(self, as_of: dt.date, calendar: WorkCalendar) -> int:
-        if self.due is None or as_of <= self.due:
-            return 0
-        one = dt.timedelta(days=1)
-        return calendar.working_days_between(self.due + one, as_of + one)
+        return working_days_late(self.due, as_of, calendar)
 
     def describe(self, lang: Lang = "zh") -> str:
         if self.stage is None:

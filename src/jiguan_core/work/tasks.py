@@ -19,6 +19,7 @@ from jiguan_core._validation import date_value
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidValue
 from jiguan_core.task import Task, TaskSource, TaskStatus
+from jiguan_core.work._workflow import working_days_late
 from jiguan_core.work.rules import TASK_LIST
 
 __all__ = [
@@ -141,10 +142,9 @@ def done_late(tasks: Iterable[Task], as_of: dt.date) -> tuple[Task, ...]:
 
 def working_days_overdue(task: Task, as_of: dt.date, calendar: WorkCalendar) -> int:
     """Working days after the deadline up to and including ``as_of`` (0 if not overdue)."""
-    if not is_open_on(task, as_of) or as_of <= task.deadline:
+    if not is_open_on(task, as_of):
         return 0
-    one = dt.timedelta(days=1)
-    return calendar.working_days_between(task.deadline + one, as_of + one)
+    return working_days_late(task.deadline, as_of, calendar)
 
 
 @frozen(kw_only=True)
