@@ -116,4 +116,4 @@ def check(
             field="engine",
             value=engine,
         )
-    return Report(violations=found, enabled=ctx.enabled, engine=engine)
+    return Report(violations=found, enabled=ctx.enabled, engine=engine, levels=ctx.levels)

@@ -116,7 +116,7 @@ def pair_violations(
     if build is None:  # pragma: no cover
         raise AssertionError(f"no builder for pattern {pattern_id}")
     info = _info(pattern_id)
-    return build(ctx, look, info.id, info.level, pairs)
+    return build(ctx, look, info.id, ctx.levels[info.id], pairs)
 
 
 class _PairText(tuple[Context, Lookup, str, Fact, Fact]):
@@ -365,7 +365,7 @@ def single_violation(
     return Violation(
         rule_id=info.id,
         part=pattern_id,
-        level=info.level,
+        level=ctx.levels[info.id],
         activity_ids=(activity.id,),
         day=day,
         message=Text(
@@ -391,7 +391,7 @@ def count_violation(
         return make_violation(
             info.id,
             pattern_id,
-            info.level,
+            ctx.levels[info.id],
             period_start,
             activity_ids=acts,
             department_id=key,
@@ -402,7 +402,7 @@ def count_violation(
     return make_violation(
         info.id,
         pattern_id,
-        info.level,
+        ctx.levels[info.id],
         period_start,
         activity_ids=acts,
         staff_ids=(key,),
@@ -448,7 +448,7 @@ def coverage_violation(
     return Violation(
         rule_id=info.id,
         part=pattern_id,
-        level=info.level,
+        level=ctx.levels[info.id],
         activity_ids=acts,
         absence_ids=absences,
         staff_ids=away,

@@ -16,7 +16,7 @@ from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem
 from jiguan_core.organization import Organization
-from jiguan_core.rule import ParameterValue
+from jiguan_core.rule import ParameterValue, Severity
 from jiguan_core.rules.catalogue import RULES, parse_kinds
 from jiguan_core.rules.policy import Blackout, SchedulingPolicy
 
@@ -164,6 +164,7 @@ class Context:
             r.id: self.policy.parameters(r.id) for r in RULES
         }
         self.enabled: frozenset[str] = frozenset(r.id for r in RULES if self.policy.enabled(r.id))
+        self.levels: dict[str, Severity] = {r.id: self.policy.level(r.id) for r in RULES}
         self.leaders: frozenset[str] = frozenset(s.id for s in office.leadership_members)
         a_posts: dict[str, list[str]] = {}
         b_posts: dict[str, list[str]] = {}

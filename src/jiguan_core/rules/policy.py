@@ -10,7 +10,7 @@ from attrs import field, frozen
 
 from jiguan_core._validation import identifier, instance_of
 from jiguan_core.errors import InvalidValue
-from jiguan_core.rule import ParameterValue
+from jiguan_core.rule import ParameterValue, Severity
 from jiguan_core.text import Text
 from jiguan_core.time import TimeSpan
 
@@ -74,6 +74,32 @@ def _disabled(values: Iterable[str]) -> frozenset[str]:
     return found
 
 
+def _levels(values: Mapping[str, Severity]) -> Mapping[str, Severity]:
+    from jiguan_core.rules.catalogue import rule
+
+    if not isinstance(values, Mapping):
+        raise InvalidValue(
+            f"SchedulingPolicy.levels must map rule ids to levels, got {values!r}",
+            f"SchedulingPolicy.levels 应为 规则编号 → 约束级别 的映射，实际为 {values!r}",
+            field="levels",
+            value=values,
+        )
+    found: dict[str, Severity] = {}
+    for rule_id in sorted(values):
+        rule(rule_id)  # an unknown rule id raises UnknownEntity
+        level = values[rule_id]
+        if not isinstance(level, Severity):
+            raise InvalidValue(
+                f"SchedulingPolicy.levels[{rule_id!r}] must be a Severity (hard, medium, soft), "
+                f"got {level!r}",
+                f"SchedulingPolicy.levels[{rule_id!r}] 应为约束级别（硬、中、软），实际为 {level!r}",
+                field=f"levels.{rule_id}",
+                value=level,
+            )
+        found[rule_id] = level
+    return MappingProxyType(found)
+
+
 def _blackouts(values: Iterable[Blackout]) -> tuple[Blackout, ...]:
     found = tuple(values)
     seen: set[str] = set()
@@ -98,18 +124,28 @@ def _blackouts(values: Iterable[Blackout]) -> tuple[Blackout, ...]:
 
 @frozen(kw_only=True)
 class SchedulingPolicy:
-    """Per-call policy: ``overrides`` (rule id -> {parameter: value}), ``disabled`` rule ids and
-    ``blackouts``. Validated on construction: an unknown rule id or parameter, or a value of
-    the wrong type or out of range, raises a :class:`~jiguan_core.errors.JiguanError`."""
+    """Per-call policy: ``overrides`` (rule id -> {parameter: value}), ``disabled`` rule ids,
+    ``levels`` (rule id -> level, e.g. ``{"SCH2": Severity.HARD}`` for an office where trips to one
+    place must never pile up) and ``blackouts``. Validated on construction: an unknown rule id or
+    parameter, or a value of the wrong type or out of range, raises a
+    :class:`~jiguan_core.errors.JiguanError`."""
 
     overrides: Mapping[str, Mapping[str, ParameterValue]] = field(
         factory=dict, converter=_overrides
     )
     disabled: frozenset[str] = field(factory=frozenset, converter=_disabled)
     blackouts: tuple[Blackout, ...] = field(default=(), converter=_blackouts)
+    levels: Mapping[str, Severity] = field(factory=dict, converter=_levels)
 
     def enabled(self, rule_id: str) -> bool:
         return rule_id not in self.disabled
+
+    def level(self, rule_id: str) -> Severity:
+        """The rule's level under this policy: the override, else the catalogue's."""
+        from jiguan_core.rules.catalogue import rule
+
+        found = self.levels.get(rule_id)
+        return found if found is not None else rule(rule_id).info.level
 
     def parameters(self, rule_id: str) -> Mapping[str, ParameterValue]:
         """The rule's parameters: its defaults with this policy's overrides."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from attrs import field, frozen
 
@@ -80,6 +80,8 @@ class Report:
     violations: tuple[Violation, ...] = field(converter=_sorted)
     enabled: frozenset[str] = field(converter=_id_set)
     engine: str = "python"
+    #: The level of each rule in this check (the policy's overrides applied); empty = catalogue's.
+    levels: Mapping[str, Severity] = field(factory=dict, eq=False)
 
     @property
     def score(self) -> Score:
@@ -99,7 +101,7 @@ class Report:
             out.append(
                 RuleSummary(
                     rule_id=entry.id,
-                    level=entry.info.level,
+                    level=self.levels.get(entry.id, entry.info.level),
                     enabled=entry.id in self.enabled,
                     count=len(found),
                     penalty=sum(v.penalty for v in found),

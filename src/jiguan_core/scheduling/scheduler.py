@@ -181,7 +181,7 @@ class _Engine:
         self.deadline: float | None = None
         self.iterations = 0
         self.jobs = self._validate(requests)
-        self.levels = {info.id: info.level for info in CATALOGUE}
+        self.levels = {info.id: self.policy.level(info.id) for info in CATALOGUE}
         self.leadership = tuple(s.id for s in office.leadership_members)
         self.names = {s.id: s.name for s in office.staff}
         self.room_names = {r.id: r.name for r in office.rooms}
