@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
@@ -123,7 +124,16 @@ Rule = tuple[Callable[[], Any], Callable[[Any], None]]
 def _run(facts: list[dict[str, int]], define: Callable[[list[BaseException]], None]) -> None:
     """Run one evaluation: a fresh ruleset with ``define``'s rules, the facts as one batch."""
     _require()
-    with _LOCK:
+    with _LOCK, warnings.catch_warnings():
+        # On CPython 3.12 durable_rules calls the deprecated ``datetime.utcfromtimestamp`` on
+        # every host creation and action (DURABLE_RULES.md); silence exactly that, from that
+        # module, while the lock is held, so that callers running with -W error keep working.
+        warnings.filterwarnings(
+            "ignore",
+            message=r"datetime\.datetime\.utcfromtimestamp",
+            category=DeprecationWarning,
+            module=r"durable(\.|$)",
+        )
         name = f"jiguan_rules_{next(_NAMES)}"
         errors: list[BaseException] = []
         host = _host()
