@@ -109,13 +109,19 @@ class TestCommandText:
 
 class TestPlanAndIcs:
     def test_plan_reports_progress_through_the_callback_only(self) -> None:
-        """The progress callback gets a line before and after; the text is the plan."""
+        """The progress callback gets a line before, a few while requests are tried, and one
+        after; the text is the plan."""
         from jiguan_core.cli import run_plan, sample_workspace
 
         lines: list[str] = []
         outcome = run_plan(sample_workspace(), lang="en", progress=lines.append)
-        assert len(lines) == 2
         assert lines[0].startswith("planning")
+        assert lines[-1].startswith("done")
+        tried = lines[1:-1]
+        assert 1 <= len(tried) <= 10
+        assert all(line.strip().startswith("tried") for line in tried)
+        done, total = tried[-1].split()[1].split("/")
+        assert done == total
         assert "planning" not in outcome.text
         assert outcome.exit_code == EXIT_ACTION  # the sample quarter leaves requests unplaced
 

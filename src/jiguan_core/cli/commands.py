@@ -193,7 +193,8 @@ def run_plan(
     progress: Callable[[str], None] | None = None,
 ) -> Outcome:
     """The scheduler's plan; 1 when a request could not be placed without breaking a hard rule
-    or a pinned placement is in conflict. ``progress`` receives a line before and after."""
+    or a pinned placement is in conflict. ``progress`` receives a line before, about ten while the
+    requests are tried, and one after."""
     from jiguan_core.scheduling import schedule
 
     section = ws.plan
@@ -209,12 +210,25 @@ def run_plan(
                     f"planning {len(section.requests)} requests ...",
                 )
             )
+
+        def tried(done: int, total: int) -> None:
+            # One line per tenth of the way (recurring requests count once per occurrence).
+            if progress is not None and done * 10 // total != (done - 1) * 10 // total:
+                progress(
+                    _zh(
+                        lang,
+                        f"  已尝试 {done}/{total} 项活动",
+                        f"  tried {done}/{total} activities",
+                    )
+                )
+
         plan = schedule(
             ws.office,
             section.requests,
             policy=ws.scheduling_policy,
             seed=section.seed,
             max_iterations=section.max_iterations,
+            progress=tried if progress is not None else None,
         )
         if progress is not None:
             progress(

@@ -76,12 +76,15 @@ def schedule(
     max_iterations: int = 20_000,
     time_limit: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Plan:
     """Place ``requests`` around the office's own activities and absences.
 
     Raises :class:`SchedulingError` / :class:`~jiguan_core.errors.InvalidInput` (both
     :class:`~jiguan_core.errors.JiguanError`) for bad input, before any placing: never a partial
     plan. ``hours`` overrides :data:`~jiguan_core.scheduling.request.OFFICE_HOURS`.
+    ``progress(done, total)`` is called as each request to place is tried (for a progress bar;
+    it must not raise).
     """
     return _Engine(
         office,
@@ -93,6 +96,7 @@ def schedule(
         max_iterations=max_iterations,
         time_limit=time_limit,
         clock=clock,
+        progress=progress,
     ).run(previous=None)
 
 
@@ -108,6 +112,7 @@ def replan(
     max_iterations: int = 20_000,
     time_limit: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Plan:
     """Re-plan after a change (absences added, requests withdrawn or added ...).
 
@@ -126,6 +131,7 @@ def replan(
         max_iterations=max_iterations,
         time_limit=time_limit,
         clock=clock,
+        progress=progress,
     ).run(previous=previous)
 
 
@@ -169,8 +175,10 @@ class _Engine:
         max_iterations: int,
         time_limit: float | None,
         clock: Callable[[], float],
+        progress: Callable[[int, int], None] | None = None,
     ) -> None:
         self.office = office
+        self.progress = progress
         self.policy = policy if policy is not None else SchedulingPolicy()
         self.calendar = calendar if calendar is not None else WorkCalendar()
         self.hours = OfficeHours.resolve(hours)
@@ -327,10 +335,12 @@ class _Engine:
                 j.order,
             )
         )
-        for job in pending:
+        for done, job in enumerate(pending, start=1):
             if self._out_of_time():
                 break
             self._place(job)
+            if self.progress is not None:
+                self.progress(done, len(pending))
         self._improve()
         self._final_guard()
         return self._plan(fixed_ids, old, pinned_conflicts)
