@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from jiguan_core.cli import schema_files  # noqa: E402  (path set-up)
+from jiguan_core.catalogue import catalogue_markdown as full_catalogue  # noqa: E402  (path set-up)
+from jiguan_core.cli import schema_files  # noqa: E402
 from jiguan_core.glossary import glossary_markdown, skipped_modules  # noqa: E402
 from jiguan_core.rules import catalogue_markdown  # noqa: E402
 
@@ -29,6 +30,7 @@ def _schema_page(name: str) -> Callable[[], str]:
 PAGES: list[tuple[str, Callable[[], str]]] = [
     ("docs/glossary.md", glossary_markdown),
     ("docs/rules.md", lambda: catalogue_markdown("en")),
+    ("docs/catalogue.md", full_catalogue),
     *((f"src/jiguan_core/schemas/{name}", _schema_page(name)) for name in sorted(schema_files())),
 ]
 

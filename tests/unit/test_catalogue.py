@@ -1,0 +1,51 @@
+"""One catalogue gathers every rule of every area, and its page is generated from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jiguan_core.catalogue import RuleArea, all_rules, catalogue_markdown, find_rule
+from jiguan_core.errors import UnknownEntity
+from jiguan_core.sources import SOURCES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class TestCatalogue:
+    def test_every_area_contributes_rules(self) -> None:
+        """Scheduling, assessment, development and work all have rules in the catalogue."""
+        assert {area for area, _ in all_rules()} == set(RuleArea)
+
+    def test_rule_ids_are_unique_across_areas(self) -> None:
+        """An id names one rule, whatever its area."""
+        ids = [info.id for _, info in all_rules()]
+        assert len(ids) == len(set(ids))
+
+    def test_every_rule_cites_known_sources_and_documents_its_parameters(self) -> None:
+        """Sources are REGULATIONS ids; every parameter has a default and both descriptions."""
+        for _, info in all_rules():
+            assert info.sources
+            assert set(info.sources) <= set(SOURCES)
+            assert info.statement.zh
+            assert info.statement.en
+            for parameter in info.parameters:
+                assert parameter.description.zh
+                assert parameter.description.en
+                assert info.resolve()[parameter.name] == parameter.default
+
+    def test_a_rule_of_any_area_can_be_found_by_id(self) -> None:
+        """find_rule reaches scheduling and assessment rules alike."""
+        assert find_rule("SCH2").id == "SCH2"
+        assert find_rule("A2").id == "A2"
+
+    def test_an_unknown_rule_id_is_refused(self) -> None:
+        """An id no area defines raises UnknownEntity."""
+        with pytest.raises(UnknownEntity, match="NOPE"):
+            find_rule("NOPE")
+
+    def test_the_catalogue_page_is_current(self) -> None:
+        """docs/catalogue.md equals the generated page (run tools/gen_docs.py after a change)."""
+        page = (ROOT / "docs" / "catalogue.md").read_text(encoding="utf-8")
+        assert page == catalogue_markdown(), "stale: run .venv/bin/python tools/gen_docs.py"
