@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import collections.abc
 import datetime as dt
 import enum
+import functools
+import inspect
+import types
+import typing
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from jiguan_core.errors import InvalidValue, WrongType
 
 __all__ = [
+    "boundary",
     "date_value",
     "id_tuple",
     "identifier",
@@ -158,3 +164,130 @@ def unique_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[s
             field=attribute.name,
             value=value,
         )
+
+
+# Checking the arguments of public entry points ----------------------------------------------
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_Check = Callable[[str, str, object], None]
+_COLLECTIONS = (
+    collections.abc.Iterable,
+    collections.abc.Sequence,
+    collections.abc.Collection,
+    tuple,
+    list,
+)
+
+
+def _wrong(where: str, name: str, value: object, expected: str) -> WrongType:
+    shown = repr(value)
+    shown = shown if len(shown) <= 80 else shown[:77] + "..."
+    return WrongType(
+        f"{where}: argument {name} must be {expected}, got {type(value).__name__} {shown}",
+        f"{where}：参数 {name} 应为 {expected}，实际为 {type(value).__name__} {shown}",
+        field=name,
+        value=value,
+    )
+
+
+def _accepts(tp: Any) -> Callable[[object], bool] | None:
+    """A test for one value of type ``tp``, or None when ``tp`` is not checked here."""
+    if tp is bool:
+        return lambda v: isinstance(v, bool)
+    if tp is int:
+        return lambda v: isinstance(v, int) and not isinstance(v, bool)
+    if tp is float:
+        return lambda v: isinstance(v, int | float) and not isinstance(v, bool)
+    if tp is str:
+        return lambda v: isinstance(v, str)
+    if tp is dt.date:
+        # A datetime is not a day: its zone would make the day ambiguous.
+        return lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime)
+    if isinstance(tp, type) and (attrs.has(tp) or issubclass(tp, enum.Enum)):
+        return lambda v: isinstance(v, tp)
+    return None
+
+
+def _check_for(tp: Any) -> _Check | None:
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    optional = False
+    if origin in (typing.Union, types.UnionType) and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) != 1:
+            return None
+        optional, tp = True, rest[0]
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+    name = getattr(tp, "__name__", str(tp))
+    single = _accepts(tp)
+    if single is not None:
+
+        def check_one(where: str, arg: str, value: object) -> None:
+            if not (optional and value is None) and not single(value):
+                raise _wrong(where, arg, value, f"a {name}" + (" or None" if optional else ""))
+
+        return check_one
+    item = _accepts(args[0]) if origin in _COLLECTIONS and args else None
+    if item is None:
+        return None
+    item_name = getattr(args[0], "__name__", str(args[0]))
+
+    def check_many(where: str, arg: str, value: object) -> None:
+        if optional and value is None:
+            return
+        if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+            raise _wrong(where, arg, value, f"a collection of {item_name}")
+        if isinstance(value, list | tuple):  # never consume an iterator the function needs
+            for index, element in enumerate(value):
+                if not item(element):
+                    raise _wrong(where, f"{arg}[{index}]", element, f"a {item_name}")
+
+    return check_many
+
+
+def _plan(fn: Callable[..., Any]) -> list[tuple[str, _Check]]:
+    signature = inspect.signature(fn)
+    plan = []
+    for name, parameter in signature.parameters.items():
+        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            continue
+        annotation = parameter.annotation
+        if isinstance(annotation, str):
+            try:
+                annotation = eval(annotation, fn.__globals__)
+            except Exception:  # a name imported only for type checking: not checked
+                continue
+        check = _check_for(annotation)
+        if check is not None:
+            plan.append((name, check))
+    return plan
+
+
+def boundary(fn: _F) -> _F:
+    """Check a public function's arguments against its annotations before it runs.
+
+    Only what is unambiguous is checked (an Organization, a date that is not a datetime, an int
+    that is not a bool, attrs and enum instances, lists and tuples of them); a wrong one raises a
+    bilingual :class:`WrongType` naming the function and the argument, instead of an
+    AttributeError from deep inside. The plan is made on the first call (annotations may name
+    classes defined later).
+    """
+    signature = inspect.signature(fn)
+    where = fn.__qualname__
+    plan: list[tuple[str, _Check]] | None = None
+
+    @functools.wraps(fn)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        nonlocal plan
+        if plan is None:
+            plan = _plan(fn)
+        if plan:
+            try:
+                arguments = signature.bind(*args, **kwargs).arguments
+            except TypeError as error:  # the call's shape is wrong: Python's error, with a name
+                raise TypeError(f"{where}(): {error}") from None
+            for name, check in plan:
+                if name in arguments:
+                    check(where, name, arguments[name])
+        return fn(*args, **kwargs)
+
+    return typing.cast(_F, checked)

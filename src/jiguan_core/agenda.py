@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind, MeetingKind
 from jiguan_core.calendar import DateRange, Granularity, WorkCalendar, quarter_of
 from jiguan_core.errors import InvalidValue, UnknownEntity
@@ -32,6 +33,7 @@ IMPORTANT_MEETINGS: frozenset[MeetingKind] = frozenset(
 )
 
 
+@boundary
 def is_important(activity: Activity) -> bool:
     """重要活动: attended by a leadership member, a field trip, or a major meeting."""
     return (
@@ -70,6 +72,7 @@ def _start_day(activity: Activity) -> object:
     return activity.span.start.in_timezone(SHANGHAI).date()
 
 
+@boundary
 def agenda(
     office: Organization,
     granularity: Granularity,
@@ -134,6 +137,7 @@ def agenda(
     )
 
 
+@boundary
 def agenda_lines(
     office: Organization, granularity: Granularity, lang: Lang = "zh", **filters: object
 ) -> list[str]:

@@ -16,7 +16,7 @@ from functools import cache
 from attrs import field, frozen
 
 from jiguan_core._validation import members_of
-from jiguan_core.errors import CalendarYearNotCovered, InvalidValue
+from jiguan_core.errors import CalendarYearNotCovered, InvalidValue, WrongType
 from jiguan_core.text import TermEnum
 
 __all__ = ["DateRange", "Granularity", "WorkCalendar", "YearArrangement", "quarter_of"]
@@ -31,6 +31,18 @@ class Granularity(TermEnum):
     MONTH = "month", "月"
     QUARTER = "quarter", "季度"
     YEAR = "year", "年度"
+
+
+def _check_day(value: object, name: str) -> None:
+    """A calendar day: a ``date`` (a ``datetime`` is refused: its zone makes the day ambiguous)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise WrongType(
+            f"WorkCalendar: {name} must be a date (datetime.date), got "
+            f"{type(value).__name__} {value!r}",
+            f"WorkCalendar：{name} 应为日期，实际为 {type(value).__name__} {value!r}",
+            field=name,
+            value=value,
+        )
 
 
 def quarter_of(day: dt.date) -> int:
@@ -210,12 +222,16 @@ class WorkCalendar:
         return prefix
 
     def is_working_day(self, day: dt.date) -> bool:
+        if type(day) is not dt.date:  # the fast path first: this is called once per day
+            _check_day(day, "day")
         prefix = self._year_prefix(day.year)
         index = day.timetuple().tm_yday
         return prefix[index] > prefix[index - 1]
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """How many working days lie in ``[start, end)`` (negative when ``end < start``)."""
+        _check_day(start, "start")
+        _check_day(end, "end")
         if end < start:
             return -self.working_days_between(end, start)
         if end == start:
@@ -232,6 +248,8 @@ class WorkCalendar:
 
     def working_days(self, start: dt.date, end: dt.date) -> list[dt.date]:
         """The working days in ``[start, end)``, in order."""
+        _check_day(start, "start")
+        _check_day(end, "end")
         return [d for d in DateRange(start, end) if self.is_working_day(d)] if end > start else []
 
     def add_working_days(self, start: dt.date, count: int) -> dt.date:
@@ -241,6 +259,14 @@ class WorkCalendar:
         on 2026-02-27 (the Spring Festival lies between). ``count=0`` returns ``start``; a
         negative count goes back in time.
         """
+        _check_day(start, "start")
+        if not isinstance(count, int) or isinstance(count, bool):
+            raise WrongType(
+                f"WorkCalendar: count must be an int, got {type(count).__name__} {count!r}",
+                f"WorkCalendar：count 应为整数，实际为 {type(count).__name__} {count!r}",
+                field="count",
+                value=count,
+            )
         if count == 0:
             return start
         step = 1 if count > 0 else -1
@@ -274,6 +300,7 @@ class WorkCalendar:
     @staticmethod
     def period(day: dt.date, granularity: Granularity) -> DateRange:
         """The week (Monday first), month, quarter or year that contains ``day``."""
+        _check_day(day, "day")
         if granularity is Granularity.WEEK:
             start = day - dt.timedelta(days=day.weekday())
             return DateRange(start, start + dt.timedelta(days=7))

@@ -22,6 +22,7 @@ from collections.abc import Set as AbstractSet
 
 from attrs import frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.assessment._fast import positional_maker
 from jiguan_core.assessment._inputs import check_known, default_participants, score_problem
 from jiguan_core.assessment.evaluate import PatternIndex, patterns_of
@@ -116,6 +117,7 @@ class AnnualResult:
         return sum(1 for o in self.outcomes if o.grade is grade)
 
 
+@boundary
 def assess_year(
     office: Organization,
     records: AssessmentRecords,
@@ -472,6 +474,7 @@ def _composites(
     return composites, breakdowns, routine
 
 
+@boundary
 def excellent_publicity(
     result: AnnualResult, *, posted_on: dt.date, calendar: WorkCalendar | None = None
 ) -> tuple[dt.date, dt.date]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.assessment.consequences import YearOutcome
 from jiguan_core.assessment.grades import Grade
 from jiguan_core.assessment.records import AwardKind, Honour, HonourLevel, Investigation
@@ -27,6 +28,7 @@ class AwardEligibility:
     reasons: tuple[tuple[str, Text], ...]
 
 
+@boundary
 def award_eligibility(
     staff_ids: Iterable[str],
     *,
@@ -86,6 +88,7 @@ def award_eligibility(
     return tuple(out)
 
 
+@boundary
 def honour_counts(
     honours: Iterable[Honour],
     start: dt.date,

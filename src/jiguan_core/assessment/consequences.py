@@ -17,7 +17,7 @@ from operator import attrgetter
 from attrs import field, frozen
 from attrs.validators import optional
 
-from jiguan_core._validation import identifier, instance_of
+from jiguan_core._validation import boundary, identifier, instance_of
 from jiguan_core.assessment._fast import positional_maker
 from jiguan_core.assessment.annual import AnnualResult
 from jiguan_core.assessment.evaluate import PatternIndex, patterns_of
@@ -162,6 +162,7 @@ _FACT_FIELDS: tuple[str, ...] = (
 )
 
 
+@boundary
 def person_year_facts(
     history: Iterable[YearOutcome],
     *,
@@ -315,6 +316,7 @@ def _fact_rows(
 _CONSEQUENCE_IDS = tuple(CONSEQUENCE_RULES)
 
 
+@boundary
 def consequences(
     history: Iterable[YearOutcome],
     *,

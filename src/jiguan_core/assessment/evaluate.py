@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
+from jiguan_core._validation import boundary
 from jiguan_core.assessment.rules import (
     ASSESSMENT_CATALOGUE,
     OPERATORS,
@@ -27,6 +28,7 @@ _Check = tuple[str, Callable[[Any, Any], bool], FactValue, bool]
 _Entry = tuple[int, str, str, tuple[_Check, ...]]
 
 
+@boundary
 def patterns_of(rule_ids: Iterable[str]) -> tuple[FactPattern, ...]:
     """The patterns of these rules, in catalogue order."""
     wanted = set(rule_ids)

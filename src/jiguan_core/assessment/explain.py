@@ -3,6 +3,7 @@ the rank and the quota line, in Chinese or English."""
 
 from __future__ import annotations
 
+from jiguan_core._validation import boundary
 from jiguan_core.assessment.annual import AnnualOutcome, AnnualResult
 from jiguan_core.assessment.routine import QuarterResult, RoutineOutcome
 from jiguan_core.assessment.rules import ASSESSMENT_CATALOGUE
@@ -30,6 +31,7 @@ def _name(component: str, lang: Lang) -> str:
     return _COMPONENTS_ZH.get(component, component) if lang == "zh" else component
 
 
+@boundary
 def rule_line(rule_id: str, lang: Lang = "zh") -> str:
     """``[A6] statement — source reference``."""
     info = ASSESSMENT_CATALOGUE[rule_id].info
@@ -42,6 +44,7 @@ def _breakdown(parts: tuple[tuple[str, float, float], ...], total: float, lang: 
     return f"{terms} = {total:.2f}"
 
 
+@boundary
 def explain_routine(outcome: RoutineOutcome, result: QuarterResult, lang: Lang = "zh") -> list[str]:
     zh = lang == "zh"
     head = f"{outcome.staff_id} {outcome.year}Q{outcome.quarter}: "
@@ -76,6 +79,7 @@ def explain_routine(outcome: RoutineOutcome, result: QuarterResult, lang: Lang =
     return lines
 
 
+@boundary
 def explain_annual(outcome: AnnualOutcome, result: AnnualResult, lang: Lang = "zh") -> list[str]:
     zh = lang == "zh"
     head = f"{outcome.staff_id} {outcome.year}: "

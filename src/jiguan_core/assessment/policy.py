@@ -14,6 +14,7 @@ from typing import Any, Self, cast
 
 from attrs import field, frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.assessment.rules import resolve
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import TermEnum
@@ -31,6 +32,7 @@ class Rounding(TermEnum):
     CEIL = "ceil", "向上取整"
 
 
+@boundary
 def quota(share: float, base: int, rounding: Rounding) -> int:
     """Places for ``share`` of ``base`` people, computed exactly (0.2 x 35 is 7, not 7.000001)."""
     exact = Fraction(repr(share)) * base

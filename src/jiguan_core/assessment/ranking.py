@@ -13,6 +13,8 @@ from operator import itemgetter
 
 from attrs import frozen
 
+from jiguan_core._validation import boundary
+
 __all__ = ["Selection", "Tie", "competition_ranks", "select_within_quota"]
 
 Key = tuple[float, ...]
@@ -35,6 +37,7 @@ class Selection:
     broken_by_order: frozenset[str]
 
 
+@boundary
 def select_within_quota(
     candidates: Sequence[tuple[str, Key]], places: int, tie_order: Sequence[str] = ()
 ) -> Selection:
@@ -66,6 +69,7 @@ def select_within_quota(
     )
 
 
+@boundary
 def competition_ranks(scores: Sequence[tuple[str, Key]]) -> dict[str, int]:
     """1 + the number of people with a strictly better key ("1224" ranking)."""
     ordered = sorted(scores, key=itemgetter(1), reverse=True)

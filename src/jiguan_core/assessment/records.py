@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from jiguan_core._validation import date_value, identifier, instance_of, optional_date
+from jiguan_core._validation import boundary, date_value, identifier, instance_of, optional_date
 from jiguan_core.absence import AbsenceKind
 from jiguan_core.assessment.grades import Ungraded
 from jiguan_core.errors import InvalidValue
@@ -309,6 +309,7 @@ class AssessmentRecords:
         return ids
 
 
+@boundary
 def leave_from_absences(office: Organization, year: int) -> tuple[LeaveRecord, ...]:
     """A4's leave days from the office's absences: sick and personal leave days inside ``year``."""
     sick: dict[str, int] = {}

@@ -17,6 +17,7 @@ from operator import itemgetter
 
 from attrs import frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.assessment._fast import positional_maker
 from jiguan_core.assessment._inputs import check_known, default_participants, score_problem
 from jiguan_core.assessment.grades import RoutineGrade, Ungraded
@@ -82,6 +83,7 @@ class QuarterResult:
         return sum(1 for o in self.outcomes if o.grade is grade)
 
 
+@boundary
 def assess_quarter(
     office: Organization,
     records: AssessmentRecords,
@@ -319,6 +321,7 @@ class RoutineTimetable:
     working_days: int
 
 
+@boundary
 def routine_timetable(
     year: int,
     quarter: int,

@@ -23,6 +23,7 @@ from typing import Any
 from attrs import field as attrs_field
 from attrs import frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.errors import InvalidValue, UnknownEntity
 from jiguan_core.rule import Parameter, RuleInfo, Severity
 from jiguan_core.text import Text
@@ -490,6 +491,7 @@ ASSESSMENT_CATALOGUE: Mapping[str, AssessmentRule] = MappingProxyType(
 )
 
 
+@boundary
 def assessment_rule(rule_id: str) -> AssessmentRule:
     """The rule with this id; :class:`UnknownEntity` names the known ids otherwise."""
     try:

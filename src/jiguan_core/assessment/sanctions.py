@@ -14,13 +14,14 @@ from collections.abc import Iterable, Mapping
 
 from attrs import field, frozen
 
-from jiguan_core._validation import date_value, identifier, instance_of
+from jiguan_core._validation import boundary, date_value, identifier, instance_of
 from jiguan_core.assessment.records import Sanction, SanctionKind
 from jiguan_core.assessment.rules import resolve
 
 __all__ = ["SanctionPeriod", "add_months", "sanction_periods"]
 
 
+@boundary
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus whole months, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
     index = day.month - 1 + months
@@ -51,6 +52,7 @@ class SanctionPeriod:
         return family + (("S3",) if self.carried_days else ())
 
 
+@boundary
 def sanction_periods(
     sanctions: Iterable[Sanction],
     *,

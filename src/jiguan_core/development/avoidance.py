@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 
 from attrs import field, frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.development.policy import DevelopmentPolicy
 from jiguan_core.development.rules import AVOIDANCE
 from jiguan_core.errors import InvalidValue, JiguanError, UnknownEntity
@@ -97,6 +98,7 @@ class AvoidanceFinding:
         return (*self.staff_ids, self.kind.value, self.leader_id or "", self.post_id or "")
 
 
+@boundary
 def relative_pairs(office: Organization) -> tuple[RelativePair, ...]:
     """Every pair of relatives in ``office``, treated symmetrically, sorted."""
     found: dict[tuple[str, str], tuple[Relation, set[str]]] = {}
@@ -290,6 +292,7 @@ def _conflicts(
     return sorted(findings, key=lambda f: f.key)
 
 
+@boundary
 def check_placement(
     office: Organization, placement: Placement, *, policy: DevelopmentPolicy | None = None
 ) -> tuple[AvoidanceFinding, ...]:
@@ -298,6 +301,7 @@ def check_placement(
     return tuple(_conflicts(placement, relative_pairs(office), whole_line=policy.whole_line))
 
 
+@boundary
 def check_avoidance(
     office: Organization, as_of: dt.date, *, policy: DevelopmentPolicy | None = None
 ) -> tuple[AvoidanceFinding, ...]:
@@ -310,6 +314,7 @@ def check_avoidance(
     return tuple(_conflicts(placement, relative_pairs(office), whole_line=policy.whole_line))
 
 
+@boundary
 def check_assignment(
     office: Organization,
     *,
@@ -350,6 +355,7 @@ def check_assignment(
     )
 
 
+@boundary
 def apply_moves(placement: Placement, moves: Mapping[str, Post]) -> None:
     """Give each mover their new main post in ``placement`` (in place) and re-point reports_to.
 

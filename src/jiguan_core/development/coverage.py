@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import DateRange, WorkCalendar
@@ -151,6 +152,7 @@ def _chains(
     return chains
 
 
+@boundary
 def away_days(
     office: Organization,
     period: DateRange,
@@ -177,6 +179,7 @@ def away_days(
     return dict(away)
 
 
+@boundary
 def coverage(
     office: Organization,
     period: DateRange,
@@ -214,6 +217,7 @@ def coverage(
     return CoverageReport(period=period, posts=tuple(reports))
 
 
+@boundary
 def responsible_on(
     office: Organization,
     post_id: str,
@@ -284,6 +288,7 @@ def _check_roles_input(office: Organization, roles: Sequence[object]) -> None:
         raise ABRoleError(problems)
 
 
+@boundary
 def validate_ab_roles(
     office: Organization,
     as_of: dt.date,
@@ -411,6 +416,7 @@ def _scheduling_effect(
     return IncrementalChecker(office, calendar=calendar).violations_if_absent(absence)
 
 
+@boundary
 def assess_leave(
     office: Organization,
     absence: Absence,

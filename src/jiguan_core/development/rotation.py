@@ -29,6 +29,7 @@ from collections.abc import Iterable
 import networkx as nx
 from attrs import field, frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.development.avoidance import (
     AvoidanceFinding,
@@ -186,6 +187,7 @@ class RotationPlan:
         return lines
 
 
+@boundary
 def handover_deadline(
     effective_on: dt.date,
     *,
@@ -302,6 +304,7 @@ def _investigated(office: Organization, ids: Iterable[str]) -> frozenset[str]:
     return found
 
 
+@boundary
 def rotation_status(
     office: Organization,
     as_of: dt.date,
@@ -326,6 +329,7 @@ def rotation_status(
     return tuple(checks)
 
 
+@boundary
 def due_for_rotation(
     office: Organization,
     as_of: dt.date,
@@ -388,6 +392,7 @@ def _keepers(state: _State) -> dict[tuple[str, str], list[str]]:
     return found
 
 
+@boundary
 def plan_rotation(
     office: Organization,
     *,
@@ -762,6 +767,7 @@ def _first_problem(
     return None
 
 
+@boundary
 def placement_after(office: Organization, plan: RotationPlan, year: int) -> Placement:
     """Where everyone sits after the plan's moves of ``year`` and the years before it."""
     placement = Placement.of(office, plan.as_of)

@@ -8,6 +8,7 @@ printed for a reviewer and the numbers the code runs on are the same data.
 
 from __future__ import annotations
 
+from jiguan_core._validation import boundary
 from jiguan_core.rule import Parameter, RuleInfo, Severity
 from jiguan_core.text import Text
 
@@ -310,6 +311,7 @@ CATALOGUE: tuple[RuleInfo, ...] = tuple(
 _BY_ID = {r.id: r for r in CATALOGUE}
 
 
+@boundary
 def rule(rule_id: str) -> RuleInfo:
     """The development rule with this id; :class:`~jiguan_core.errors.UnknownEntity` if none."""
     from jiguan_core.errors import UnknownEntity

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 import networkx as nx
 from attrs import field, frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.development.avoidance import Placement, relative_pairs
 from jiguan_core.development.findings import Finding
 from jiguan_core.development.policy import DevelopmentPolicy
@@ -67,6 +68,7 @@ def _finding(code: str, staff_id: str, post_id: str | None, zh: str, en: str) ->
     )
 
 
+@boundary
 def validate_secondary(
     office: Organization, as_of: dt.date, *, policy: DevelopmentPolicy | None = None
 ) -> tuple[Finding, ...]:
@@ -177,6 +179,7 @@ def validate_secondary(
     return tuple(sorted(findings, key=lambda f: f.key))
 
 
+@boundary
 def needs_secondary(
     office: Organization, as_of: dt.date, *, policy: DevelopmentPolicy | None = None
 ) -> tuple[str, ...]:
@@ -227,6 +230,7 @@ class SecondarySuggestion:
 _OUTSIDE_COST = 1000
 
 
+@boundary
 def suggest_secondary(
     office: Organization,
     as_of: dt.date,

@@ -15,6 +15,7 @@ import random
 import pendulum
 from attrs import frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.activity import Activity, ActivityKind, MeetingKind
 from jiguan_core.calendar import WorkCalendar
@@ -80,6 +81,7 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> pendulum.DateTime:
     return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=SHANGHAI)
 
 
+@boundary
 def generate_instance(
     requests: int,
     staff: int,

@@ -15,6 +15,7 @@ import attrs
 import pendulum
 from dateutil.rrule import rrulestr
 
+from jiguan_core._validation import boundary
 from jiguan_core.scheduling.request import ActivityRequest, SchedulingError
 from jiguan_core.time import SHANGHAI
 
@@ -24,10 +25,12 @@ __all__ = ["expand", "expand_all", "occurrence_id"]
 MAX_OCCURRENCES = 400
 
 
+@boundary
 def occurrence_id(request_id: str, day: dt.date) -> str:
     return f"{request_id}@{day:%Y%m%d}"
 
 
+@boundary
 def expand(request: ActivityRequest) -> tuple[ActivityRequest, ...]:
     """The one-off requests of ``request``: itself when it has no ``rrule``."""
     if request.rrule is None:
@@ -85,6 +88,7 @@ def expand(request: ActivityRequest) -> tuple[ActivityRequest, ...]:
     return tuple(out)
 
 
+@boundary
 def expand_all(requests: tuple[ActivityRequest, ...]) -> tuple[ActivityRequest, ...]:
     """Every request expanded, in input order, occurrences by date."""
     return tuple(one for request in requests for one in expand(request))

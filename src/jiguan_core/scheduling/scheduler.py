@@ -30,6 +30,7 @@ import attrs
 import pendulum
 from attrs import define, field
 
+from jiguan_core._validation import boundary
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidInput, Problem
@@ -65,6 +66,7 @@ _RULE_ROOM = "SCH5"
 _RULE_DAYS = "SCH6"
 
 
+@boundary
 def schedule(
     office: Organization,
     requests: Sequence[ActivityRequest],
@@ -100,6 +102,7 @@ def schedule(
     ).run(previous=None)
 
 
+@boundary
 def replan(
     previous: Plan,
     office: Organization,

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import attrs
 from attrs import field, frozen
 
-from jiguan_core._validation import date_value, identifier, text
+from jiguan_core._validation import boundary, date_value, identifier, text
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidValue
 from jiguan_core.rule import ParameterValue
@@ -418,6 +418,7 @@ def _parsed(cls: type[_E], value: object, name: str, workflow_id: str) -> _E:
     )
 
 
+@boundary
 def start_document(
     *,
     id: str,

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from attrs import frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.task import Task
 from jiguan_core.text import Lang, TermEnum
@@ -51,6 +52,7 @@ class LateItem:
         )
 
 
+@boundary
 def late_items(
     *,
     as_of: dt.date,

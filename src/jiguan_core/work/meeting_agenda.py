@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 
 from attrs import frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidInput, Problem
 from jiguan_core.task import Task, TaskStatus
@@ -72,6 +73,7 @@ def _by_id(tasks: Iterable[Task], name: str) -> dict[str, Task]:
     return found
 
 
+@boundary
 def diff_tasks(previous: Iterable[Task], current: Iterable[Task]) -> tuple[TaskChange, ...]:
     """What changed from ``previous`` to ``current``, by task id then by field."""
     before = _by_id(previous, "previous")
@@ -170,6 +172,7 @@ class WorkMeetingAgenda:
         return out
 
 
+@boundary
 def work_meeting_agenda(
     current: Iterable[Task],
     *,

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from jiguan_core._validation import date_value, identifier, text
+from jiguan_core._validation import boundary, date_value, identifier, text
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidValue
 from jiguan_core.rule import ParameterValue
@@ -321,6 +321,7 @@ class MeetingWorkflow:
         )
 
 
+@boundary
 def start_meeting(
     *,
     id: str,

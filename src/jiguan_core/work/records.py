@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from attrs import field, frozen
 
-from jiguan_core._validation import date_value, id_tuple, identifier, text, unique_ids
+from jiguan_core._validation import boundary, date_value, id_tuple, identifier, text, unique_ids
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem, UnknownEntity
 from jiguan_core.organization import Organization
 from jiguan_core.text import TermEnum, Text
@@ -296,6 +296,7 @@ class FirstTopicFinding:
     problem: Text
 
 
+@boundary
 def first_topic_findings(
     records: Iterable[Record],
     instructions: Iterable[CentralInstruction],

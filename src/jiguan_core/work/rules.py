@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from jiguan_core._validation import boundary
 from jiguan_core.errors import UnknownEntity
 from jiguan_core.rule import Parameter, RuleInfo, Severity
 from jiguan_core.text import Text
@@ -240,6 +241,7 @@ WORK_RULES: MappingProxyType[str, RuleInfo] = MappingProxyType(
 )
 
 
+@boundary
 def work_rule(rule_id: str) -> RuleInfo:
     """The rule with this id; :class:`UnknownEntity` listing the ids otherwise."""
     found = WORK_RULES.get(rule_id)

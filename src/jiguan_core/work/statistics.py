@@ -27,6 +27,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from jiguan_core._validation import boundary
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import Lang, TermEnum
 from jiguan_core.work.records import Record, RecordBook, RecordColumn, RecordKind, Tier
@@ -245,6 +246,7 @@ def _check_period(start: dt.date, end: dt.date) -> None:
         )
 
 
+@boundary
 def statistics(book: RecordBook, start: dt.date, end: dt.date) -> PeriodStatistics:
     """The figures of ``[start, end)`` ("since ``start``": pass the report day as ``end``).
 
@@ -296,6 +298,7 @@ def _metric_of_group(column: RecordColumn) -> Metric:
     return _BY_TIER[(column.kind, column.level, column.collective)]
 
 
+@boundary
 def reference_statistics(
     records: Iterable[Record], start: dt.date, end: dt.date
 ) -> PeriodStatistics:
@@ -346,6 +349,7 @@ _DEFAULT_EXACT = frozenset(
 )
 
 
+@boundary
 def yu_round(
     value: int, *, significant_digits: int | None = None, exact_below: int | None = None
 ) -> tuple[int, bool]:
@@ -403,6 +407,7 @@ class YuConvention:
         )
 
 
+@boundary
 def render_figure(
     metric: Metric, value: int, lang: Lang = "zh", convention: YuConvention | None = None
 ) -> str:
@@ -413,6 +418,7 @@ def render_figure(
     return f"over {shown:,}" if approximate else f"{shown:,}"
 
 
+@boundary
 def since_text(start: dt.date, lang: Lang = "zh") -> str:
     """ "2024年以来" for 1 January, "2024年3月1日以来" otherwise (English: "Since ...")."""
     if lang == "zh":
@@ -424,6 +430,7 @@ def since_text(start: dt.date, lang: Lang = "zh") -> str:
     return f"Since {start.day} {start.strftime('%B')} {start.year}"
 
 
+@boundary
 def render_statistics(
     stats: PeriodStatistics,
     lang: Lang = "zh",

@@ -15,7 +15,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from jiguan_core._validation import date_value
+from jiguan_core._validation import boundary, date_value
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidValue
 from jiguan_core.task import Task, TaskSource, TaskStatus
@@ -58,6 +58,7 @@ class WorkingDaysAfter:
         return calendar.add_working_days(self.start, self.days)
 
 
+@boundary
 def resolve_deadline(deadline: dt.date | WorkingDaysAfter, calendar: WorkCalendar) -> dt.date:
     """A date as is; "N working days after X" counted on ``calendar``."""
     if isinstance(deadline, WorkingDaysAfter):
@@ -72,6 +73,7 @@ def resolve_deadline(deadline: dt.date | WorkingDaysAfter, calendar: WorkCalenda
     )
 
 
+@boundary
 def new_task(
     *,
     id: str,
@@ -103,6 +105,7 @@ def new_task(
     )
 
 
+@boundary
 def is_open_on(task: Task, as_of: dt.date) -> bool:
     """Created by ``as_of``, not cancelled, not completed by ``as_of``."""
     if task.created > as_of or task.status is TaskStatus.CANCELLED:
@@ -114,11 +117,13 @@ def _sorted(tasks: Iterable[Task]) -> tuple[Task, ...]:
     return tuple(sorted(tasks, key=lambda t: (t.deadline, t.id)))
 
 
+@boundary
 def overdue(tasks: Iterable[Task], as_of: dt.date) -> tuple[Task, ...]:
     """Open on ``as_of`` and past their deadline, earliest deadline first."""
     return _sorted(t for t in tasks if is_open_on(t, as_of) and as_of > t.deadline)
 
 
+@boundary
 def due_within(
     tasks: Iterable[Task], as_of: dt.date, calendar: WorkCalendar, days: int | None = None
 ) -> tuple[Task, ...]:
@@ -131,6 +136,7 @@ def due_within(
     return _sorted(t for t in tasks if is_open_on(t, as_of) and as_of <= t.deadline <= horizon)
 
 
+@boundary
 def done_late(tasks: Iterable[Task], as_of: dt.date) -> tuple[Task, ...]:
     """Completed by ``as_of`` after their deadline."""
     return _sorted(
@@ -140,6 +146,7 @@ def done_late(tasks: Iterable[Task], as_of: dt.date) -> tuple[Task, ...]:
     )
 
 
+@boundary
 def working_days_overdue(task: Task, as_of: dt.date, calendar: WorkCalendar) -> int:
     """Working days after the deadline up to and including ``as_of`` (0 if not overdue)."""
     if not is_open_on(task, as_of):
@@ -170,6 +177,7 @@ class TaskReport:
     by_person: Mapping[str, TaskCounts]
 
 
+@boundary
 def task_report(
     tasks: Iterable[Task], as_of: dt.date, calendar: WorkCalendar, due_soon_days: int | None = None
 ) -> TaskReport:
