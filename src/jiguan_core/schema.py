@@ -22,8 +22,12 @@ from jiguan_core.errors import InvalidValue
 
 __all__ = ["DATETIME_PATTERN", "json_schema"]
 
-#: An ISO 8601 datetime that carries its UTC offset (a naive one is refused).
-DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)$"
+#: An ISO 8601 datetime that carries its UTC offset (a naive one is refused), optionally followed
+#: by its zone's IANA name in brackets (RFC 9557), e.g. ``2016-10-30T01:00:00+01:00[Europe/London]``.
+DATETIME_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)"
+    r"(\[[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*\])?$"
+)
 _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 #: Durations and times of day (read by the interchange converter, jiguan_core.cli.interchange).
 _DURATION_PATTERN = r"^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"

@@ -21,7 +21,7 @@ import attrs
 import pendulum
 
 from jiguan_core.errors import ConversionError, IntegrityError, InvalidValue, JiguanError, Problem
-from jiguan_core.time import parse_datetime
+from jiguan_core.time import format_datetime, parse_datetime
 
 if TYPE_CHECKING:
     # cattrs is imported on first use (the first conversion), not by ``import jiguan_core``.
@@ -223,7 +223,7 @@ def make_converter() -> cattrs.Converter:
         _strict(float, lambda v: isinstance(v, int | float) and not isinstance(v, bool)),
     )
     converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
-    converter.register_unstructure_hook(pendulum.DateTime, lambda v: v.isoformat())
+    converter.register_unstructure_hook(pendulum.DateTime, format_datetime)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, lambda v: v.isoformat())
     # Durations as ISO 8601 (PT1H30M) and times of day as HH:MM, e.g. a request's length and

@@ -15,7 +15,7 @@ from attrs import field, frozen
 
 from jiguan_core.errors import InvalidValue, NaiveDateTime
 
-__all__ = ["SHANGHAI", "TimeSpan", "aware", "parse_datetime"]
+__all__ = ["SHANGHAI", "TimeSpan", "aware", "format_datetime", "parse_datetime"]
 
 #: The default zone of every office in mainland China.
 SHANGHAI = pendulum.timezone("Asia/Shanghai")
@@ -38,10 +38,34 @@ def aware(value: object, field_name: str = "datetime") -> pendulum.DateTime:
     return pendulum.instance(value)
 
 
+#: Zones whose offset says everything (no daylight saving; restored from the offset on reading).
+_NO_SUFFIX = frozenset({"Asia/Shanghai", "UTC"})
+
+
+def format_datetime(moment: pendulum.DateTime) -> str:
+    """ISO 8601 with the UTC offset, and the zone's name in brackets (RFC 9557) when the zone is a
+    named one other than Asia/Shanghai: ``2016-10-30T01:00:00+01:00[Europe/London]``.
+
+    The offset alone keeps the instant but not the zone, and in a zone with daylight saving an
+    ambiguous local time then no longer equals its original (PEP 495); the name keeps both.
+    Asia/Shanghai, the default, is restored from +08:00 and UTC from +00:00: they need no suffix.
+    """
+    text = moment.isoformat()
+    zone = moment.tzinfo
+    if isinstance(zone, pendulum.Timezone) and zone.name not in _NO_SUFFIX:
+        return f"{text}[{zone.name}]"
+    return text
+
+
 def parse_datetime(text: str, field_name: str = "datetime") -> pendulum.DateTime:
-    """Parse an ISO 8601 string that carries its UTC offset (``2025-03-01T09:00:00+08:00``)."""
+    """Parse an ISO 8601 string that carries its UTC offset (``2025-03-01T09:00:00+08:00``),
+    optionally followed by its zone's name (``...+01:00[Europe/London]``, RFC 9557)."""
+    base, zone_name = text, None
+    if isinstance(text, str) and text.endswith("]") and "[" in text:
+        base, _, rest = text.partition("[")
+        zone_name = rest[:-1]
     try:
-        parsed = dt.datetime.fromisoformat(text)
+        parsed = dt.datetime.fromisoformat(base)
     except (TypeError, ValueError) as error:
         raise InvalidValue(
             f"{field_name} = {text!r} is not an ISO 8601 datetime such as "
@@ -51,6 +75,8 @@ def parse_datetime(text: str, field_name: str = "datetime") -> pendulum.DateTime
             value=text,
         ) from error
     moment = aware(parsed, field_name)
+    if zone_name is not None:
+        return _in_named_zone(moment, zone_name, text, field_name)
     # An offset of +08:00 is the office's zone: restore Asia/Shanghai (no DST since 1991, so the
     # offset is the same wherever this applies), so that a round trip through JSON gives back
     # the zone it started from, not an anonymous fixed offset.
@@ -58,6 +84,32 @@ def parse_datetime(text: str, field_name: str = "datetime") -> pendulum.DateTime
     if local.utcoffset() == moment.utcoffset() == _EIGHT_HOURS:
         return local
     return moment
+
+
+def _in_named_zone(
+    moment: pendulum.DateTime, zone_name: str, text: str, field_name: str
+) -> pendulum.DateTime:
+    try:
+        zone = pendulum.timezone(zone_name)
+    except Exception as error:  # pendulum raises its own InvalidTimezone (a ValueError)
+        raise InvalidValue(
+            f"{field_name} = {text!r} names an unknown time zone {zone_name!r}; use an IANA "
+            "name such as Asia/Shanghai",
+            f"{field_name} = {text!r} 中的时区 {zone_name!r} 不存在，请使用 IANA 时区名，例如 "
+            "Asia/Shanghai",
+            field=field_name,
+            value=text,
+        ) from error
+    local = moment.in_timezone(zone)
+    if local.utcoffset() != moment.utcoffset():
+        raise InvalidValue(
+            f"{field_name} = {text!r}: the offset does not match {zone_name} at that time "
+            f"({local.isoformat()}); fix the offset or the zone",
+            f"{field_name} = {text!r}：时差与时区 {zone_name} 在该时刻不符（应为 {local.isoformat()}）",
+            field=field_name,
+            value=text,
+        )
+    return local
 
 
 def _start(value: object) -> pendulum.DateTime:
@@ -68,7 +120,17 @@ def _end(value: object) -> pendulum.DateTime:
     return aware(value, "end")
 
 
-@frozen(order=True)
+def _instant(moment: dt.datetime) -> float:
+    """Seconds since the epoch: comparable across zones *and* across a daylight-saving change.
+
+    Python compares two datetimes of the same zone by their wall-clock time and ignores
+    ``fold`` (PEP 495), so 01:00 GMT would not be "after" 01:00 BST on the night London's clocks
+    go back, though it is an hour later. Spans compare instants instead.
+    """
+    return moment.timestamp()
+
+
+@frozen(order=False)
 class TimeSpan:
     """A half-open interval ``[start, end)`` between two aware datetimes.
 
@@ -80,7 +142,7 @@ class TimeSpan:
     end: pendulum.DateTime = field(converter=_end)
 
     def __attrs_post_init__(self) -> None:
-        if self.end <= self.start:
+        if _instant(self.end) <= _instant(self.start):
             raise InvalidValue(
                 f"a time span must end after it starts: start {self.start.isoformat()}, "
                 f"end {self.end.isoformat()}; swap them or give a positive duration",
@@ -125,13 +187,33 @@ class TimeSpan:
 
     def overlaps(self, other: TimeSpan) -> bool:
         """True when the spans share at least one instant (touching ends do not overlap)."""
-        return self.start < other.end and other.start < self.end
+        return _instant(self.start) < _instant(other.end) and _instant(other.start) < _instant(
+            self.end
+        )
 
     def contains(self, moment: dt.datetime) -> bool:
-        return self.start <= moment < self.end
+        return _instant(self.start) <= _instant(moment) < _instant(self.end)
 
     def covers(self, other: TimeSpan) -> bool:
-        return self.start <= other.start and other.end <= self.end
+        return _instant(self.start) <= _instant(other.start) and _instant(other.end) <= _instant(
+            self.end
+        )
+
+    # Ordering by instants (start, then end), not by wall-clock time: see ``_instant``.
+    def _order_key(self) -> tuple[float, float]:
+        return (_instant(self.start), _instant(self.end))
+
+    def __lt__(self, other: TimeSpan) -> bool:
+        return self._order_key() < other._order_key()
+
+    def __le__(self, other: TimeSpan) -> bool:
+        return self._order_key() <= other._order_key()
+
+    def __gt__(self, other: TimeSpan) -> bool:
+        return self._order_key() > other._order_key()
+
+    def __ge__(self, other: TimeSpan) -> bool:
+        return self._order_key() >= other._order_key()
 
     def dates(self, tz: pendulum.Timezone = SHANGHAI) -> Iterator[dt.date]:
         """Every calendar day (in ``tz``) the span touches; an end at midnight excludes that day."""
