@@ -1,46 +1,133 @@
-"""A brute-force, all-pairs oracle for the scheduling rules: obviously correct, quadratic.
+"""A brute-force oracle for the scheduling rules, written from the rules' own words.
 
-It shares only the fact tables and the violation builders with the engines; every match is found
-by comparing all pairs / all facts with the pattern's definition written out plainly.
+It shares no code with the engines: no fact tables, no violation builders, no ``Context``, no
+catalogue. It reads only the domain objects (``Activity``, ``Absence``, ``Organization``, the
+caller's ``SchedulingPolicy`` fields and the working-day calendar) and compares everything with
+everything. Each rule below is the statement of ``docs/rules.md``:
+
+- SCH1: a person is never in two overlapping activities, nor in an activity during their own
+  absence (``include_absences``);
+- SCH2: two trips (调研、视察、考察) to the same place are at least ``days`` days apart: the gap
+  between one's end and the other's start is at least ``days`` x 24 hours (overlap: gap < 0);
+- SCH3: the A and B of a post are never away at once (an absence, or an off-site activity when
+  ``count_off_site``);
+- SCH4: activities with leadership members never overlap unless a leader attends both
+  (``check_parallel``); at least ``min_on_duty`` leaders are present every working day;
+- SCH5: a room is never double-booked;
+- SCH6: activities of ``kinds`` never touch a non-working day; nothing overlaps a blackout
+  unless the blackout exempts it;
+- SCH7: a department organises at most ``max_per_week`` activities a (Monday-first) week;
+- SCH8: a leader makes at most ``max_trips_per_month`` trips a calendar month.
+
+Spans are half-open; a span "touches" the local (Asia/Shanghai) days from its start's date to
+the date of its last instant. A pair's day is the local date of the later start. A finding is a
+plain tuple (see :data:`FIELDS`); :func:`described` turns the library's violations into the same
+tuples, so a test compares the two as sorted lists.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import combinations
 
 from jiguan_core.absence import Absence
-from jiguan_core.activity import Activity
+from jiguan_core.activity import Activity, ActivityKind
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.organization import Organization
+from jiguan_core.rule import Severity
 from jiguan_core.rules import SchedulingPolicy, Violation
-from jiguan_core.rules._build import (
-    Lookup,
-    count_violation,
-    coverage_violation,
-    pair_violation,
-    single_violation,
+
+#: What a finding says, in this order.
+FIELDS = (
+    "rule_id",
+    "part",
+    "level",
+    "activity_ids",
+    "absence_ids",
+    "staff_ids",
+    "post_id",
+    "room_id",
+    "department_id",
+    "place",
+    "blackout_id",
+    "day",
+    "refs",
+    "penalty",
 )
-from jiguan_core.rules._facts import Context, Fact
-from jiguan_core.rules.catalogue import RULES
-from jiguan_core.rules.patterns import CountPerPeriod, PairOfFacts, SingleFact
-from jiguan_core.rules.python_engine import build_tables
-from jiguan_core.time import SHANGHAI
+
+Finding = tuple[object, ...]
+
+#: The rules' levels and parameter defaults as docs/rules.md states them.
+LEVELS = {
+    "SCH1": Severity.HARD,
+    "SCH2": Severity.MEDIUM,
+    "SCH3": Severity.HARD,
+    "SCH4": Severity.MEDIUM,
+    "SCH5": Severity.HARD,
+    "SCH6": Severity.HARD,
+    "SCH7": Severity.SOFT,
+    "SCH8": Severity.SOFT,
+}
+DEFAULTS: dict[str, dict[str, object]] = {
+    "SCH1": {"include_absences": True},
+    "SCH2": {"days": 30},
+    "SCH3": {"count_off_site": True},
+    "SCH4": {"check_parallel": True, "min_on_duty": 1},
+    "SCH5": {"check_rooms": True},
+    "SCH6": {"kinds": "meeting,study_session,training,research,inspection,study_visit"},
+    "SCH7": {"max_per_week": 3},
+    "SCH8": {"max_trips_per_month": 4},
+}
+TRIP_KINDS = {"research", "inspection", "study_visit"}
+SHANGHAI_OFFSET = dt.timezone(dt.timedelta(hours=8))
 
 
-def _local_date(seconds: int) -> dt.date:
-    return dt.datetime.fromtimestamp(seconds, SHANGHAI).date()
+def finding(part: str, level: Severity, **fields: object) -> Finding:
+    values: dict[str, object] = {
+        "activity_ids": (),
+        "absence_ids": (),
+        "staff_ids": (),
+        "refs": (),
+        "penalty": 1,
+        **fields,
+    }
+    for name in ("activity_ids", "absence_ids", "staff_ids"):
+        values[name] = tuple(sorted(set(values[name])))  # type: ignore[call-overload]
+    return (part.split("/")[0], part, level, *(values.get(name) for name in FIELDS[3:]))
 
 
-def _days(f: Fact) -> list[dt.date]:
-    first = _local_date(f.start)
-    last = _local_date(f.end - 1)
+def described(violations: Iterable[Violation]) -> list[Finding]:
+    """The library's violations as findings, sorted."""
+    return sorted(
+        (tuple(getattr(v, name) for name in FIELDS) for v in violations),
+        key=_order,
+    )
+
+
+def _order(f: Finding) -> tuple[str, ...]:
+    return tuple(repr(x) for x in f)
+
+
+def _local(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(SHANGHAI_OFFSET).date()
+
+
+def _touched(start: dt.datetime, end: dt.datetime) -> list[dt.date]:
+    first, last = _local(start), _local(end - dt.timedelta(microseconds=1))
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-def _close(f: Fact, g: Fact, days: int) -> bool:
-    gap = max(g.start - f.end, f.start - g.end)
-    return gap < days * 86_400
+def _overlap(one: tuple[dt.datetime, dt.datetime], two: tuple[dt.datetime, dt.datetime]) -> bool:
+    return one[0] < two[1] and two[0] < one[1]
+
+
+def _span(item: Activity | Absence) -> tuple[dt.datetime, dt.datetime]:
+    return item.span.start, item.span.end
+
+
+def _later_start_day(one: Activity | Absence, two: Activity | Absence) -> dt.date:
+    return _local(max(one.span.start, two.span.start))
 
 
 def oracle(
@@ -50,81 +137,225 @@ def oracle(
     *,
     policy: SchedulingPolicy | None = None,
     calendar: WorkCalendar | None = None,
-) -> list[Violation]:
-    ctx = Context(office, policy=policy, calendar=calendar)
-    acts = tuple(office.activities if activities is None else activities)
-    absent = tuple(office.absences if absences is None else absences)
-    look = Lookup({a.id: a for a in acts}, {b.id: b for b in absent})
-    tables = build_tables(ctx, acts, absent)
-    leaders = ctx.leaders
-    out: list[Violation] = []
-    for entry in RULES:
-        for pattern in entry.patterns:
-            if not ctx.part_enabled(pattern.id):
+) -> list[Finding]:
+    """Every violation the rules' statements describe, as sorted findings."""
+    policy = policy or SchedulingPolicy()
+    calendar = calendar or WorkCalendar()
+    acts = list(office.activities if activities is None else activities)
+    away = list(office.absences if absences is None else absences)
+    leaders = {s.id for s in office.staff if s.is_leadership_member}
+
+    def on(rule: str) -> bool:
+        return rule not in policy.disabled
+
+    def param(rule: str, name: str) -> object:
+        return policy.overrides.get(rule, {}).get(name, DEFAULTS[rule][name])
+
+    def level(rule: str) -> Severity:
+        return policy.levels.get(rule, LEVELS[rule])
+
+    def people(a: Activity) -> set[str]:
+        return set(a.participants) | set(a.leaders)
+
+    def is_trip(a: Activity) -> bool:
+        return a.kind.value in TRIP_KINDS and a.target_place is not None
+
+    out: list[Finding] = []
+    # SCH1 ------------------------------------------------------------------------------
+    if on("SCH1"):
+        for a, b in combinations(acts, 2):
+            if _overlap(_span(a), _span(b)):
+                for person in people(a) & people(b):
+                    out.append(
+                        finding(
+                            "SCH1/clash",
+                            level("SCH1"),
+                            activity_ids=(a.id, b.id),
+                            staff_ids=(person,),
+                            day=_later_start_day(a, b),
+                        )
+                    )
+        if param("SCH1", "include_absences"):
+            for a in acts:
+                for b in away:
+                    if b.staff_id in people(a) and _overlap(_span(a), _span(b)):
+                        out.append(
+                            finding(
+                                "SCH1/absent",
+                                level("SCH1"),
+                                activity_ids=(a.id,),
+                                absence_ids=(b.id,),
+                                staff_ids=(b.staff_id,),
+                                day=_later_start_day(a, b),
+                            )
+                        )
+    # SCH2 ------------------------------------------------------------------------------
+    if on("SCH2"):
+        gap = dt.timedelta(days=int(param("SCH2", "days")))  # type: ignore[call-overload]
+        for a, b in combinations([a for a in acts if is_trip(a)], 2):
+            if a.target_place != b.target_place:
                 continue
-            params = ctx.params[entry.id]
-            if isinstance(pattern, PairOfFacts):
-                days = int(params[pattern.within_days]) if pattern.within_days else 0
-                left = tables.get(pattern.left, [])
-                right = tables.get(pattern.right, [])
-                pairs = []
-                if pattern.left == pattern.right:
-                    for i, f in enumerate(left):
-                        for g in left[i + 1 :]:
-                            if f.ref != g.ref and f.key == g.key:
-                                pairs.append((f, g) if f.ref < g.ref else (g, f))
-                else:
-                    pairs = [
-                        (f, g) for f in left for g in right if not pattern.by_key or f.key == g.key
-                    ]
-                for f, g in pairs:
-                    near = _close(f, g, days) if days else (f.start < g.end and g.start < f.end)
-                    if not near:
-                        continue
-                    if pattern.unless == "shared_leaders":
-                        one = set(look.activities[f.ref].attendees) & leaders
-                        two = set(look.activities[g.ref].attendees) & leaders
-                        if one & two:
-                            continue
-                    if pattern.unless == "exempt" and f.ref in ctx.blackouts[g.ref].exempt:
-                        continue
-                    out.append(pair_violation(ctx, look, pattern.id, f, g))
-            elif isinstance(pattern, SingleFact):
-                kinds = {k.strip() for k in str(params["kinds"]).split(",")}
-                calendar_ = ctx.calendar
-                for a in acts:
-                    if a.kind.value in kinds and any(
-                        not calendar_.is_working_day(d) for d in a.span.dates()
-                    ):
-                        out.append(single_violation(ctx, look, pattern.id, a))
-            elif isinstance(pattern, CountPerPeriod):
-                limit = int(params[pattern.limit])
-                facts = tables.get(pattern.table, [])
-                seen: set[tuple[str, dt.date]] = set()
-                for f in facts:
-                    period = WorkCalendar.period(_local_date(f.start), pattern.period).start
-                    if (f.key, period) in seen:
-                        continue
-                    seen.add((f.key, period))
-                    group = [
-                        g
-                        for g in facts
-                        if g.key == f.key
-                        and WorkCalendar.period(_local_date(g.start), pattern.period).start
-                        == period
-                    ]
-                    if len({g.ref for g in group}) > limit:
-                        out.append(count_violation(ctx, look, pattern.id, f.key, period, group))
-            else:
-                minimum = int(params[pattern.minimum])
-                facts = tables.get(pattern.table, [])
-                all_days = sorted({d for f in facts for d in _days(f)})
-                for day in all_days:
-                    if not ctx.calendar.is_working_day(day):
-                        continue
-                    group = [f for f in facts if day in _days(f)]
-                    present = len(leaders) - len({f.person for f in group})
-                    if present < minimum:
-                        out.append(coverage_violation(ctx, look, pattern.id, day, group))
-    out.sort(key=lambda v: v.key)
-    return out
+            apart = max(b.span.start - a.span.end, a.span.start - b.span.end)
+            if apart < gap:
+                out.append(
+                    finding(
+                        "SCH2/pile_up",
+                        level("SCH2"),
+                        activity_ids=(a.id, b.id),
+                        place=a.target_place,
+                        day=_later_start_day(a, b),
+                    )
+                )
+    # SCH3 ------------------------------------------------------------------------------
+    if on("SCH3"):
+        off_site_counts = bool(param("SCH3", "count_off_site"))
+
+        def away_items(person: str) -> list[Activity | Absence]:
+            items: list[Activity | Absence] = [b for b in away if b.staff_id == person]
+            if off_site_counts:
+                items += [a for a in acts if a.off_site and person in people(a)]
+            return items
+
+        for role in office.ab_roles:
+            for x in away_items(role.a_id):
+                for y in away_items(role.b_id):
+                    if _overlap(_span(x), _span(y)):
+                        out.append(
+                            finding(
+                                "SCH3/both_away",
+                                level("SCH3"),
+                                activity_ids=[i.id for i in (x, y) if isinstance(i, Activity)],
+                                absence_ids=[i.id for i in (x, y) if isinstance(i, Absence)],
+                                staff_ids=(role.a_id, role.b_id),
+                                post_id=role.post_id,
+                                refs=(x.id, y.id),
+                                day=_later_start_day(x, y),
+                            )
+                        )
+    # SCH4 ------------------------------------------------------------------------------
+    if on("SCH4"):
+        if param("SCH4", "check_parallel"):
+            with_leaders = [a for a in acts if people(a) & leaders]
+            for a, b in combinations(with_leaders, 2):
+                shared = people(a) & people(b) & leaders
+                if _overlap(_span(a), _span(b)) and not shared:
+                    out.append(
+                        finding(
+                            "SCH4/parallel",
+                            level("SCH4"),
+                            activity_ids=(a.id, b.id),
+                            staff_ids=(people(a) | people(b)) & leaders,
+                            day=_later_start_day(a, b),
+                        )
+                    )
+        minimum = int(param("SCH4", "min_on_duty"))  # type: ignore[call-overload]
+        if minimum > 0:
+            items: list[tuple[str, Activity | Absence]] = [
+                (b.staff_id, b) for b in away if b.staff_id in leaders
+            ]
+            items += [(p, a) for a in acts if a.off_site for p in people(a) & leaders]
+            days = sorted({d for _, item in items for d in _touched(*_span(item))})
+            for day in days:
+                if not calendar.is_working_day(day):
+                    continue
+                here = [(p, item) for p, item in items if day in _touched(*_span(item))]
+                absent_people = {p for p, _ in here}
+                present = len(leaders) - len(absent_people)
+                if present < minimum:
+                    out.append(
+                        finding(
+                            "SCH4/on_duty",
+                            level("SCH4"),
+                            activity_ids=[i.id for _, i in here if isinstance(i, Activity)],
+                            absence_ids=[i.id for _, i in here if isinstance(i, Absence)],
+                            staff_ids=absent_people,
+                            day=day,
+                            penalty=minimum - present,
+                        )
+                    )
+    # SCH5 ------------------------------------------------------------------------------
+    if on("SCH5") and param("SCH5", "check_rooms"):
+        for a, b in combinations(acts, 2):
+            if a.room_id is not None and a.room_id == b.room_id and _overlap(_span(a), _span(b)):
+                out.append(
+                    finding(
+                        "SCH5/double_booked",
+                        level("SCH5"),
+                        activity_ids=(a.id, b.id),
+                        room_id=a.room_id,
+                        day=_later_start_day(a, b),
+                    )
+                )
+    # SCH6 ------------------------------------------------------------------------------
+    if on("SCH6"):
+        kinds = {
+            ActivityKind.parse(k.strip()).value
+            for k in str(param("SCH6", "kinds")).split(",")
+            if k.strip()
+        }
+        for a in acts:
+            closed = [d for d in _touched(*_span(a)) if not calendar.is_working_day(d)]
+            if a.kind.value in kinds and closed:
+                out.append(
+                    finding(
+                        "SCH6/non_working_day",
+                        level("SCH6"),
+                        activity_ids=(a.id,),
+                        day=closed[0],
+                    )
+                )
+        for blackout in policy.blackouts:
+            window = (blackout.span.start, blackout.span.end)
+            for a in acts:
+                if a.id not in blackout.exempt and _overlap(_span(a), window):
+                    out.append(
+                        finding(
+                            "SCH6/blackout",
+                            level("SCH6"),
+                            activity_ids=(a.id,),
+                            blackout_id=blackout.id,
+                            day=_local(max(a.span.start, blackout.span.start)),
+                        )
+                    )
+    # SCH7 ------------------------------------------------------------------------------
+    if on("SCH7"):
+        limit = int(param("SCH7", "max_per_week"))  # type: ignore[call-overload]
+        weeks: dict[tuple[str, dt.date], set[str]] = {}
+        for a in acts:
+            first = _local(a.span.start)
+            monday = first - dt.timedelta(days=first.weekday())
+            weeks.setdefault((a.department_id, monday), set()).add(a.id)
+        for (department, monday), ids in weeks.items():
+            if len(ids) > limit:
+                out.append(
+                    finding(
+                        "SCH7/busy_week",
+                        level("SCH7"),
+                        activity_ids=ids,
+                        department_id=department,
+                        day=monday,
+                        penalty=len(ids) - limit,
+                    )
+                )
+    # SCH8 ------------------------------------------------------------------------------
+    if on("SCH8"):
+        limit = int(param("SCH8", "max_trips_per_month"))  # type: ignore[call-overload]
+        months: dict[tuple[str, dt.date], set[str]] = {}
+        for a in acts:
+            if is_trip(a):
+                first = _local(a.span.start)
+                for leader in people(a) & leaders:
+                    months.setdefault((leader, first.replace(day=1)), set()).add(a.id)
+        for (leader, month), ids in months.items():
+            if len(ids) > limit:
+                out.append(
+                    finding(
+                        "SCH8/many_trips",
+                        level("SCH8"),
+                        activity_ids=ids,
+                        staff_ids=(leader,),
+                        day=month,
+                        penalty=len(ids) - limit,
+                    )
+                )
+    return sorted(out, key=_order)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from jiguan_core.rules import SchedulingPolicy, check
 from jiguan_core.rules.durable_engine import FactPattern, available, run_single_fact_patterns
-from tests._rules_oracle import oracle
+from tests._rules_oracle import described, oracle
 from tests.strategies_rules import calendars, policies, small_office
 
 pytestmark = pytest.mark.skipif(
@@ -28,7 +28,7 @@ def test_both_engines_and_the_oracle_report_identical_violations(
     durable = check(office, activities=acts, absences=absences, policy=policy, engine="durable")
     python = check(office, activities=acts, absences=absences, policy=policy)
     assert durable.violations == python.violations
-    assert list(python.violations) == oracle(office, acts, absences, policy=policy)
+    assert described(python.violations) == oracle(office, acts, absences, policy=policy)
 
 
 _values = st.integers(-5, 5) | st.sampled_from(["a", "b", "c"])
