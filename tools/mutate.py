@@ -227,11 +227,19 @@ def _equivalent() -> dict[str, str]:
 
 
 def _tests(module: str) -> list[str]:
-    package = module.split("/", 1)[0]
+    """The package's tests, those that name the module first (``-x`` stops at the first
+    failure, so a mutant the module's own tests kill costs only those)."""
+    package, name = module.split("/", 1)
+    stem = name.removesuffix(".py").strip("_")
     found: list[str] = []
     for pattern in TESTS[package]:
         found.extend(sorted(str(p.relative_to(ROOT)) for p in ROOT.glob(pattern)))
-    return found
+
+    def names_it(path: str) -> bool:
+        return stem in path or stem in (ROOT / path).read_text(encoding="utf-8")
+
+    short = stem.rstrip("s")
+    return sorted(dict.fromkeys(found), key=lambda path: (short not in path, not names_it(path)))
 
 
 def _run(copy_root: Path, tests: list[str], timeout: float) -> str:

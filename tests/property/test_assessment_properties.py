@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
+from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -95,30 +97,96 @@ def test_excellent_never_exceeds_the_quota_and_ungraded_take_no_place(
         assert quarter.count(RoutineGrade.GOOD) <= quarter.good_places
 
 
+def _places(share: Fraction, base: int, rounding: str) -> int:
+    """A2/R3: ``share`` of ``base`` people, rounded as the policy says (exactly, in fractions)."""
+    exact = share * base
+    if rounding == "floor":
+        return math.floor(exact)
+    if rounding == "ceil":
+        return math.ceil(exact)
+    return math.floor(exact + Fraction(1, 2))
+
+
+def _within(candidates: dict[str, tuple[Fraction, ...]], places: int) -> set[str]:
+    """The candidates who take the places, best key first; people tied across the line take
+    none (the party group decides: the module docstring of ranking)."""
+    taken: set[str] = set()
+    for person, key in candidates.items():
+        better = sum(1 for k in candidates.values() if k > key)
+        same = sum(1 for k in candidates.values() if k == key)
+        if better + same <= places:
+            taken.add(person)
+    return taken
+
+
+def excellent_oracle(
+    ids: list[str], records: AssessmentRecords, policy: AnnualPolicy
+) -> dict[str, object]:
+    """The year worked out from the inputs and the regulation's words alone, in exact fractions.
+
+    A3: probation in the year, ungraded. A7: 记过 or heavier running in the year, ungraded. A6: a
+    警告 decided in the year, barred from 优秀. R1-R3: each quarter, the graded people's panel
+    scores; 好 for at least 90 within 40% of them. R4: composite = 1/2 democratic + 1/2 the mean
+    of the four quarters. A1: 优秀 needs at least 85. A2: at most 20% (25% approved) of the graded
+    people, ranked by (composite, 好 quarters, routine mean)."""
+    year_start, year_end = dt.date(YEAR, 1, 1), dt.date(YEAR + 1, 1, 1)
+    months = {SanctionKind.WARNING: 6, SanctionKind.DEMERIT: 12}
+    ungraded = {p.staff_id for p in records.probations if p.start < year_end}
+    barred: set[str] = set()
+    for s in records.sanctions:
+        end_month = s.start.month - 1 + months[s.kind]
+        end = s.start.replace(year=s.start.year + end_month // 12, month=end_month % 12 + 1)
+        if s.kind is SanctionKind.DEMERIT and s.start < year_end and year_start < end:
+            ungraded.add(s.staff_id)
+        if s.kind is SanctionKind.WARNING and s.start.year == YEAR:
+            barred.add(s.staff_id)
+    graded = [p for p in ids if p not in ungraded]
+    quarter = {
+        (q.staff_id, q.quarter): Fraction(dict(q.scores)["panel"]) for q in records.quarter_scores
+    }
+    good_quarters = dict.fromkeys(graded, 0)
+    for n in (1, 2, 3, 4):
+        scores = {p: quarter[p, n] for p in graded}
+        places = _places(Fraction(2, 5), len(graded), str(policy.routine.rounding.value))
+        for person in _within({p: (v,) for p, v in scores.items() if v >= 90}, places):
+            good_quarters[person] += 1
+    mean = {p: sum(quarter[p, n] for n in (1, 2, 3, 4)) / 4 for p in graded}
+    democratic = {a.staff_id: Fraction(dict(a.scores)["democratic"]) for a in records.annual_scores}
+    composite = {p: democratic[p] / 2 + mean[p] / 2 for p in graded}
+    share = Fraction(1, 4) if policy.approved else Fraction(1, 5)
+    places = _places(share, len(graded), str(policy.rounding.value))
+    candidates = {
+        p: (composite[p], Fraction(good_quarters[p]), mean[p])
+        for p in graded
+        if composite[p] >= 85 and p not in barred
+    }
+    return {
+        "ungraded": ungraded,
+        "barred": barred & set(graded),
+        "composite": composite,
+        "good_quarters": good_quarters,
+        "mean": mean,
+        "places": places,
+        "excellent": _within(candidates, places),
+    }
+
+
 @given(cases())
 def test_the_excellent_set_equals_a_brute_force_oracle(
     case: tuple[list[str], AssessmentRecords, AnnualPolicy],
 ) -> None:
-    """Top places by (composite, 好 quarters, routine mean); a tie across the line takes none."""
+    """Every number on the way to 优秀 equals the oracle's, worked out from the inputs alone."""
     ids, records, policy = case
     result = assess_year(tiny_office(ids), records, YEAR, policy=policy)
-    eligible = [
-        o
-        for o in result.outcomes
-        if o.composite is not None and o.composite >= policy.excellent_min and not o.barred
-    ]
-
-    def key(o: object) -> tuple[float, int, float]:
-        return (o.composite, o.good_quarters, o.routine_mean)  # type: ignore[attr-defined]
-
-    places = result.quota.places
-    expected: set[str] = set()
-    for o in eligible:
-        better = sum(1 for other in eligible if key(other) > key(o))
-        same = sum(1 for other in eligible if key(other) == key(o))
-        if better + same <= places:
-            expected.add(o.staff_id)
-    assert {o.staff_id for o in result.outcomes if o.grade is Grade.EXCELLENT} == expected
+    expected = excellent_oracle(ids, records, policy)
+    outcomes = {o.staff_id: o for o in result.outcomes}
+    assert {p for p, o in outcomes.items() if o.ungraded is not None} == expected["ungraded"]
+    assert {p for p, o in outcomes.items() if o.barred} == expected["barred"]
+    assert {p: o.composite for p, o in outcomes.items() if o.grade} == expected["composite"]
+    assert {p: o.good_quarters for p, o in outcomes.items() if o.grade} == expected["good_quarters"]
+    assert {p: o.routine_mean for p, o in outcomes.items() if o.grade} == expected["mean"]
+    assert result.quota.places == expected["places"]
+    assert {p for p, o in outcomes.items() if o.grade is Grade.EXCELLENT} == expected["excellent"]
 
 
 @given(cases(), st.integers(0, 2**16))
@@ -167,11 +235,18 @@ def test_raising_a_score_never_lowers_that_persons_grade(
     office = tiny_office(ids)
     before = assess_year(office, records, YEAR, policy=policy).outcome(person)
     after = assess_year(office, raised, YEAR, policy=policy).outcome(person)
+    assert after.ungraded is before.ungraded  # scores never decide who is ungraded
     if before.grade is None:
         assert after.grade is None
         return
     assert after.grade is not None
-    assert after.grade.rank <= before.grade.rank or after.tied
+    if after.tied:
+        # Raised onto someone else's key at the quota line: both wait for the party group,
+        # graded 称职 meanwhile (A2), and the tie names the person.
+        assert after.grade is Grade.COMPETENT
+        assert before.grade in (Grade.EXCELLENT, Grade.COMPETENT)
+    else:
+        assert after.grade.rank <= before.grade.rank
 
 
 grades = st.sampled_from([*Grade, None])
