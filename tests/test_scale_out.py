@@ -59,5 +59,5 @@ def test_offices_records_and_results_pickle_to_equal_objects() -> None:
     """What crosses a process boundary comes back equal."""
     office, records = _jobs()[1]
     report, result = run_one((office, records))
-    for value in (office, records, report, result):
-        assert pickle.loads(pickle.dumps(value)) == value
+    values = (office, records, report, result)
+    assert [pickle.loads(pickle.dumps(value)) for value in values] == list(values)

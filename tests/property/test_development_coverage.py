@@ -104,8 +104,12 @@ def test_someone_present_answers_on_every_covered_day(
     for x in activities:
         for person in x.attendees:
             away.setdefault(person, set()).update(x.span.dates())
-    for post in report.posts:
-        for day in CALENDAR.working_days(PERIOD.start, PERIOD.end):
-            who = post.responsible(day)
-            present = [p for p in post.chain if day not in away.get(p, set())]
-            assert who == (present[0] if present else None)
+    days = list(CALENDAR.working_days(PERIOD.start, PERIOD.end))
+    assert days  # the period has working days to check
+    expected = {
+        (post.post_id, day): next((p for p in post.chain if day not in away.get(p, set())), None)
+        for post in report.posts
+        for day in days
+    }
+    found = {(post.post_id, day): post.responsible(day) for post in report.posts for day in days}
+    assert found == expected

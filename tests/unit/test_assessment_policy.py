@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from jiguan_core.assessment import AnnualPolicy, Rounding, RoutinePolicy, Weights
+from jiguan_core.assessment import (
+    AnnualPolicy,
+    AnnualScores,
+    AssessmentRecords,
+    QuarterScores,
+    Rounding,
+    RoutinePolicy,
+    Weights,
+    assess_quarter,
+    assess_year,
+)
 from jiguan_core.assessment.policy import quota
 from jiguan_core.errors import JiguanError
+from tests.strategies_assessment import YEAR, tiny_office
 
 
 class TestWeights:
@@ -21,10 +32,50 @@ class TestWeights:
             Weights({"democratic": 1.2, "routine": -0.2})
 
     def test_the_schemes_of_section_9_are_expressible(self) -> None:
-        """Supervisor/colleagues/panel, 德能勤绩廉 and four quarters + leadership all validate."""
-        Weights({"supervisor": 0.2, "colleagues": 0.4, "panel": 0.4})
-        Weights({"de": 0.15, "neng": 0.10, "qin": 0.30, "ji": 0.30, "lian": 0.15})
-        Weights({"q1": 0.2375, "q2": 0.2375, "q3": 0.2375, "q4": 0.2375, "leadership": 0.05})
+        """Supervisor 20% + colleagues 40% + panel 40% for a quarter; 德能勤绩廉 15/10/30/30/15
+        and four quarters 95% + leadership 5% for a year: each composite is its weighted sum."""
+        raters = Weights({"supervisor": 0.2, "colleagues": 0.4, "panel": 0.4})
+        routine = RoutinePolicy(rater_weights=raters)
+        quarters = [
+            QuarterScores(
+                staff_id="p01",
+                year=YEAR,
+                quarter=q,
+                scores={"supervisor": 90.0, "colleagues": 80.0, "panel": 70.0 + q},
+            )
+            for q in (1, 2, 3, 4)
+        ]
+        office = tiny_office(["p01"])
+        (q1,) = assess_quarter(
+            office, AssessmentRecords(quarter_scores=quarters), YEAR, 1, policy=routine
+        ).outcomes
+        assert q1.score == pytest.approx(0.2 * 90 + 0.4 * 80 + 0.4 * 71)  # 78.4
+
+        virtues = {"de": 80.0, "neng": 90.0, "qin": 70.0, "ji": 100.0, "lian": 60.0}
+        five = AnnualPolicy(
+            weights=Weights({"de": 0.15, "neng": 0.10, "qin": 0.30, "ji": 0.30, "lian": 0.15}),
+            routine=routine,
+        )
+        records = AssessmentRecords(
+            quarter_scores=quarters,
+            annual_scores=[AnnualScores(staff_id="p01", year=YEAR, scores=virtues)],
+        )
+        (outcome,) = assess_year(office, records, YEAR, policy=five).outcomes
+        assert outcome.composite == pytest.approx(12 + 9 + 21 + 30 + 9)  # 81
+
+        by_quarter = AnnualPolicy(
+            weights=Weights(
+                {"q1": 0.2375, "q2": 0.2375, "q3": 0.2375, "q4": 0.2375, "leadership": 0.05}
+            ),
+            routine=routine,
+        )
+        records = AssessmentRecords(
+            quarter_scores=quarters,
+            annual_scores=[AnnualScores(staff_id="p01", year=YEAR, scores={"leadership": 100.0})],
+        )
+        (outcome,) = assess_year(office, records, YEAR, policy=by_quarter).outcomes
+        quarter_totals = [0.2 * 90 + 0.4 * 80 + 0.4 * (70 + q) for q in (1, 2, 3, 4)]
+        assert outcome.composite == pytest.approx(0.2375 * sum(quarter_totals) + 5)
 
     def test_empty_or_duplicate_names_are_refused(self) -> None:
         """Weights need at least one unique name."""

@@ -39,8 +39,14 @@ class TestShippedSchema:
         assert shipped == schema_files()[SCHEMA_FILE]
 
     def test_the_workspace_schema_is_a_valid_draft_2020_12_schema(self) -> None:
-        """The generated schema passes the meta-schema check."""
-        jsonschema.Draft202012Validator.check_schema(workspace_schema())
+        """The generated schema passes the meta-schema check, and it constrains: a workspace
+        with an unknown top-level section is refused."""
+        schema = workspace_schema()
+        meta = jsonschema.Draft202012Validator(jsonschema.Draft202012Validator.META_SCHEMA)
+        assert [e.message for e in meta.iter_errors(schema)] == []
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        bad = dict(sample_data(), surprise={})
+        assert not jsonschema.Draft202012Validator(schema).is_valid(bad)
 
     def test_the_sample_workspace_validates_and_round_trips(self) -> None:
         """The sample workspace (every section) validates and reads back equal."""

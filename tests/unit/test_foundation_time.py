@@ -100,11 +100,13 @@ def test_parse_datetime_rejects_text_that_is_not_iso_8601(text: str) -> None:
 
 def test_a_time_span_must_end_after_it_starts() -> None:
     """A zero or negative span is an InvalidValue on the end, in both languages."""
+    errors = []
     for end in (_at(9), _at(8)):
         with pytest.raises(InvalidValue) as caught:
             TimeSpan(_at(9), end)
-        assert caught.value.field == "end"
-        assert "结束须晚于开始" in caught.value.render("zh")
+        errors.append(caught.value)
+    assert [e.field for e in errors] == ["end", "end"]
+    assert ["结束须晚于开始" in e.render("zh") for e in errors] == [True, True]
 
 
 def test_spans_that_touch_do_not_overlap() -> None:
