@@ -272,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout", type=float, default=0.0, help="seconds per mutant run (3 x the clean run)"
     )
     parser.add_argument("--threshold", type=float, default=85.0)
+    parser.add_argument("--verbose", action="store_true", help="print every mutant's outcome")
     args = parser.parse_args(argv)
     modules = list(args.modules)
     if args.all:
@@ -306,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
             timeout = args.timeout or max(60.0, 3 * (time.monotonic() - started))
             killed = survived = skipped = 0
             survivors: list[Mutant] = []
-            for m in mutants(module):
+            every = mutants(module)
+            for number, m in enumerate(every, start=1):
                 if m.key in equivalent:
                     skipped += 1
                     continue
@@ -321,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  SURVIVED {m.key}", flush=True)
                 else:
                     killed += 1
+                if args.verbose:
+                    print(f"  {number}/{len(every)} {m.key}: {outcome}", flush=True)
             total = killed + survived
             score = 100.0 * killed / total if total else 100.0
             minutes = (time.monotonic() - started) / 60
