@@ -151,7 +151,11 @@ class TestParticipants:
             annual_scores=[AnnualScores(staff_id="p01", year=YEAR, scores={"democratic": 90.0})],
         )
         result = assess_year(tiny_office(["p01"]), records, YEAR, policy=SIMPLE)
-        assert result.outcome("p01").grade is not None
+        outcome = result.outcome("p01")
+        assert outcome.routine_mean == 90.0  # the mean of the three scored quarters
+        assert outcome.composite == 90.0
+        # One graded person: 20% of 1 is 0 places (floor), so 称职 with the line reached.
+        assert (outcome.grade, outcome.capped) == (Grade.COMPETENT, True)
 
 
 class TestBadInput:

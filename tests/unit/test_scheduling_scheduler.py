@@ -89,8 +89,11 @@ class TestPlacing:
             meeting("m2", participants=("s041",), rooms=("r-2",), **window),
         )
         plan = schedule(sample_office(), requests)
-        assert len(plan.placed) == 1
-        assert "第二会议室" in plan.unplaced[0].reason.zh
+        (placed,) = plan.placed
+        (unplaced,) = plan.unplaced
+        assert {placed.request_id, unplaced.request_id} == {"m1", "m2"}
+        assert placed.activity.room_id == "r-2"
+        assert "第二会议室" in unplaced.reason.zh
 
     def test_higher_priority_wins_a_contested_slot(self) -> None:
         """Both want s040 in the same hour: the priority-5 one is placed."""
