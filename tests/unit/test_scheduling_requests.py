@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from jiguan_core.activity import ActivityKind, MeetingKind
 from jiguan_core.errors import InvalidInput, InvalidValue, JiguanError
 from jiguan_core.sample import sample_office
 from jiguan_core.scheduling import (
@@ -169,3 +170,49 @@ class TestRecurrence:
         )
         with pytest.raises(SchedulingError, match="more than"):
             expand(request)
+
+
+class TestEachInconsistencyOfARequestIsNamed:
+    """A request that cannot be scheduled as written names the field to fix (one case each)."""
+
+    @pytest.mark.parametrize(
+        ("changes", "field_name", "fragment"),
+        [
+            ({"duration": None}, "duration", "duration or a number of days"),
+            ({"duration": "1h"}, "duration", "not a timedelta"),
+            ({"duration": dt.timedelta(0)}, "duration", "not positive"),
+            ({"days": 2}, "days", "not both"),
+            ({"duration": None, "days": -1}, "days", "int >= 0"),
+            ({"latest_end": at(4, 7)}, "latest_end", "ends before it starts"),
+            ({"latest_end": at(4, 7, 9, 0)}, "latest_end", "shorter than the duration"),
+            (
+                {"duration": None, "days": 3, "latest_end": at(4, 8)},
+                "latest_end",
+                "shorter than 3 days",
+            ),
+            ({"weekdays": [7]}, "weekdays", "0 (Monday) to 6"),
+            ({"weekdays": []}, "weekdays", "0 (Monday) to 6"),
+            ({"any_leaders": 1.5}, "any_leaders", "must be an int"),
+            ({"any_leaders": -1}, "any_leaders", ">= 0"),
+            ({"priority": 0}, "priority", ">= 1"),
+            ({"priority": True}, "priority", "must be an int"),
+            ({"optional_participants": ("s040",)}, "participants", "listed twice"),
+            ({"kind": ActivityKind.RESEARCH}, "target_place", "target place"),
+            (
+                {"kind": ActivityKind.TRAINING, "meeting_kind": MeetingKind.WORK_MEETING},
+                "meeting_kind",
+                "only meetings",
+            ),
+            ({"participants": ()}, "participants", "nobody attends"),
+            ({"hours": []}, "hours", "end after it starts"),
+            ({"hours": [(dt.time(12), dt.time(9))]}, "hours", "end after it starts"),
+        ],
+    )
+    def test_the_request_is_refused_naming_the_field(
+        self, changes: dict[str, object], field_name: str, fragment: str
+    ) -> None:
+        with pytest.raises(SchedulingError) as caught:
+            meeting("bad", **changes)
+        assert caught.value.field == field_name
+        assert caught.value.request_id == "bad"
+        assert fragment in caught.value.render("en")
