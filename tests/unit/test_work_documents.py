@@ -252,3 +252,40 @@ def test_a_bad_kind_is_a_jiguan_error() -> None:
     """No bare TypeError escapes."""
     with pytest.raises(InvalidValue):
         _sending(kind="telegram")
+
+
+class TestTransitionInput:
+    """A transition names a person and a date no earlier than the last step of the history."""
+
+    def test_a_blank_or_padded_person_is_refused(self) -> None:
+        doc = _sending()
+        for who in ("", " clerk", 7):
+            with pytest.raises(InvalidValue, match="must name a person") as caught:
+                doc.advance(S.DRAFTING, on=DAY, by=who, to="reviewer", calendar=CAL)  # type: ignore[arg-type]
+            assert caught.value.field == "by"
+
+    def test_a_datetime_or_a_day_before_the_history_is_refused(self) -> None:
+        doc = _sending()
+        with pytest.raises(InvalidValue, match="must be a date"):
+            doc.advance(
+                S.DRAFTING,
+                on=dt.datetime(2025, 9, 2, 9, 0),
+                by="drafter",
+                to="reviewer",
+                calendar=CAL,
+            )
+        with pytest.raises(InvalidValue, match="time order"):
+            doc.advance(
+                S.DRAFTING, on=DAY - dt.timedelta(days=1), by="drafter", to="reviewer", calendar=CAL
+            )
+        same_day = doc.advance(S.DRAFTING, on=DAY, by="drafter", to="reviewer", calendar=CAL)
+        assert same_day.stage is S.REVIEW
+
+    def test_a_history_line_refuses_a_kind_that_is_not_an_event_kind(self) -> None:
+        from jiguan_core.work._workflow import EventKind, StageEvent
+
+        with pytest.raises(InvalidValue, match="EventKind") as caught:
+            StageEvent(kind="started", stage=S.DRAFTING, person_id="p1", on=DAY)  # type: ignore[arg-type]
+        assert caught.value.field == "kind"
+        line = StageEvent(kind=EventKind.STARTED, stage=S.DRAFTING, person_id="p1", on=DAY)
+        assert line.render("en") == "2025-09-01 drafting started p1"
