@@ -242,7 +242,13 @@ def _tests(module: str) -> list[str]:
     return sorted(dict.fromkeys(found), key=lambda path: (short not in path, not names_it(path)))
 
 
-def _run(copy_root: Path, tests: list[str], timeout: float) -> str:
+def _primary(module: str, tests: list[str]) -> int:
+    """How many of ``tests`` (ordered by :func:`_tests`) have the module's name in their path."""
+    short = module.split("/", 1)[1].removesuffix(".py").strip("_").rstrip("s")
+    return sum(1 for path in tests if short in path)
+
+
+def _run(copy_root: Path, tests: list[str], timeout: float, *, show: bool = False) -> str:
     """'killed', 'survived' or 'timeout' (a timeout kills too)."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(copy_root / "src")
@@ -255,6 +261,8 @@ def _run(copy_root: Path, tests: list[str], timeout: float) -> str:
         )
     except subprocess.TimeoutExpired:
         return "timeout"
+    if show and done.returncode != 0:
+        print(done.stdout.decode(errors="replace")[-3000:], flush=True)
     if done.returncode == 0:
         return "survived"
     if done.returncode in (1, 3):  # tests failed / an import or collection error
@@ -299,10 +307,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         for module in modules:
             tests = _tests(module)
+            primary = _primary(module, tests)
             target = copy_root / "src" / "jiguan_core" / module
             original = target.read_text(encoding="utf-8")
             started = time.monotonic()
-            if _run(copy_root, tests, 1800.0) != "survived":
+            if _run(copy_root, tests, 1800.0, show=True) != "survived":
                 raise SystemExit(f"{module}: the tests fail without any mutant; fix them first")
             timeout = args.timeout or max(60.0, 3 * (time.monotonic() - started))
             killed = survived = skipped = 0
@@ -314,7 +323,11 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 target.write_text(m.source, encoding="utf-8")
                 try:
-                    outcome = _run(copy_root, tests, timeout)
+                    # The tests that name the module first, alone (most mutants die there and
+                    # the rest need not be collected); then everything else.
+                    outcome = _run(copy_root, tests[:primary], timeout) if primary else "survived"
+                    if outcome == "survived" and tests[primary:]:
+                        outcome = _run(copy_root, tests[primary:], timeout)
                 finally:
                     target.write_text(original, encoding="utf-8")
                 if outcome == "survived":
