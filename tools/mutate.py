@@ -265,7 +265,7 @@ def _run(copy_root: Path, tests: list[str], timeout: float, *, show: bool = Fals
         print(done.stdout.decode(errors="replace")[-3000:], flush=True)
     if done.returncode == 0:
         return "survived"
-    if done.returncode in (1, 3):  # tests failed / an import or collection error
+    if done.returncode in (1, 2, 3):  # failed, interrupted (a collection error), internal error
         return "killed"
     tail = done.stdout.decode(errors="replace")[-2000:]
     raise SystemExit(f"pytest could not run ({done.returncode}):\n{tail}")

@@ -113,3 +113,45 @@ def test_leave_days_come_from_the_office_absences() -> None:
     assert leave
     assert all(r.days > 0 and r.year == 2025 for r in leave)
     assert [r.staff_id for r in leave] == sorted(r.staff_id for r in leave)
+
+
+class TestExplainingAQuarter:
+    """explain_routine says why: ungraded with its reason, capped by the share, tied at the line."""
+
+    def _quarter(self, scores: dict[str, float], **extra: object):  # type: ignore[no-untyped-def]
+        records = AssessmentRecords(
+            quarter_scores=quarter_records(scores, quarters=(1,)),
+            **extra,  # type: ignore[arg-type]
+        )
+        return assess_quarter(tiny_office(scores), records, YEAR, 1, policy=SIMPLE_ROUTINE)
+
+    def test_an_exempted_person_is_ungraded_with_the_reason(self) -> None:
+        from jiguan_core.assessment import QuarterExemption
+
+        scores = {"p01": 95.0, "p02": 80.0}
+        records = AssessmentRecords(
+            quarter_scores=quarter_records({"p02": 80.0}, quarters=(1,)),
+            exemptions=[
+                QuarterExemption(staff_id="p01", year=YEAR, quarter=1, reason=Ungraded.EXEMPT)
+            ],
+        )
+        result = assess_quarter(tiny_office(scores), records, YEAR, 1, policy=SIMPLE_ROUTINE)
+        line, cited = explain_routine(result.outcome("p01"), result, "en")
+        assert line == f"p01 {YEAR}Q1: ungraded ({Ungraded.EXEMPT.en})"
+        assert cited.strip().startswith("[A1]")  # the rule behind the reason
+        zh = explain_routine(result.outcome("p01"), result, "zh")[0]
+        assert f"不定等次（{Ungraded.EXEMPT.zh}）" in zh
+
+    def test_a_score_over_the_line_beyond_the_share_is_explained(self) -> None:
+        """Five people, 40% floor: 2 places for 好; the third over 90 is 较好, and says why."""
+        result = self._quarter({"p01": 95, "p02": 94, "p03": 93, "p04": 70, "p05": 60})
+        text = "\n".join(explain_routine(result.outcome("p03"), result, "en"))
+        assert "the share was full: fairly good" in text
+        assert "the share was full" not in "\n".join(
+            explain_routine(result.outcome("p01"), result, "en")
+        )
+
+    def test_a_tie_at_the_line_is_explained_as_waiting_for_the_party_group(self) -> None:
+        result = self._quarter({"p01": 95, "p02": 95, "p03": 95, "p04": 70, "p05": 60})
+        zh = "\n".join(explain_routine(result.outcome("p02"), result, "zh"))
+        assert "待党组决定" in zh
