@@ -26,6 +26,7 @@ class RuleArea(TermEnum):
     ASSESSMENT = "assessment", "考核"
     DEVELOPMENT = "development", "干部培养"
     WORK = "work", "工作管理"
+    LEAVE = "leave", "请销假"
 
 
 def _infos(collection: Mapping[str, object] | Iterable[object]) -> list[RuleInfo]:
@@ -45,6 +46,7 @@ def all_rules() -> tuple[tuple[RuleArea, RuleInfo], ...]:
     # Imported here: the catalogue needs every area, a plain ``import jiguan_core`` none.
     from jiguan_core.assessment import ASSESSMENT_CATALOGUE
     from jiguan_core.development import CATALOGUE as DEVELOPMENT_CATALOGUE
+    from jiguan_core.leave import LEAVE_RULES
     from jiguan_core.rules import CATALOGUE as SCHEDULING_CATALOGUE
     from jiguan_core.work import WORK_RULES
 
@@ -53,6 +55,7 @@ def all_rules() -> tuple[tuple[RuleArea, RuleInfo], ...]:
         (RuleArea.ASSESSMENT, ASSESSMENT_CATALOGUE),
         (RuleArea.DEVELOPMENT, DEVELOPMENT_CATALOGUE),
         (RuleArea.WORK, WORK_RULES),
+        (RuleArea.LEAVE, LEAVE_RULES),
     )
     return tuple((area, info) for area, rules in areas for info in _infos(rules))
 
