@@ -34,6 +34,7 @@ _FILE_COMMANDS = {
     "rotation": "rotation status on the day (exit 1: someone due for rotation)",
     "stats": "learning and activity figures since a day (always 0)",
     "ics": "the activities as an iCalendar (.ics) file",
+    "roster": "the holiday duty roster of a period (exit 1: a day that cannot be filled)",
 }
 
 
@@ -102,7 +103,27 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("file", metavar="FILE", help="a workspace JSON file (see `jiguan schema`)")
         sub.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (zh)")
         sub.add_argument("--out", metavar="F", help="write the output to F instead of stdout")
-        if name != "ics":
+        if name == "roster":
+            sub.add_argument(
+                "--from",
+                dest="start",
+                type=_date,
+                required=True,
+                metavar="DATE",
+                help="first day of the period",
+            )
+            sub.add_argument(
+                "--to",
+                dest="last",
+                type=_date,
+                required=True,
+                metavar="DATE",
+                help="last day of the period (included)",
+            )
+            sub.add_argument(
+                "--format", choices=("text", "json"), default="text", help="output format"
+            )
+        elif name != "ics":
             sub.add_argument("--json", action="store_true", help="JSON output, keys sorted")
         if name == "stats":
             sub.add_argument(
@@ -182,6 +203,10 @@ def _run(args: argparse.Namespace) -> Outcome:
             return commands.run_coverage(ws, lang=lang, as_json=args.json)
         if args.command == "rotation":
             return commands.run_rotation(ws, lang=lang, as_json=args.json)
+        if args.command == "roster":
+            from jiguan_core.cli.roster import run_roster
+
+            return run_roster(ws, start=args.start, last=args.last, lang=lang, fmt=args.format)
         if args.command == "stats":
             return commands.run_stats(ws, since=args.since, lang=lang, as_json=args.json)
         stamp = args.stamp or dt.datetime.now(dt.UTC)  # the edge may read the clock

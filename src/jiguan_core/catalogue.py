@@ -27,6 +27,8 @@ class RuleArea(TermEnum):
     DEVELOPMENT = "development", "干部培养"
     WORK = "work", "工作管理"
     LEAVE = "leave", "请销假"
+    DUTY = "duty", "节假日值班"
+    PROPOSALS = "proposals", "提案办理"
 
 
 def _infos(collection: Mapping[str, object] | Iterable[object]) -> list[RuleInfo]:
@@ -46,7 +48,9 @@ def all_rules() -> tuple[tuple[RuleArea, RuleInfo], ...]:
     # Imported here: the catalogue needs every area, a plain ``import jiguan_core`` none.
     from jiguan_core.assessment import ASSESSMENT_CATALOGUE
     from jiguan_core.development import CATALOGUE as DEVELOPMENT_CATALOGUE
+    from jiguan_core.duty import DUTY_RULES
     from jiguan_core.leave import LEAVE_RULES
+    from jiguan_core.proposals import PROPOSAL_RULES
     from jiguan_core.rules import CATALOGUE as SCHEDULING_CATALOGUE
     from jiguan_core.work import WORK_RULES
 
@@ -56,6 +60,8 @@ def all_rules() -> tuple[tuple[RuleArea, RuleInfo], ...]:
         (RuleArea.DEVELOPMENT, DEVELOPMENT_CATALOGUE),
         (RuleArea.WORK, WORK_RULES),
         (RuleArea.LEAVE, LEAVE_RULES),
+        (RuleArea.DUTY, DUTY_RULES),
+        (RuleArea.PROPOSALS, PROPOSAL_RULES),
     )
     return tuple((area, info) for area, rules in areas for info in _infos(rules))
 
