@@ -35,6 +35,8 @@ _FILE_COMMANDS = {
     "stats": "learning and activity figures since a day (always 0)",
     "ics": "the activities as an iCalendar (.ics) file",
     "roster": "the holiday duty roster of a period (exit 1: a day that cannot be filled)",
+    "leave": "annual leave due, taken and left per person in a year (exit 1: someone over)",
+    "workplan": "progress of the year's work plan on a day (exit 1: a late milestone)",
 }
 
 
@@ -123,6 +125,23 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "--format", choices=("text", "json"), default="text", help="output format"
             )
+        elif name == "leave":
+            sub.add_argument("--year", type=int, required=True, metavar="YEAR", help="the year")
+            sub.add_argument(
+                "--format", choices=("text", "json"), default="text", help="output format"
+            )
+        elif name == "workplan":
+            sub.add_argument(
+                "--as-of",
+                dest="as_of",
+                type=_date,
+                required=True,
+                metavar="DATE",
+                help="the day of the report",
+            )
+            sub.add_argument(
+                "--format", choices=("text", "json"), default="text", help="output format"
+            )
         elif name != "ics":
             sub.add_argument("--json", action="store_true", help="JSON output, keys sorted")
         if name == "stats":
@@ -207,6 +226,14 @@ def _run(args: argparse.Namespace) -> Outcome:
             from jiguan_core.cli.roster import run_roster
 
             return run_roster(ws, start=args.start, last=args.last, lang=lang, fmt=args.format)
+        if args.command == "leave":
+            from jiguan_core.cli.leave import run_leave
+
+            return run_leave(ws, year=args.year, lang=lang, fmt=args.format)
+        if args.command == "workplan":
+            from jiguan_core.cli.workplan import run_workplan
+
+            return run_workplan(ws, as_of=args.as_of, lang=lang, fmt=args.format)
         if args.command == "stats":
             return commands.run_stats(ws, since=args.since, lang=lang, as_json=args.json)
         stamp = args.stamp or dt.datetime.now(dt.UTC)  # the edge may read the clock

@@ -29,6 +29,7 @@ class RuleArea(TermEnum):
     LEAVE = "leave", "请销假"
     DUTY = "duty", "节假日值班"
     PROPOSALS = "proposals", "提案办理"
+    WORKPLAN = "workplan", "年度工作要点"
 
 
 def _infos(collection: Mapping[str, object] | Iterable[object]) -> list[RuleInfo]:
@@ -53,6 +54,7 @@ def all_rules() -> tuple[tuple[RuleArea, RuleInfo], ...]:
     from jiguan_core.proposals import PROPOSAL_RULES
     from jiguan_core.rules import CATALOGUE as SCHEDULING_CATALOGUE
     from jiguan_core.work import WORK_RULES
+    from jiguan_core.workplan import PLAN_RULES
 
     areas = (
         (RuleArea.SCHEDULING, SCHEDULING_CATALOGUE),
@@ -62,6 +64,7 @@ def all_rules() -> tuple[tuple[RuleArea, RuleInfo], ...]:
         (RuleArea.LEAVE, LEAVE_RULES),
         (RuleArea.DUTY, DUTY_RULES),
         (RuleArea.PROPOSALS, PROPOSAL_RULES),
+        (RuleArea.WORKPLAN, PLAN_RULES),
     )
     return tuple((area, info) for area, rules in areas for info in _infos(rules))
 
