@@ -1,7 +1,10 @@
 """jiguan_core: how a government office (政协机关) runs itself, as a pure library.
 
-Everything public is re-exported here; the modules behind it hold one concept each.
+Everything public is re-exported here; the modules behind it hold one concept each. The sample
+office (``sample_office``) is imported on first use only, so ``import jiguan_core`` stays light.
 """
+
+from typing import TYPE_CHECKING
 
 from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind, MeetingKind
@@ -22,12 +25,14 @@ from jiguan_core.errors import (
 from jiguan_core.organization import Organization
 from jiguan_core.post import AVOIDANCE_AREAS, ABRole, KeyArea, Post, PostAssignment, PostRole
 from jiguan_core.room import Room
-from jiguan_core.sample import sample_office
 from jiguan_core.serialization import from_dict, from_json, make_converter, to_dict, to_json
 from jiguan_core.staff import Level, Relation, Relative, Staff
 from jiguan_core.task import Task, TaskSource, TaskStatus
 from jiguan_core.text import Lang, TermEnum, Text
 from jiguan_core.time import SHANGHAI, TimeSpan, aware, parse_datetime
+
+if TYPE_CHECKING:
+    from jiguan_core.sample import sample_office
 
 __all__ = [
     "AVOIDANCE_AREAS",
@@ -82,3 +87,12 @@ __all__ = [
     "to_dict",
     "to_json",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``jiguan_core.sample_office``, imported on first use (the sample is example data)."""
+    if name == "sample_office":
+        from jiguan_core.sample import sample_office
+
+        return sample_office
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
