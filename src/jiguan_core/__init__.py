@@ -1,7 +1,9 @@
 """jiguan_core: how a government office (政协机关) runs itself, as a pure library.
 
-Everything public is re-exported here; the modules behind it hold one concept each. The sample
-office (``sample_office``) is imported on first use only, so ``import jiguan_core`` stays light.
+Everything public is re-exported here; the modules behind it hold one concept each.
+``jiguan_core.__version__`` is the installed version (read from the package metadata on first use);
+the sample office (``sample_office``) is imported on first use too, so ``import jiguan_core`` stays
+light.
 """
 
 from typing import TYPE_CHECKING
@@ -17,6 +19,7 @@ from jiguan_core.errors import (
     InvalidInput,
     InvalidValue,
     JiguanError,
+    MissingExtra,
     NaiveDateTime,
     Problem,
     UnknownEntity,
@@ -33,6 +36,8 @@ from jiguan_core.time import SHANGHAI, TimeSpan, aware, parse_datetime
 
 if TYPE_CHECKING:
     from jiguan_core.sample import sample_office
+
+    __version__: str
 
 __all__ = [
     "AVOIDANCE_AREAS",
@@ -57,6 +62,7 @@ __all__ = [
     "Lang",
     "Level",
     "MeetingKind",
+    "MissingExtra",
     "NaiveDateTime",
     "Organization",
     "Post",
@@ -90,9 +96,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """``jiguan_core.sample_office``, imported on first use (the sample is example data)."""
+    """``__version__`` and ``sample_office``, resolved on first use so that ``import jiguan_core``
+    stays cheap (the sample office is example data)."""
+    if name == "__version__":
+        from jiguan_core._version import version
+
+        return version()
     if name == "sample_office":
         from jiguan_core.sample import sample_office
 
         return sample_office
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise AttributeError(f"module 'jiguan_core' has no attribute {name!r}")
