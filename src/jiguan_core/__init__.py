@@ -35,7 +35,7 @@ from jiguan_core.text import Lang, TermEnum, Text
 from jiguan_core.time import SHANGHAI, TimeSpan, aware, parse_datetime
 
 if TYPE_CHECKING:
-    from jiguan_core.sample import sample_office
+    from jiguan_core.examples.office import sample_office
 
     __version__: str
 
@@ -103,7 +103,7 @@ def __getattr__(name: str) -> object:
 
         return version()
     if name == "sample_office":
-        from jiguan_core.sample import sample_office
+        from jiguan_core.examples.office import sample_office
 
         return sample_office
     raise AttributeError(f"module 'jiguan_core' has no attribute {name!r}")

@@ -38,7 +38,7 @@ from jiguan_core.rules.report import Report, RuleSummary, Score
 from jiguan_core.rules.violation import Violation
 
 if TYPE_CHECKING:
-    from jiguan_core.rules.generate import generate_office
+    from jiguan_core.examples.generated import generate_office
 
 __all__ = [
     "CATALOGUE",
@@ -124,7 +124,7 @@ def check(
 def __getattr__(name: str) -> object:
     """``generate_office`` (generated example offices), imported on first use."""
     if name == "generate_office":
-        from jiguan_core.rules.generate import generate_office
+        from jiguan_core.examples.generated import generate_office
 
         return generate_office
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
