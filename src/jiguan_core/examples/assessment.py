@@ -4,6 +4,7 @@ Made in code from a fixed seed (no files): quarterly rater-group scores, annual 
 party-group ratings, and a few realistic cases — a 警告 (A6), a 记过 (A7), an open
 investigation (A5), long sick leave (A4), probationers (A3), a weak performer with a nursing
 period (A13, A14), honours at provincial and municipal level (the article's 人次).
+``demo_lines`` shows the quarterly and annual results with their explanations.
 """
 
 from __future__ import annotations

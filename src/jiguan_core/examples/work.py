@@ -1,10 +1,11 @@
 """Deterministic sample data of the work area for the sample office: learning and activity
 records 2024-2025 (sized like the article's figures), the central instructions they study,
-documents and meetings under way in late 2025.
+documents and meetings under way in late 2025, and the work area's demo section.
 
-Built in code from a fixed seed on top of :func:`jiguan_core.examples.office.sample_office`; the 2025
-study sessions, trainings and field trips are the office's own activities turned into records,
-so both views agree. Everything is cached: the values are immutable.
+Built in code from a fixed seed on top of :func:`jiguan_core.examples.office.sample_office`; the
+2025 study sessions, trainings and field trips are the office's own activities turned into
+records, so both views agree. Everything is cached: the values are immutable. ``demo_lines``
+shows what is late on the sample day and the "2024年以来" statistics paragraph.
 """
 
 from __future__ import annotations
