@@ -36,6 +36,7 @@ _FILE_COMMANDS = {
     "ics": "the activities as an iCalendar (.ics) file",
     "roster": "the holiday duty roster of a period (exit 1: a day that cannot be filled)",
     "leave": "annual leave due, taken and left per person in a year (exit 1: someone over)",
+    "proposals": "proposal figures and late proposals on a day (exit 1: a late proposal)",
     "workplan": "progress of the year's work plan on a day (exit 1: a late milestone)",
 }
 
@@ -127,6 +128,21 @@ def _parser() -> argparse.ArgumentParser:
             )
         elif name == "leave":
             sub.add_argument("--year", type=int, required=True, metavar="YEAR", help="the year")
+            sub.add_argument(
+                "--format", choices=("text", "json"), default="text", help="output format"
+            )
+        elif name == "proposals":
+            sub.add_argument(
+                "--as-of",
+                dest="as_of",
+                type=_date,
+                required=True,
+                metavar="DATE",
+                help="the day of the report",
+            )
+            sub.add_argument(
+                "--since", type=_date, metavar="DATE", help="first day counted (default 1 January)"
+            )
             sub.add_argument(
                 "--format", choices=("text", "json"), default="text", help="output format"
             )
@@ -230,6 +246,10 @@ def _run(args: argparse.Namespace) -> Outcome:
             from jiguan_core.cli.leave import run_leave
 
             return run_leave(ws, year=args.year, lang=lang, fmt=args.format)
+        if args.command == "proposals":
+            from jiguan_core.cli.proposals import run_proposals
+
+            return run_proposals(ws, as_of=args.as_of, since=args.since, lang=lang, fmt=args.format)
         if args.command == "workplan":
             from jiguan_core.cli.workplan import run_workplan
 

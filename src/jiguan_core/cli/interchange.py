@@ -6,7 +6,8 @@ needs more than the office: the scheduling policy (``check``, ``plan``), the req
 (``plan``), the assessment records (``assess``), the coverage period (``coverage``), the rotation
 day (``rotation``), the learning and activity records (``stats``) the duty roster's pools
 and overrides (``roster``) the year's work plan (``workplan``)
-and the annual-leave facts (``leave``). Every section reuses the
+the annual-leave facts (``leave``) and
+the proposal register (``proposals``). Every section reuses the
 areas' own attrs classes; nothing is declared twice.
 
 Reading is in two steps, each reporting *every* problem with its JSON path: the JSON Schema
@@ -31,6 +32,7 @@ from jiguan_core.assessment.records import AssessmentRecords
 from jiguan_core.development.policy import DevelopmentPolicy
 from jiguan_core.errors import ConversionError, IntegrityError, InvalidValue, Problem
 from jiguan_core.organization import Organization
+from jiguan_core.proposals.register import ProposalRecord
 from jiguan_core.rule import ParameterValue
 from jiguan_core.rules.policy import SchedulingPolicy
 from jiguan_core.scheduling.request import ActivityRequest
@@ -173,6 +175,10 @@ class DutySection:
     )
 
 
+def _proposals(values: Iterable[ProposalRecord] | None) -> tuple[ProposalRecord, ...] | None:
+    return None if values is None else tuple(values)
+
+
 def _days_by_person(values: Mapping[str, float]) -> dict[str, float]:
     return {k: float(v) for k, v in values.items()}
 
@@ -214,6 +220,7 @@ class Workspace:
     duty: DutySection | None = None
     workplan: WorkPlan | None = None
     leave: LeaveSection | None = None
+    proposals: tuple[ProposalRecord, ...] | None = field(default=None, converter=_proposals)
 
     def __attrs_post_init__(self) -> None:
         problems = _reference_problems(self)
@@ -281,6 +288,8 @@ def _reference_problems(ws: Workspace) -> list[Problem]:
                 f"duty.{name}", getattr(ws.duty, name) or (), staff, "staff", "人员"
             )
         problems += _unknown("duty.prior", sorted(ws.duty.prior), staff, "staff", "人员")
+    for i, entry in enumerate(ws.proposals or ()):
+        problems += _unknown(f"proposals[{i}].reviewer", [entry.reviewer], staff, "staff", "人员")
     if ws.leave is not None:
         for name in ("work_start", "carried_over"):
             problems += _unknown(

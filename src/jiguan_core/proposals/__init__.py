@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from jiguan_core.proposals.register import ProposalRecord, replay
 from jiguan_core.proposals.rules import (
     PROPOSAL_DEADLINES,
     PROPOSAL_KEY,
@@ -29,6 +30,7 @@ __all__ = [
     "PROPOSAL_RULES",
     "PROPOSAL_STAGES",
     "Feedback",
+    "ProposalRecord",
     "ProposalStage",
     "ProposalStatistics",
     "ProposalStatus",
@@ -37,5 +39,6 @@ __all__ = [
     "add_months",
     "proposal_late_items",
     "proposal_statistics",
+    "replay",
     "submit_proposal",
 ]
