@@ -18,12 +18,12 @@ from attrs import evolve
 from jiguan_core import MissingExtra, Text
 from jiguan_core.assessment import AnnualResult, AssessmentRecords, assess_year
 from jiguan_core.cli.interchange import Workspace
-from jiguan_core.cli.sample import sample_workspace
+from jiguan_core.examples.generated import generate_office
+from jiguan_core.examples.office import sample_office
+from jiguan_core.examples.workspace import sample_workspace
 from jiguan_core.organization import Organization
 from jiguan_core.rule import Severity
 from jiguan_core.rules import Blackout, Report, SchedulingPolicy, check
-from jiguan_core.rules.generate import generate_office
-from jiguan_core.sample import sample_office
 from jiguan_core.scale_out import (
     generate_province,
     run_dask,
