@@ -11,7 +11,7 @@ STAMP   = $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,durable]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,durable,office]"
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -30,7 +30,7 @@ pytest: $(STAMP)
 test: lint typecheck pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[dev,durable,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,durable,office,bench]"
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:

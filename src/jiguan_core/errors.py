@@ -21,6 +21,7 @@ __all__ = [
     "InvalidInput",
     "InvalidValue",
     "JiguanError",
+    "MissingExtra",
     "NaiveDateTime",
     "Problem",
     "UnknownEntity",
@@ -108,6 +109,20 @@ class CalendarYearNotCovered(JiguanError, LookupError):
             "YearArrangement 传入",
         )
         self.year = year
+
+
+class MissingExtra(JiguanError, ImportError):
+    """An optional dependency is not installed: says which extra to install."""
+
+    def __init__(self, extra: str, package: str, purpose: str, purpose_zh: str) -> None:
+        command = f"pip install jiguan-core[{extra}]"
+        super().__init__(
+            f"{purpose} needs the optional package {package!r}, which is not installed; run "
+            f"`{command}`",
+            f"{purpose_zh}需要可选依赖 {package!r}，当前未安装；请运行 `{command}`",
+        )
+        self.extra = extra
+        self.package = package
 
 
 @frozen
