@@ -1,17 +1,14 @@
-"""What the writers share: the optional-extra guard, the office's fonts, week grouping."""
+"""What the writers share: the office's fonts and page set-up, week grouping."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from types import ModuleType
 
 from attrs import frozen
 
 from jiguan_core.activity_list import ActivityList, ListDay
-from jiguan_core.errors import MissingExtra
 
-__all__ = ["BODY_FONTS", "TITLE_FONTS", "OfficeStyle", "require", "weeks_of"]
+__all__ = ["BODY_FONTS", "TITLE_FONTS", "OfficeStyle", "monday_of", "weeks_of"]
 
 #: 小标宋-style title fonts, first choice first (the last ones exist on most systems).
 TITLE_FONTS: tuple[str, ...] = (
@@ -54,14 +51,6 @@ class OfficeStyle:
     margin_right: float = 20.0
     #: Column widths in tenths of the table width, in the order of HEADINGS.
     column_shares: tuple[int, ...] = (12, 16, 24, 14, 12, 22)
-
-
-def require(module: str, package: str, purpose: str, purpose_zh: str) -> ModuleType:
-    """Import an optional dependency of the ``office`` extra, or say how to install it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        raise MissingExtra("office", package, purpose, purpose_zh) from error
 
 
 def weeks_of(listed: ActivityList) -> list[tuple[tuple[int, int], list[ListDay]]]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from jiguan_core._optional import require
 from jiguan_core.activity_list import HEADINGS, ActivityList
-from jiguan_core.outputs._common import OfficeStyle, require, weeks_of
+from jiguan_core.outputs._common import OfficeStyle, weeks_of
 from jiguan_core.text import Lang
 
 __all__ = ["list_docx"]
@@ -53,12 +54,12 @@ def list_docx(
     listed: ActivityList, *, lang: Lang = "zh", style: OfficeStyle | None = None
 ) -> bytes:
     """The list as the bytes of a .docx file."""
-    docx = require("docx", "python-docx", "writing .docx", "生成 Word 文档")
-    shared = require("docx.shared", "python-docx", "writing .docx", "生成 Word 文档")
-    oxml = require("docx.oxml", "python-docx", "writing .docx", "生成 Word 文档")
-    ns = require("docx.oxml.ns", "python-docx", "writing .docx", "生成 Word 文档")
-    enums = require("docx.enum.section", "python-docx", "writing .docx", "生成 Word 文档")
-    text_enums = require("docx.enum.text", "python-docx", "writing .docx", "生成 Word 文档")
+    docx = require("docx", feature="writing .docx", feature_zh="生成 Word 文档")
+    shared = require("docx.shared", feature="writing .docx", feature_zh="生成 Word 文档")
+    oxml = require("docx.oxml", feature="writing .docx", feature_zh="生成 Word 文档")
+    ns = require("docx.oxml.ns", feature="writing .docx", feature_zh="生成 Word 文档")
+    enums = require("docx.enum.section", feature="writing .docx", feature_zh="生成 Word 文档")
+    text_enums = require("docx.enum.text", feature="writing .docx", feature_zh="生成 Word 文档")
     qn = ns.qn
     style = style or OfficeStyle()
     document = docx.Document()

@@ -9,8 +9,9 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from jiguan_core._optional import require
 from jiguan_core.activity_list import HEADINGS, ActivityList
-from jiguan_core.outputs._common import OfficeStyle, require, weeks_of
+from jiguan_core.outputs._common import OfficeStyle, weeks_of
 from jiguan_core.text import Lang, display_width
 
 __all__ = ["list_xlsx"]
@@ -30,9 +31,9 @@ def list_xlsx(
     listed: ActivityList, *, lang: Lang = "zh", style: OfficeStyle | None = None
 ) -> bytes:
     """The list as the bytes of an .xlsx file."""
-    openpyxl = require("openpyxl", "openpyxl", "writing .xlsx", "生成 Excel 表格")
-    styles = require("openpyxl.styles", "openpyxl", "writing .xlsx", "生成 Excel 表格")
-    utils = require("openpyxl.utils", "openpyxl", "writing .xlsx", "生成 Excel 表格")
+    openpyxl = require("openpyxl", feature="writing .xlsx", feature_zh="生成 Excel 表格")
+    styles = require("openpyxl.styles", feature="writing .xlsx", feature_zh="生成 Excel 表格")
+    utils = require("openpyxl.utils", feature="writing .xlsx", feature_zh="生成 Excel 表格")
     style = style or OfficeStyle()
     body_font = styles.Font(name=style.body_fonts[0], size=style.body_size)
     bold = styles.Font(name=style.body_fonts[0], size=style.body_size, bold=True)
