@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jiguan_core.__main__ import main
-from jiguan_core.demo import demo_text
+from jiguan_core.examples.demo import demo_text
 from tests._two_processes import two_runs
 
 
@@ -35,7 +35,9 @@ class TestDemo:
 
     def test_the_demo_is_the_same_on_every_run(self) -> None:
         """Same sample, same text: two interpreters with different hash seeds, and this one."""
-        first, second = two_runs("from jiguan_core.demo import demo_text; print(demo_text('zh'))")
+        first, second = two_runs(
+            "from jiguan_core.examples.demo import demo_text; print(demo_text('zh'))"
+        )
         assert first == second == demo_text("zh") + "\n"
 
     def test_the_command_prints_both_languages_by_default(

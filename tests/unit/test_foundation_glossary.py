@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tools.glossary import glossary_entries, glossary_markdown, term_enums
+
 from jiguan_core.activity import ActivityKind
-from jiguan_core.glossary import glossary_entries, glossary_markdown, term_enums
 from jiguan_core.post import KeyArea
 from jiguan_core.staff import Level
 from jiguan_core.text import TermEnum
@@ -45,6 +46,6 @@ def test_the_glossary_is_sorted_and_identical_on_every_call() -> None:
     keys = [(e.__module__, e.__qualname__) for e in enums]
     assert keys == sorted(keys)
     first, second = two_runs(
-        "from jiguan_core.glossary import glossary_markdown; print(glossary_markdown())"
+        "from tools.glossary import glossary_markdown; print(glossary_markdown())"
     )
     assert first == second == glossary_markdown() + "\n"

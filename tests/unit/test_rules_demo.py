@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jiguan_core.rules.demo import demo_lines
+from jiguan_core.examples.rules import demo_lines
 from tests._two_processes import two_runs
 
 
@@ -16,6 +16,6 @@ def test_the_demo_shows_the_sample_offices_score_summary_and_conflicts() -> None
     assert any("[SCH1" in line for line in en)
     assert any(line.startswith("adding") for line in en)
     first, second = two_runs(
-        "from jiguan_core.rules.demo import demo_lines; print(*demo_lines('zh'), sep='\\n')"
+        "from jiguan_core.examples.rules import demo_lines; print(*demo_lines('zh'), sep='\\n')"
     )
     assert first == second == "\n".join(zh) + "\n"

@@ -8,11 +8,10 @@ import pytest
 
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import UnknownEntity
-from jiguan_core.work.demo import demo_lines
+from jiguan_core.examples.work import SAMPLE_AS_OF, demo_lines, sample_documents, sample_meetings
 from jiguan_core.work.documents import DocumentFlow, start_document
 from jiguan_core.work.lateness import ItemKind, late_items
 from jiguan_core.work.rules import WORK_RULES, work_rule
-from jiguan_core.work.sample import SAMPLE_AS_OF, sample_documents, sample_meetings
 from tests._two_processes import two_runs
 
 CAL = WorkCalendar()
@@ -77,7 +76,7 @@ def test_the_demo_shows_overdue_tasks_late_documents_and_the_paragraph() -> None
     assert any(line.startswith("超时公文") for line in zh)
     assert any(line.startswith("2024年以来") for line in zh)
     first, second = two_runs(
-        "from jiguan_core.work.demo import demo_lines; print(*demo_lines('zh'), sep='\\n')"
+        "from jiguan_core.examples.work import demo_lines; print(*demo_lines('zh'), sep='\\n')"
     )
     assert first == second == "\n".join(zh) + "\n"
     en = demo_lines("en")
