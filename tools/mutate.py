@@ -196,9 +196,9 @@ class _Replace(ast.NodeTransformer):
         return super().visit(node)
 
 
-def mutants(module: str) -> list[Mutant]:
-    """Every mutant of ``module`` (a path under ``src/jiguan_core``)."""
-    text = (PACKAGE / module).read_text(encoding="utf-8")
+def mutants(module: str, package: Path = PACKAGE) -> list[Mutant]:
+    """Every mutant of ``module`` (a path under ``package``, by default src/jiguan_core)."""
+    text = (package / module).read_text(encoding="utf-8")
     lines = text.splitlines()
     tree = ast.parse(text)
     count = sum(1 for _ in _sites(tree, lines))
@@ -226,17 +226,17 @@ def _equivalent() -> dict[str, str]:
     return found
 
 
-def _tests(module: str) -> list[str]:
+def _tests(module: str, root: Path = ROOT) -> list[str]:
     """The package's tests, those that name the module first (``-x`` stops at the first
     failure, so a mutant the module's own tests kill costs only those)."""
     package, name = module.split("/", 1)
     stem = name.removesuffix(".py").strip("_")
     found: list[str] = []
     for pattern in TESTS[package]:
-        found.extend(sorted(str(p.relative_to(ROOT)) for p in ROOT.glob(pattern)))
+        found.extend(sorted(str(p.relative_to(root)) for p in root.glob(pattern)))
 
     def names_it(path: str) -> bool:
-        return stem in path or stem in (ROOT / path).read_text(encoding="utf-8")
+        return stem in path or stem in (root / path).read_text(encoding="utf-8")
 
     short = stem.rstrip("s")
     return sorted(dict.fromkeys(found), key=lambda path: (short not in path, not names_it(path)))
@@ -257,7 +257,7 @@ def _run(copy_root: Path, tests: list[str], timeout: float, *, show: bool = Fals
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", *tests]
     try:
         done = subprocess.run(
-            command, cwd=ROOT, env=env, capture_output=True, timeout=timeout, check=False
+            command, cwd=copy_root, env=env, capture_output=True, timeout=timeout, check=False
         )
     except subprocess.TimeoutExpired:
         return "timeout"
@@ -302,11 +302,16 @@ def main(argv: list[str] | None = None) -> int:
     summary: list[str] = []
     with tempfile.TemporaryDirectory(prefix="jiguan-mutation-") as tmp:
         copy_root = Path(tmp)
-        shutil.copytree(
-            ROOT / "src", copy_root / "src", ignore=shutil.ignore_patterns("__pycache__")
-        )
+        # A private copy of everything a test run reads, so that editing the working tree
+        # while mutants run changes nothing in this run.
+        for part in ("src", "tests", "tools", "docs"):
+            shutil.copytree(
+                ROOT / part, copy_root / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        for name in ("pyproject.toml", "README.md", "CHANGELOG.md"):
+            shutil.copy2(ROOT / name, copy_root / name)
         for module in modules:
-            tests = _tests(module)
+            tests = _tests(module, copy_root)
             primary = _primary(module, tests)
             target = copy_root / "src" / "jiguan_core" / module
             original = target.read_text(encoding="utf-8")
@@ -316,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
             timeout = args.timeout or max(60.0, 3 * (time.monotonic() - started))
             killed = survived = skipped = 0
             survivors: list[Mutant] = []
-            every = mutants(module)
+            every = mutants(module, copy_root / "src" / "jiguan_core")
             for number, m in enumerate(every, start=1):
                 if m.key in equivalent:
                     skipped += 1
