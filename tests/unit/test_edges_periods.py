@@ -236,3 +236,25 @@ class TestDocumentStageDeadlines:
     def test_a_stage_handed_over_on_a_holiday_counts_from_the_next_working_day(self) -> None:
         doc = self._draft(D(2025, 10, 1))
         assert doc.due == D(2025, 10, 11)  # 9, 10, 11 October
+
+
+class TestMeetingTimeNodes:
+    """办会: preparation done N working days before the day, the summary M working days after
+    (WORK-MEETINGS, defaults 1 and 3)."""
+
+    def test_a_meeting_after_a_holiday_is_prepared_on_the_last_working_day_before_it(
+        self,
+    ) -> None:
+        from jiguan_core.work.meetings import MeetingStage, meeting_due
+
+        held = D(2025, 10, 9)  # the first working day after National Day
+        assert meeting_due(MeetingStage.PREPARATION, held, CALENDAR) == D(2025, 9, 30)
+        assert meeting_due(MeetingStage.RUNNING, held, CALENDAR) == held
+        assert meeting_due(MeetingStage.SUMMARY, held, CALENDAR) == D(2025, 10, 13)
+
+    def test_a_summary_over_new_year_counts_only_working_days(self) -> None:
+        from jiguan_core.work.meetings import MeetingStage, meeting_due
+
+        held = D(2025, 12, 30)
+        assert meeting_due(MeetingStage.SUMMARY, held, CALENDAR) == D(2026, 1, 5)  # 31, 4, 5
+        assert meeting_due(MeetingStage.PREPARATION, D(2026, 1, 4), CALENDAR) == D(2025, 12, 31)
