@@ -84,3 +84,10 @@ class TestWhatIsKept:
     def test_a_blackout_exempting_one_activity_given_as_a_string(self) -> None:
         blackout = Blackout(id="b", span=PLENARY.span, label=PLENARY.label, exempt="x001")
         assert blackout.exempt == frozenset({"x001"})
+
+
+def test_a_policy_and_a_blackout_are_built_with_keywords_only() -> None:
+    with pytest.raises(TypeError):
+        Blackout("b", PLENARY.span, PLENARY.label)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        SchedulingPolicy({"SCH2": {"days": 7}})  # type: ignore[misc]
