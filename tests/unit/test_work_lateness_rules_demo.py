@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.work import WORK_RULES, work_rule
 from jiguan_core.errors import UnknownEntity
 from jiguan_core.work.demo import demo_lines
 from jiguan_core.work.documents import DocumentFlow, start_document
 from jiguan_core.work.lateness import ItemKind, late_items
-from jiguan_core.work.rules import WORK_RULES, work_rule
 from jiguan_core.work.sample import SAMPLE_AS_OF, sample_documents, sample_meetings
 
 CAL = WorkCalendar()

@@ -23,8 +23,8 @@ from jiguan_core.assessment.annual import AnnualResult
 from jiguan_core.assessment.evaluate import PatternIndex, patterns_of
 from jiguan_core.assessment.grades import Grade, Ungraded
 from jiguan_core.assessment.records import ProtectedPeriod, SanctionKind
-from jiguan_core.assessment.rules import ASSESSMENT_CATALOGUE, FactValue, resolve
 from jiguan_core.assessment.sanctions import SanctionPeriod
+from jiguan_core.catalogue.assessment import ASSESSMENT_CATALOGUE, FactValue, resolve
 from jiguan_core.errors import InvalidInput, Problem
 from jiguan_core.organization import Organization
 from jiguan_core.sources import source

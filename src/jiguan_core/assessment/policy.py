@@ -1,6 +1,6 @@
 """Policies: composite weights, thresholds, quotas, rounding and the publicity window.
 
-Every default comes from the parameters of the rules in :mod:`jiguan_core.assessment.rules`, so
+Every default comes from the parameters of the rules in :mod:`jiguan_core.catalogue.assessment`, so
 the catalogue and the policy never disagree. Build a policy with keyword arguments, or from
 per-rule overrides with :meth:`RoutinePolicy.from_overrides` / :meth:`AnnualPolicy.from_overrides`.
 """
@@ -15,7 +15,7 @@ from typing import Any, Self, cast
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary
-from jiguan_core.assessment.rules import resolve
+from jiguan_core.catalogue.assessment import resolve
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import TermEnum
 

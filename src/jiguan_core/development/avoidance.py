@@ -25,8 +25,8 @@ from collections.abc import Iterable, Mapping
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary
+from jiguan_core.catalogue.development import AVOIDANCE
 from jiguan_core.development.policy import DevelopmentPolicy
-from jiguan_core.development.rules import AVOIDANCE
 from jiguan_core.errors import InvalidValue, JiguanError, UnknownEntity
 from jiguan_core.organization import Organization
 from jiguan_core.post import AVOIDANCE_AREAS, Post, PostRole

@@ -25,9 +25,9 @@ from jiguan_core._validation import boundary
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import DateRange, WorkCalendar
+from jiguan_core.catalogue.development import AB_ROLES, COVERAGE
 from jiguan_core.development.findings import Finding
 from jiguan_core.development.policy import DevelopmentPolicy
-from jiguan_core.development.rules import AB_ROLES, COVERAGE
 from jiguan_core.errors import InvalidInput, JiguanError, Problem, UnknownEntity
 from jiguan_core.organization import Organization
 from jiguan_core.post import ABRole, PostRole

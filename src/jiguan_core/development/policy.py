@@ -1,6 +1,6 @@
 """The numbers of staff development, in one immutable object with documented defaults.
 
-Every field is a parameter of a rule in :mod:`jiguan_core.development.rules` (the default, the
+Every field is a parameter of a rule in :mod:`jiguan_core.catalogue.development` (the default, the
 range and the description live there); :class:`DevelopmentPolicy` checks each value against it.
 Build one with keyword arguments (``DevelopmentPolicy(key_years=5)``) or from per-rule overrides
 as an office would write them (``DevelopmentPolicy.from_overrides({"DEV-T1": {"key_years": 5}})``).
@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from jiguan_core.development.rules import (
+from jiguan_core.catalogue.development import (
     AB_ROLES,
     AVOIDANCE,
     HANDOVER,

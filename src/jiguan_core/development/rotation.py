@@ -31,6 +31,13 @@ from attrs import field, frozen
 
 from jiguan_core._validation import boundary
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.development import (
+    EXEMPTIONS,
+    HANDOVER,
+    MIN_INTERVAL,
+    ROTATION_PLAN,
+    TENURE,
+)
 from jiguan_core.development.avoidance import (
     AvoidanceFinding,
     Placement,
@@ -41,13 +48,6 @@ from jiguan_core.development.avoidance import (
     unknown_staff,
 )
 from jiguan_core.development.policy import DevelopmentPolicy
-from jiguan_core.development.rules import (
-    EXEMPTIONS,
-    HANDOVER,
-    MIN_INTERVAL,
-    ROTATION_PLAN,
-    TENURE,
-)
 from jiguan_core.errors import CalendarYearNotCovered, InvalidValue
 from jiguan_core.organization import Organization
 from jiguan_core.post import Post, PostAssignment, PostRole

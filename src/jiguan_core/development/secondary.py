@@ -22,10 +22,10 @@ import networkx as nx
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary
+from jiguan_core.catalogue.development import AVOIDANCE, SECONDARY_POST
 from jiguan_core.development.avoidance import Placement, relative_pairs
 from jiguan_core.development.findings import Finding
 from jiguan_core.development.policy import DevelopmentPolicy
-from jiguan_core.development.rules import AVOIDANCE, SECONDARY_POST
 from jiguan_core.errors import UnknownEntity
 from jiguan_core.organization import Organization
 from jiguan_core.post import AVOIDANCE_AREAS, Post, PostRole

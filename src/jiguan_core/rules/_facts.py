@@ -14,10 +14,10 @@ from typing import NamedTuple, Protocol
 from jiguan_core.absence import Absence
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.scheduling import RULES, parse_kinds
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem
 from jiguan_core.organization import Organization
 from jiguan_core.rule import ParameterValue, Severity
-from jiguan_core.rules.catalogue import RULES, parse_kinds
 from jiguan_core.rules.policy import Blackout, SchedulingPolicy
 
 __all__ = [

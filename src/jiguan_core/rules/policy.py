@@ -37,7 +37,7 @@ class Blackout:
 def _overrides(
     values: Mapping[str, Mapping[str, Any]] | None,
 ) -> Mapping[str, Mapping[str, ParameterValue]]:
-    from jiguan_core.rules.catalogue import rule
+    from jiguan_core.catalogue.scheduling import rule
 
     if values is None:
         return MappingProxyType({})
@@ -64,7 +64,7 @@ def _overrides(
 
 
 def _disabled(values: Iterable[str]) -> frozenset[str]:
-    from jiguan_core.rules.catalogue import rule
+    from jiguan_core.catalogue.scheduling import rule
 
     if isinstance(values, str):
         values = (values,)
@@ -75,7 +75,7 @@ def _disabled(values: Iterable[str]) -> frozenset[str]:
 
 
 def _levels(values: Mapping[str, Severity]) -> Mapping[str, Severity]:
-    from jiguan_core.rules.catalogue import rule
+    from jiguan_core.catalogue.scheduling import rule
 
     if not isinstance(values, Mapping):
         raise InvalidValue(
@@ -142,14 +142,14 @@ class SchedulingPolicy:
 
     def level(self, rule_id: str) -> Severity:
         """The rule's level under this policy: the override, else the catalogue's."""
-        from jiguan_core.rules.catalogue import rule
+        from jiguan_core.catalogue.scheduling import rule
 
         found = self.levels.get(rule_id)
         return found if found is not None else rule(rule_id).info.level
 
     def parameters(self, rule_id: str) -> Mapping[str, ParameterValue]:
         """The rule's parameters: its defaults with this policy's overrides."""
-        from jiguan_core.rules.catalogue import rule
+        from jiguan_core.catalogue.scheduling import rule
 
         found = self.overrides.get(rule_id)
         return found if found is not None else rule(rule_id).resolve()

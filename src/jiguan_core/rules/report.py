@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 
 from attrs import field, frozen
 
+from jiguan_core.catalogue.scheduling import RULES
 from jiguan_core.rule import Severity
-from jiguan_core.rules.catalogue import RULES
 from jiguan_core.rules.violation import SortedViolations, Violation
 from jiguan_core.text import Lang
 

@@ -4,11 +4,11 @@ the "2024年以来" statistics paragraph."""
 from __future__ import annotations
 
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.work import TASK_LIST
 from jiguan_core.sample import sample_office
 from jiguan_core.text import Lang
 from jiguan_core.work.lateness import ItemKind, late_items
 from jiguan_core.work.records import first_topic_findings
-from jiguan_core.work.rules import TASK_LIST
 from jiguan_core.work.sample import (
     SAMPLE_AS_OF,
     SAMPLE_SINCE,

@@ -19,6 +19,7 @@ from attrs import field, frozen
 
 from jiguan_core._validation import boundary, date_value, identifier, text
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.work import DOCUMENT_DEADLINES
 from jiguan_core.errors import InvalidValue
 from jiguan_core.rule import ParameterValue
 from jiguan_core.text import Lang, TermEnum
@@ -37,7 +38,6 @@ from jiguan_core.work.errors import (
     WorkflowError,
     WorkflowFinished,
 )
-from jiguan_core.work.rules import DOCUMENT_DEADLINES
 
 __all__ = [
     "RECEIVING_STAGES",

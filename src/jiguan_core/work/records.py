@@ -17,11 +17,11 @@ from typing import Any, cast
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary, date_value, id_tuple, identifier, text, unique_ids
+from jiguan_core.catalogue.work import FIRST_TOPIC
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem, UnknownEntity
 from jiguan_core.organization import Organization
 from jiguan_core.text import TermEnum, Text
 from jiguan_core.work._workflow import member_of
-from jiguan_core.work.rules import FIRST_TOPIC
 
 __all__ = [
     "AgendaItem",
