@@ -82,7 +82,8 @@ class TestAReportAsFindings:
             assert finding.ids("activity") == violation.activity_ids
             assert finding.ids("staff") == violation.staff_ids
             assert finding.dates == ((violation.day,) if violation.day else ())
-            assert finding.sources and finding.sources[0] in finding.render("en")
+            assert finding.sources
+            assert finding.sources[0] in finding.render("en")
 
     @settings(max_examples=40)
     @given(calendar=calendars(), policy=policies())
