@@ -110,3 +110,73 @@ class TestAReportAsFindings:
         """Violations that are not a list raise InvalidValue naming them."""
         with pytest.raises(InvalidValue, match="violations"):
             Report.from_dict({"violations": {}})
+
+
+class TestEveryAreaGivesTheOneFinding:
+    """Each area's own result type is told as the one Finding, citing the rule's sources."""
+
+    AS_OF = dt.date(2025, 6, 1)
+
+    def test_an_avoidance_case_is_a_finding_naming_both_relatives(self) -> None:
+        """DEV-T5: the spouses s007/s008 of the sample office, with CSL 74 cited."""
+        from jiguan_core import sample_office
+        from jiguan_core.development import check_avoidance
+
+        finding = check_avoidance(sample_office(), self.AS_OF)[0].to_finding()
+        assert finding.rule_id == "DEV-T5"
+        assert finding.ids("staff") == ("s007", "s008")
+        assert "公务员法 74" in finding.render("zh")
+
+    def test_a_missing_secondary_post_is_a_finding_about_that_person(self) -> None:
+        """DEV-SECONDARY names the person who has not claimed a secondary post."""
+        from jiguan_core import sample_office
+        from jiguan_core.development import validate_secondary
+
+        found = validate_secondary(sample_office(), self.AS_OF)
+        findings = [f.to_finding() for f in found]
+        assert [f.ids("staff") for f in findings] == [f.staff_ids for f in found]
+        assert {f.rule_id for f in findings} == {"DEV-SECONDARY"}
+
+    def test_a_consequence_is_a_finding_dated_at_the_years_end(self) -> None:
+        """A8: an 优秀 year's 嘉奖 is dated 31 December of that year."""
+        from jiguan_core.assessment import Grade, YearOutcome, consequences
+
+        history = [YearOutcome(staff_id="p01", year=2025, grade=Grade.EXCELLENT)]
+        findings = [c.to_finding() for c in consequences(history)]
+        commendation = next(f for f in findings if f.part == "commendation")
+        assert commendation.rule_id == "A8"
+        assert commendation.dates == (dt.date(2025, 12, 31),)
+        assert commendation.ids("staff") == ("p01",)
+        assert "嘉奖" in commendation.message.zh
+
+    def test_a_wrong_first_topic_is_a_finding_about_that_record(self) -> None:
+        """WORK-FIRST-TOPIC names the study meeting's record and its day."""
+        from jiguan_core.work import first_topic_findings
+        from jiguan_core.work.sample import sample_instructions, sample_records
+
+        found = first_topic_findings(sample_records(), sample_instructions())
+        finding = found[0].to_finding()
+        assert finding.rule_id == "WORK-FIRST-TOPIC"
+        assert finding.ids("record") == (found[0].record_id,)
+        assert finding.dates == (found[0].on,)
+
+    def test_switching_DEV_T5_off_in_the_one_policy_silences_the_avoidance_check(self) -> None:
+        """A disabled development rule finds nothing."""
+        from jiguan_core import sample_office
+        from jiguan_core.development import check_avoidance
+        from jiguan_core.policy import Policy
+
+        assert check_avoidance(sample_office(), self.AS_OF, policy=Policy())
+        assert (
+            check_avoidance(sample_office(), self.AS_OF, policy=Policy(disabled={"DEV-T5"})) == ()
+        )
+
+    def test_a_finding_takes_the_policys_level(self) -> None:
+        """An office that lowers DEV-SECONDARY to soft sees soft findings."""
+        from jiguan_core import sample_office
+        from jiguan_core.development import validate_secondary
+        from jiguan_core.policy import Policy
+
+        policy = Policy(levels={"DEV-SECONDARY": Severity.SOFT})
+        found = validate_secondary(sample_office(), self.AS_OF, policy=policy)
+        assert {f.to_finding(policy.level(f.rule_id)).level for f in found} == {Severity.SOFT}

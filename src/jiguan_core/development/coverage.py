@@ -27,9 +27,10 @@ from jiguan_core.activity import Activity
 from jiguan_core.calendar import DateRange, WorkCalendar
 from jiguan_core.catalogue.development import AB_ROLES, COVERAGE
 from jiguan_core.development.findings import Finding
-from jiguan_core.development.policy import DevelopmentPolicy
+from jiguan_core.development.policy import DevelopmentPolicy, development_view
 from jiguan_core.errors import InvalidInput, JiguanError, Problem, UnknownEntity
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
 from jiguan_core.post import ABRole, PostRole
 from jiguan_core.rule import Severity
 from jiguan_core.text import Lang, TermEnum, Text
@@ -294,7 +295,7 @@ def validate_ab_roles(
     as_of: dt.date,
     *,
     roles: Sequence[ABRole] | None = None,
-    policy: DevelopmentPolicy | None = None,
+    policy: DevelopmentPolicy | Policy | None = None,
 ) -> tuple[Finding, ...]:
     """Check the AB roles (the office's, or proposed ``roles``) on ``as_of`` (DEV-AB).
 
@@ -304,7 +305,7 @@ def validate_ab_roles(
     without a role, an A who does not hold the post, a B who neither holds it (main or
     secondary) nor — when the policy allows — held it before, and a B for more than M posts.
     """
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     checked = office.ab_roles if roles is None else tuple(roles)
     _check_roles_input(office, checked)
     by_post = {r.post_id: r for r in checked}
@@ -380,7 +381,7 @@ def validate_ab_roles(
                     ),
                 )
             )
-    return tuple(sorted(findings, key=lambda f: f.key))
+    return tuple(sorted((f for f in findings if policy.enabled(f.rule_id)), key=lambda f: f.key))
 
 
 # Can this leave be approved? ------------------------------------------------------------------

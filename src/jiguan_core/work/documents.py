@@ -21,6 +21,7 @@ from jiguan_core._validation import boundary, date_value, identifier, text
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.work import DOCUMENT_DEADLINES
 from jiguan_core.errors import InvalidValue
+from jiguan_core.policy import Policy
 from jiguan_core.rule import ParameterValue
 from jiguan_core.text import Lang, TermEnum
 from jiguan_core.work._workflow import (
@@ -131,6 +132,11 @@ class DocumentPolicy:
     @classmethod
     def of(cls, overrides: Mapping[str, Any] | None = None) -> DocumentPolicy:
         return cls(values=DOCUMENT_DEADLINES.resolve(overrides))
+
+    @classmethod
+    def from_policy(cls, policy: Policy) -> DocumentPolicy:
+        """The document deadlines of the one :class:`~jiguan_core.policy.Policy` (WORK-D5)."""
+        return cls.of(policy.overrides.get(DOCUMENT_DEADLINES.id))
 
     def days(
         self, flow: DocumentFlow, kind: DocumentKind, urgency: Urgency, stage: DocumentStage
