@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-from jiguan_core.errors import JiguanError
+from jiguan_core.errors import JiguanError, VerificationFailed
 from jiguan_core.finding import Finding
 from jiguan_core.policy import Policy
 from jiguan_core.rule import Rule, RuleArea
@@ -46,10 +46,6 @@ __all__ = ["RuleVerifier", "Verification", "VerificationFailed", "runs_with", "v
 
 Engine = Literal["python", "durable"]
 _Runner = Callable[..., Iterable[Finding]]
-
-
-class VerificationFailed(AssertionError):
-    """A rule found other than what the test expected."""
 
 
 @frozen
@@ -65,7 +61,8 @@ class Verification:
             shown = "\n".join(f"  {f.render('en')}" for f in self.findings) or "  (nothing)"
             raise VerificationFailed(
                 f"rule {self.rule.id} was expected to find {expected}, "
-                f"found {len(self.findings)}:\n{shown}"
+                f"found {len(self.findings)}:\n{shown}",
+                f"规则 {self.rule.id} 预期发现 {expected} 项，实际 {len(self.findings)} 项：\n{shown}",
             )
         return self
 
@@ -80,7 +77,8 @@ class Verification:
             if missing:
                 raise VerificationFailed(
                     f"rule {self.rule.id}: {finding.render('en')} does not name {kind} "
-                    f"{sorted(missing)}"
+                    f"{sorted(missing)}",
+                    f"规则 {self.rule.id}：{finding.render('zh')} 未提及 {sorted(missing)}",
                 )
         return self
 

@@ -1,4 +1,4 @@
-"""The assessment catalogue: every grading and consequence rule as a :class:`RuleInfo` plus,
+"""The assessment catalogue: every grading and consequence rule as a :class:`~jiguan_core.rule.Rule`,
 where a rule is a check of one person-year, a declarative condition over flat facts.
 
 A *fact* is one person-year as a flat mapping of ``str -> int | str`` (see
