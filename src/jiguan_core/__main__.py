@@ -34,6 +34,8 @@ _FILE_COMMANDS = {
     "rotation": "rotation status on the day (exit 1: someone due for rotation)",
     "stats": "learning and activity figures since a day (always 0)",
     "ics": "the activities as an iCalendar (.ics) file",
+    "list": "the activity list of a period: text, .docx, .xlsx or HTML (exit 1: changed --since)",
+    "chart": "a picture (SVG): leaders' week, A/B coverage or workload",
 }
 
 
@@ -102,7 +104,15 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("file", metavar="FILE", help="a workspace JSON file (see `jiguan schema`)")
         sub.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (zh)")
         sub.add_argument("--out", metavar="F", help="write the output to F instead of stdout")
-        if name != "ics":
+        if name == "list":
+            from jiguan_core.cli import list_command
+
+            list_command.add_arguments(sub, _date)
+        if name == "chart":
+            from jiguan_core.cli import chart_command
+
+            chart_command.add_arguments(sub, _date)
+        if name not in ("ics", "chart"):
             sub.add_argument("--json", action="store_true", help="JSON output, keys sorted")
         if name == "stats":
             sub.add_argument(
@@ -182,6 +192,27 @@ def _run(args: argparse.Namespace) -> Outcome:
             return commands.run_coverage(ws, lang=lang, as_json=args.json)
         if args.command == "rotation":
             return commands.run_rotation(ws, lang=lang, as_json=args.json)
+        if args.command == "chart":
+            from jiguan_core.cli.chart_command import run_chart
+
+            return run_chart(ws, kind=args.kind, on=args.on, leader_id=args.leader, lang=lang)
+        if args.command == "list":
+            from jiguan_core.calendar import Granularity
+            from jiguan_core.cli.list_command import run_list
+
+            earlier = None if args.since is None else _read_workspace(args.since)
+            return run_list(
+                ws,
+                period=Granularity(args.period),
+                on=args.on,
+                leader_id=args.leader,
+                department_id=args.department,
+                important_only=args.important,
+                fmt=args.format,
+                previous=earlier,
+                lang=lang,
+                as_json=args.json,
+            )
         if args.command == "stats":
             return commands.run_stats(ws, since=args.since, lang=lang, as_json=args.json)
         stamp = args.stamp or dt.datetime.now(dt.UTC)  # the edge may read the clock
@@ -203,6 +234,17 @@ def _emit(text: str, out: str | None) -> None:
         sys.stdout.write(text)
     else:
         Path(out).write_text(text, encoding="utf-8")
+
+
+def _emit_binary(data: bytes, out: str | None, code: int) -> int:
+    if out is None:
+        sys.stderr.write(
+            "a .docx or .xlsx file is binary: give --out FILE\n"
+            "Word/Excel 文件为二进制文件：请用 --out FILE 指定输出文件\n"
+        )
+        return EXIT_BAD_INPUT
+    Path(out).write_bytes(data)
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -230,6 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(problems_text(error.problems, args.lang, source=args.file))
         return EXIT_BAD_INPUT
     try:
+        if outcome.data is not None:
+            return _emit_binary(outcome.data, args.out, outcome.exit_code)
         _emit(outcome.text, args.out)
     except OSError as error:
         sys.stderr.write(f"cannot write {args.out}: {error.strerror or error}\n")
