@@ -127,7 +127,7 @@ class RuleArea(TermEnum):
     LEAVE = "leave", "请销假"
     DUTY = "duty", "节假日值班"
     PROPOSALS = "proposals", "提案办理"
-    WORK_PLAN = "work_plan", "年度工作要点"
+    WORKPLAN = "workplan", "年度工作要点"
 
 
 #: An id's leading letters say its area (``SCH1``, ``A10.step``, ``DEV-T5``, ``WORK-D1`` ...).
@@ -145,7 +145,7 @@ _AREA_OF_PREFIX: Mapping[str, RuleArea] = FrozenDict(
         "LEAVE": RuleArea.LEAVE,
         "DUTY": RuleArea.DUTY,
         "PROPOSAL": RuleArea.PROPOSALS,
-        "PLAN": RuleArea.WORK_PLAN,
+        "PLAN": RuleArea.WORKPLAN,
     }
 )
 _PREFIX = re.compile(r"[A-Z]+")

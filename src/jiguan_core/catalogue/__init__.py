@@ -32,12 +32,20 @@ def _area_rules() -> Iterable[
     # The areas' data modules are imported here, not at the top: ``import jiguan_core`` needs
     # none of them, and their ``computations`` import the modules that compute the rules.
     from jiguan_core.catalogue import assessment, development, scheduling, work
+    from jiguan_core.duty import rules as duty
+    from jiguan_core.leave import rules as leave
+    from jiguan_core.proposals import rules as proposals
+    from jiguan_core.workplan import rules as workplan
 
     return (
         (scheduling.RULES, dict),
         (assessment.ASSESSMENT_CATALOGUE.values(), assessment.computations),
         (development.CATALOGUE, development.computations),
         (work.WORK_RULES.values(), work.computations),
+        (leave.LEAVE_RULES.values(), leave.computations),
+        (duty.DUTY_RULES.values(), duty.computations),
+        (proposals.PROPOSAL_RULES.values(), proposals.computations),
+        (workplan.PLAN_RULES.values(), workplan.computations),
     )
 
 
