@@ -197,3 +197,29 @@ class TestSCH8:
         verify("SCH8", policy=three, engine=engine).given(
             OFFICE, activities=self._trips(3), absences=[]
         ).finds_nothing()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+class TestSCH9:
+    def _office(self, seats: int):  # type: ignore[no-untyped-def]
+        import attrs
+
+        rooms = [attrs.evolve(r, capacity=seats) if r.id == "r001" else r for r in OFFICE.rooms]
+        return OFFICE.evolve(rooms=rooms)
+
+    def test_more_attendees_than_seats_is_found(self, engine: str) -> None:
+        meeting = act("m1", room="r001", people=("s00004", "s00005", "s00006"))
+        verify("SCH9", engine=engine).given(
+            self._office(2), activities=[meeting], absences=[]
+        ).finds(1).about("room", "r001")
+
+    def test_a_full_room_is_fine_until_seats_are_kept_free(self, engine: str) -> None:
+        """Three attendees in three seats fit; keeping one seat free for staff does not."""
+        meeting = act("m1", room="r001", people=("s00004", "s00005", "s00006"))
+        verify("SCH9", engine=engine).given(
+            self._office(3), activities=[meeting], absences=[]
+        ).finds_nothing()
+        spare = Policy(overrides={"SCH9": {"extra_seats": 1}})
+        verify("SCH9", policy=spare, engine=engine).given(
+            self._office(3), activities=[meeting], absences=[]
+        ).finds(1)
