@@ -165,6 +165,7 @@ class Model:
     people: list[str]  # person index -> staff id
     person_index: dict[str, int]
     rooms: list[str]  # room index (resource - room_base) -> room id
+    seats: list[int | None]  # room index -> capacity, None when unknown
     room_base: int
     lead: int  # the leadership pseudo-resource
     away_base: int  # away_a of post k: away_base + 2k, away_b: + 1
@@ -209,7 +210,9 @@ class Model:
         for k, role in enumerate(office.ab_roles):
             a_posts.setdefault(person_index[role.a_id], []).append(k)
             b_posts.setdefault(person_index[role.b_id], []).append(k)
-        leadership = frozenset(person_index[s.id] for s in office.leadership_members)
+        leader_ids = sorted(s.id for s in office.leadership_members)
+        leadership = frozenset(person_index[s] for s in leader_ids)
+        room_at = {r: k for k, r in enumerate(rooms)}
         places: list[str] = []
         place_index: dict[str, int] = {}
 
@@ -221,15 +224,20 @@ class Model:
                 places.append(name)
             return place_index[name]
 
-        blackouts = [
-            (int(b.span.start.timestamp()), int(b.span.end.timestamp()), b.id, b.exempt)
-            for b in policy.blackouts
-        ]
+        blackouts = (
+            [
+                (int(b.span.start.timestamp()), int(b.span.end.timestamp()), b.id, b.exempt)
+                for b in policy.blackouts
+            ]
+            if rules.blackouts
+            else []
+        )
         model = cls(
             rules=rules,
             people=people,
             person_index=person_index,
             rooms=rooms,
+            seats=[seats[r] for r in rooms],
             room_base=room_base,
             lead=lead,
             away_base=away_base,
@@ -245,8 +253,13 @@ class Model:
             cands: list[tuple[int, int, int, int]] = []
             labels: set[str] = set()
             not_working = False
+            check_kind = (
+                bool(rules.working_kinds)
+                and not request.working_days_only
+                and request.kind in rules.working_kinds
+            )
             for c in candidates(request, hours, calendar):
-                if rules.blackouts:
+                if blackouts:
                     hit = [
                         label
                         for start, end, label, exempt in blackouts
@@ -255,14 +268,9 @@ class Model:
                     if hit:
                         labels.update(hit)
                         continue
-                if (
-                    rules.working_kinds
-                    and request.kind in rules.working_kinds
-                    and not request.working_days_only
-                    and not all(
-                        calendar.is_working_day(dt.date.fromordinal(d))
-                        for d in range(c.first_day, c.last_day + 1)
-                    )
+                if check_kind and not all(
+                    calendar.is_working_day(dt.date.fromordinal(d))
+                    for d in range(c.first_day, c.last_day + 1)
                 ):
                     not_working = True
                     continue
@@ -271,14 +279,10 @@ class Model:
             for k, cand in enumerate(cands):
                 by_day.setdefault(cand[2], []).append(k)
             named = set(request.leaders) | set(request.participants)
-            pool = tuple(
-                person_index[s]
-                for s in sorted(m.id for m in office.leadership_members)
-                if s not in named and s in person_index
-            )
+            pool = tuple(person_index[s] for s in leader_ids if s not in named)
             size = len(request.participants) + len(request.leaders) + request.any_leaders
             allowed = tuple(
-                room_base + rooms.index(r)
+                room_base + room_at[r]
                 for r in request.rooms
                 if not rules.capacity or _seats_enough(seats[r], size + rules.extra_seats)
             )
