@@ -17,7 +17,9 @@ everything. Each rule below is the statement of ``docs/rules.md``:
 - SCH6: activities of ``kinds`` never touch a non-working day; nothing overlaps a blackout
   unless the blackout exempts it;
 - SCH7: a department organises at most ``max_per_week`` activities a (Monday-first) week;
-- SCH8: a leader makes at most ``max_trips_per_month`` trips a calendar month.
+- SCH8: a leader makes at most ``max_trips_per_month`` trips a calendar month;
+- SCH9: an activity's attendees plus ``extra_seats`` never exceed the seats of its room (rooms
+  of unknown capacity are not checked; ``check_capacity``).
 
 Spans are half-open; a span "touches" the local (Asia/Shanghai) days from its start's date to
 the date of its last instant. A pair's day is the local date of the later start. A finding is a
@@ -68,6 +70,7 @@ LEVELS = {
     "SCH6": Severity.HARD,
     "SCH7": Severity.SOFT,
     "SCH8": Severity.SOFT,
+    "SCH9": Severity.HARD,
 }
 DEFAULTS: dict[str, dict[str, object]] = {
     "SCH1": {"include_absences": True},
@@ -78,6 +81,7 @@ DEFAULTS: dict[str, dict[str, object]] = {
     "SCH6": {"kinds": "meeting,study_session,training,research,inspection,study_visit"},
     "SCH7": {"max_per_week": 3},
     "SCH8": {"max_trips_per_month": 4},
+    "SCH9": {"check_capacity": True, "extra_seats": 0},
 }
 TRIP_KINDS = {"research", "inspection", "study_visit"}
 SHANGHAI_OFFSET = dt.timezone(dt.timedelta(hours=8))
@@ -356,6 +360,22 @@ def oracle(
                         staff_ids=(leader,),
                         day=month,
                         penalty=len(ids) - limit,
+                    )
+                )
+    # SCH9 ------------------------------------------------------------------------------
+    if on("SCH9") and param("SCH9", "check_capacity"):
+        seats = {room.id: room.capacity for room in office.rooms}
+        extra = int(param("SCH9", "extra_seats"))  # type: ignore[call-overload]
+        for a in acts:
+            capacity = seats.get(a.room_id) if a.room_id is not None else None
+            if capacity is not None and len(people(a)) + extra > capacity:
+                out.append(
+                    finding(
+                        "SCH9/over_capacity",
+                        level("SCH9"),
+                        activity_ids=(a.id,),
+                        room_id=a.room_id,
+                        day=_local(a.span.start),
                     )
                 )
     return sorted(out, key=_order)

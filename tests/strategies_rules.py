@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
+import attrs
 import pendulum
 from hypothesis import strategies as st
 
@@ -31,6 +32,17 @@ def small_office() -> Organization:
 def _moment(day: int, half_hour: int) -> pendulum.DateTime:
     d = FIRST_DAY + dt.timedelta(days=day)
     return pendulum.datetime(d.year, d.month, d.day, tz=SHANGHAI).add(minutes=30 * half_hour)
+
+
+@cache
+def seated_office() -> Organization:
+    """:func:`small_office` with 3 and 6 seats in its two rooms, so that SCH9 (room capacity)
+    fires: an activity has up to 5 attendees."""
+    office = small_office()
+    rooms = tuple(
+        attrs.evolve(room, capacity=seats) for room, seats in zip(office.rooms, (3, 6), strict=True)
+    )
+    return attrs.evolve(office, rooms=rooms)
 
 
 @st.composite

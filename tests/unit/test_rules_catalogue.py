@@ -27,7 +27,8 @@ def test_the_catalogue_ships_the_nine_scheduling_rules_in_id_order() -> None:
 
 def test_every_rule_cites_known_sources_and_reads_in_both_languages() -> None:
     """Sources resolve; statements exist in Chinese and English."""
-    assert [info.id for info in CATALOGUE] == [f"SCH{i}" for i in range(1, 9)]
+    ids = [info.id for info in CATALOGUE]
+    assert ids[:8] == [f"SCH{i}" for i in range(1, 9)]  # the eight of the article, in order
     for info in CATALOGUE:
         assert info.sources
         assert all(source(s) for s in info.sources)
