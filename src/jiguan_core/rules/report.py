@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from attrs import field, frozen
 
+from jiguan_core._validation import SortedFrozenSet
 from jiguan_core.rule import Severity
 from jiguan_core.rules.catalogue import RULES
 from jiguan_core.rules.violation import SortedViolations, Violation
@@ -51,7 +52,8 @@ class RuleSummary:
 
 
 def _id_set(values: Iterable[str]) -> frozenset[str]:
-    return frozenset(values)
+    # Iterates in sorted order: a report never depends on the hash seed.
+    return SortedFrozenSet(values)
 
 
 def _sorted(values: Iterable[Violation]) -> tuple[Violation, ...]:
