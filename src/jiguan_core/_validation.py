@@ -244,6 +244,12 @@ def _not_a_collection(
     )
 
 
+def a_collection(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """The field holds a collection (its items are checked elsewhere, e.g. in bulk)."""
+    if not isinstance(value, tuple | frozenset | list):
+        raise _not_a_collection(instance, attribute, value, "items")
+
+
 def named_numbers(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A field of ``(name, value)`` pairs, as a converter using :func:`named_pairs` leaves it."""
     if not is_named_pairs(value):
@@ -317,6 +323,14 @@ def _visible(value: str) -> bool:
 def check_text(value: object, field: str, where: str = "", *, allow_empty: bool = False) -> str:
     """``value`` if it is text under the one rule for every text field (see ``_text_problem``);
     non-empty text must show at least one visible character."""
+    if (
+        isinstance(value, str)
+        and value.isprintable()
+        and (value.strip() or (allow_empty and not value))
+    ):
+        # The common case, at C speed: printable text has no control character, no lone
+        # surrogate, and a character other than a space is visible.
+        return value
     name = f"{where}.{field}" if where else field
     if not isinstance(value, str):
         raise WrongType(

@@ -18,6 +18,7 @@ from attrs import field, frozen
 
 from jiguan_core._validation import (
     SortedFrozenSet,
+    a_collection,
     boundary,
     date_value,
     id_tuple,
@@ -221,7 +222,7 @@ class RecordBook:
     The same pass builds ``columns``, the flat index the statistics read.
     """
 
-    records: tuple[Record, ...] = field(converter=_sorted_records, validator=members_of(Record))
+    records: tuple[Record, ...] = field(converter=_sorted_records, validator=a_collection)
     staff_ids: frozenset[str] = field(converter=_ids, validator=unique_ids)
     department_ids: frozenset[str] = field(converter=_ids, validator=unique_ids)
     columns: tuple[RecordColumn, ...] = field(init=False, eq=False, repr=False)
