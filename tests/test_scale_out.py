@@ -10,10 +10,10 @@ import random
 from concurrent.futures import ProcessPoolExecutor
 
 from jiguan_core.assessment import AnnualResult, AssessmentRecords, assess_year
+from jiguan_core.examples.generated import generate_office
+from jiguan_core.examples.office import sample_office
 from jiguan_core.organization import Organization
 from jiguan_core.rules import Report, check
-from jiguan_core.rules.generate import generate_office
-from jiguan_core.sample import sample_office
 from tests.strategies_assessment import SIMPLE, staff_ids, tiny_office, year_records
 
 Job = tuple[Organization, AssessmentRecords]

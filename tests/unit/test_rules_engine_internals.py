@@ -7,10 +7,10 @@ import gc
 
 import pytest
 
+from jiguan_core.examples.office import sample_office
 from jiguan_core.rule import Severity
 from jiguan_core.rules import check
 from jiguan_core.rules.violation import Violation, make_violation
-from jiguan_core.sample import sample_office
 from jiguan_core.text import Text
 
 

@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 from jiguan_core.absence import Absence
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
 from jiguan_core.calendar import WorkCalendar
-from jiguan_core.errors import InvalidInput, InvalidValue, Problem
+from jiguan_core.errors import InvalidValue, Problem, ScheduleInputError
 from jiguan_core.organization import Organization
 from jiguan_core.rule import ParameterValue, Severity
 from jiguan_core.rules.catalogue import RULES, parse_kinds
@@ -40,13 +40,6 @@ _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 DAY = 86_400
 #: The fields of :meth:`Context.activity_fields`.
 ACTIVITY_FIELDS = ("kind", "non_working_day")
-
-
-class ScheduleInputError(InvalidInput):
-    """Activities or absences handed to a check that do not fit the organization."""
-
-    summary_en = "cannot check the calendar; fix each item listed"
-    summary_zh = "无法检查日程，请逐项修正"
 
 
 class Fact(NamedTuple):
