@@ -201,8 +201,13 @@ def parameter(rule: Any, name: str, *, integer: bool = False) -> Any:
     return number(minimum=found.minimum, maximum=found.maximum, integer=integer, rule=rule.id)
 
 
+_PLAIN_COLLECTIONS = (tuple, list, frozenset, set, SortedFrozenSet)
+
+
 def is_collection(value: object) -> bool:
     """A list, tuple, set or other iterable of items; not a string, bytes or a mapping."""
+    if type(value) in _PLAIN_COLLECTIONS:  # the common case, without the ABC machinery
+        return True
     return isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping)
 
 
@@ -358,7 +363,9 @@ def check_text(value: object, field: str, where: str = "", *, allow_empty: bool 
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An id: a non-empty string without surrounding white space."""
+    """An id: a non-empty string without surrounding white space, under the one text rule."""
+    if type(value) is str and value and value.isprintable() and value == value.strip():
+        return  # the common case, at C speed
     if isinstance(value, str) and value and value == value.strip():
         check_text(value, attribute.name, _owner(instance))
     if not isinstance(value, str) or not value or value != value.strip():
