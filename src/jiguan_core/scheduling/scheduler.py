@@ -588,10 +588,12 @@ class _Engine:
                 if record:
                     job.reasons.setdefault(("leaders", ""), [])
                 return None
+        # An optional participant chosen as one of the "any" leaders attends once, as a leader.
         optional = [
             p
             for p in request.optional_participants
-            if not [b for b in self.occupancy.person_blockers(p, *args) if b.ref != ignore]
+            if p not in chosen
+            and not [b for b in self.occupancy.person_blockers(p, *args) if b.ref != ignore]
         ]
         start = pendulum.from_timestamp(candidate.start, tz=SHANGHAI)
         end = pendulum.from_timestamp(candidate.end, tz=SHANGHAI)
