@@ -26,6 +26,10 @@ class RuleArea(TermEnum):
     ASSESSMENT = "assessment", "考核"
     DEVELOPMENT = "development", "干部培养"
     WORK = "work", "工作管理"
+    LEAVE = "leave", "请销假"
+    DUTY = "duty", "节假日值班"
+    PROPOSALS = "proposals", "提案办理"
+    WORKPLAN = "workplan", "年度工作要点"
 
 
 def _infos(collection: Mapping[str, object] | Iterable[object]) -> list[RuleInfo]:
@@ -45,14 +49,22 @@ def all_rules() -> tuple[tuple[RuleArea, RuleInfo], ...]:
     # Imported here: the catalogue needs every area, a plain ``import jiguan_core`` none.
     from jiguan_core.assessment import ASSESSMENT_CATALOGUE
     from jiguan_core.development import CATALOGUE as DEVELOPMENT_CATALOGUE
+    from jiguan_core.duty import DUTY_RULES
+    from jiguan_core.leave import LEAVE_RULES
+    from jiguan_core.proposals import PROPOSAL_RULES
     from jiguan_core.rules import CATALOGUE as SCHEDULING_CATALOGUE
     from jiguan_core.work import WORK_RULES
+    from jiguan_core.workplan import PLAN_RULES
 
     areas = (
         (RuleArea.SCHEDULING, SCHEDULING_CATALOGUE),
         (RuleArea.ASSESSMENT, ASSESSMENT_CATALOGUE),
         (RuleArea.DEVELOPMENT, DEVELOPMENT_CATALOGUE),
         (RuleArea.WORK, WORK_RULES),
+        (RuleArea.LEAVE, LEAVE_RULES),
+        (RuleArea.DUTY, DUTY_RULES),
+        (RuleArea.PROPOSALS, PROPOSAL_RULES),
+        (RuleArea.WORKPLAN, PLAN_RULES),
     )
     return tuple((area, info) for area, rules in areas for info in _infos(rules))
 

@@ -22,6 +22,7 @@ class ItemKind(TermEnum):
     DOCUMENT = "document", "公文"
     MEETING = "meeting", "会议"
     TASK = "task", "任务"
+    PROPOSAL = "proposal", "提案"
 
 
 @frozen(kw_only=True)
