@@ -66,13 +66,6 @@ except ImportError as _error:  # the [testing] extra is not installed
 from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.activity import Activity, ActivityKind, MeetingKind
 from jiguan_core.calendar import DateRange, Granularity, YearArrangement
-from jiguan_core.cli.interchange import (
-    AssessSection,
-    CoverageSection,
-    PlanSection,
-    RotationSection,
-    Workspace,
-)
 from jiguan_core.department import Department, DepartmentKind
 from jiguan_core.organization import Organization
 from jiguan_core.post import ABRole, KeyArea, Post, PostAssignment, PostRole
@@ -82,6 +75,13 @@ from jiguan_core.staff import Level, Relation, Relative, Staff
 from jiguan_core.task import Task, TaskSource, TaskStatus
 from jiguan_core.text import Text
 from jiguan_core.time import SHANGHAI, TimeSpan
+from jiguan_core.workspace import (
+    AssessSection,
+    CoverageSection,
+    PlanSection,
+    RotationSection,
+    Workspace,
+)
 
 __all__ = [
     "FIRST_YEAR",
