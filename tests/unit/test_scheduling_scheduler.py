@@ -108,7 +108,7 @@ class TestPlacing:
 
     def test_an_optional_leader_chosen_as_any_leader_attends_once(self) -> None:
         """A leadership member listed as optional and picked as the "any" leader is a leader,
-        not also a participant (found by jiguan_core.testing.activity_requests_for)."""
+        not also a participant (a case found by jiguan_core.testing.activity_requests_for)."""
         office = sample_office()
         leader = next(s.id for s in office.staff if s.is_leadership_member)
         request = meeting("m1", participants=(), optional_participants=(leader,), any_leaders=1)
