@@ -20,6 +20,7 @@ from jiguan_core.assessment.sample import sample_records
 from jiguan_core.calendar import DateRange, YearArrangement
 from jiguan_core.development import DevelopmentPolicy
 from jiguan_core.errors import InvalidValue, JiguanError
+from jiguan_core.policy import Policy
 from jiguan_core.sample import sample_office
 from jiguan_core.work import sample as work_sample
 from jiguan_core.work.statistics import YuConvention
@@ -79,6 +80,7 @@ def _instances() -> list[object]:
         DateRange(dt.date(2025, 1, 1), dt.date(2025, 2, 1)),
         YearArrangement(year=2027, holidays=[dt.date(2027, 1, 1)]),
         YuConvention(),
+        Policy(),
     ]
     documents = work_sample.sample_documents()
     meetings = work_sample.sample_meetings()
@@ -111,7 +113,7 @@ def _cases() -> list[tuple[object, str]]:
 def test_a_bad_value_in_any_field_is_a_jiguan_error(instance: object, name: str) -> None:
     """None, a number, NaN, a bool, a list, a dict, a lone surrogate, control characters, a
     date outside 1949-2200 and a naive datetime: accepted (when valid there) or refused with a
-    JiguanError (that also is a ValueError) — never a bare TypeError, ValueError or
+    JiguanError (that also is a ValueError, or a LookupError for an unknown id) — never a bare TypeError, ValueError or
     OverflowError. The instance is not changed."""
     before = attrs.asdict(instance, recurse=False)  # type: ignore[arg-type]
     wrong: list[str] = []
@@ -119,7 +121,7 @@ def test_a_bad_value_in_any_field_is_a_jiguan_error(instance: object, name: str)
         try:
             attrs.evolve(instance, **{name: bad})  # type: ignore[misc]
         except JiguanError as error:
-            if not isinstance(error, ValueError):
+            if not isinstance(error, ValueError | LookupError):  # LookupError: an unknown id
                 wrong.append(f"{bad!r}: {type(error).__name__} is no ValueError")
         except Exception as error:
             wrong.append(f"{bad!r}: {type(error).__name__} {error}")

@@ -1,6 +1,6 @@
 """Policies: composite weights, thresholds, quotas, rounding and the publicity window.
 
-Every default comes from the parameters of the rules in :mod:`jiguan_core.assessment.rules`, so
+Every default comes from the parameters of the rules in :mod:`jiguan_core.catalogue.assessment`, so
 the catalogue and the policy never disagree. Build a policy with keyword arguments, or from
 per-rule overrides with :meth:`RoutinePolicy.from_overrides` / :meth:`AnnualPolicy.from_overrides`.
 """
@@ -12,22 +12,36 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Self, cast
 
+import attrs
 from attrs import field, frozen
 
 from jiguan_core._validation import (
+    SortedFrozenSet,
     boundary,
     instance_of,
+    is_collection,
     is_named_pairs,
     keep,
     named_pairs,
     only_keys,
     parameter,
+    unique_ids,
 )
-from jiguan_core.assessment.rules import assessment_rule, resolve
+from jiguan_core.catalogue.assessment import assessment_rule, resolve
 from jiguan_core.errors import InvalidValue, WrongType
+from jiguan_core.policy import Policy
+from jiguan_core.rule import RuleArea
 from jiguan_core.text import TermEnum
 
-__all__ = ["AnnualPolicy", "Rounding", "RoutinePolicy", "Weights", "quota"]
+__all__ = [
+    "AnnualPolicy",
+    "Rounding",
+    "RoutinePolicy",
+    "Weights",
+    "annual_view",
+    "quota",
+    "routine_view",
+]
 
 _TOLERANCE = 1e-9
 
@@ -156,7 +170,7 @@ def _r(rule_id: str, name: str) -> Any:
 def _param(rule_id: str, name: str, *, integer: bool = False) -> Any:
     """The validator of a policy field that holds parameter ``name`` of rule ``rule_id``: the
     parameter's type and its documented range (the catalogue is the one place for both)."""
-    return parameter(assessment_rule(rule_id).info, name, integer=integer)
+    return parameter(assessment_rule(rule_id), name, integer=integer)
 
 
 def _routine_default_weights() -> Weights:
@@ -226,6 +240,17 @@ class RoutinePolicy:
             publicity_working_days=cast(int, r1["publicity_working_days"]),
         )
 
+    @classmethod
+    def from_policy(cls, policy: Policy, *, rater_weights: Weights | None = None) -> Self:
+        """The routine assessment's view of the one :class:`~jiguan_core.policy.Policy`."""
+        return cls.from_overrides(
+            _area_overrides(policy, {"R1", "R2", "R3"}), rater_weights=rater_weights
+        )
+
+
+def _area_overrides(policy: Policy, ids: set[str]) -> dict[str, Mapping[str, object]]:
+    return {k: v for k, v in policy.overrides_for(RuleArea.ASSESSMENT).items() if k in ids}
+
 
 def _check_share(value: float, name: str) -> None:
     if not 0.0 <= value <= 1.0:
@@ -239,6 +264,13 @@ def _check_share(value: float, name: str) -> None:
 
 def _only(overrides: Mapping[str, object], allowed: set[str], owner: str) -> None:
     only_keys(overrides, allowed, field="overrides", where=owner)
+
+
+def _id_set(values: Iterable[str]) -> frozenset[str]:
+    # Sorted iteration (no dependence on the hash seed); a wrong value is left for the validator.
+    if isinstance(values, str):
+        return SortedFrozenSet((values,))
+    return SortedFrozenSet(values) if is_collection(values) else keep(values, _id_set)
 
 
 def _annual_default_weights() -> Weights:
@@ -295,6 +327,12 @@ class AnnualPolicy:
         validator=_param("A15", "publicity_working_days", integer=True),
     )
     routine: RoutinePolicy = field(factory=RoutinePolicy, validator=instance_of(RoutinePolicy))
+    #: Assessment rules switched off (e.g. ``{"A6"}``: a warning no longer bars 优秀); set from
+    #: the one :class:`~jiguan_core.policy.Policy` by :meth:`from_policy`.
+    disabled: frozenset[str] = field(factory=frozenset, converter=_id_set, validator=unique_ids)
+
+    def enabled(self, rule_id: str) -> bool:
+        return rule_id not in self.disabled
 
     def __attrs_post_init__(self) -> None:
         _check_scale(
@@ -355,3 +393,46 @@ class AnnualPolicy:
             publicity_working_days=cast(int, a15["publicity_working_days"]),
             routine=routine or RoutinePolicy(),
         )
+
+    @classmethod
+    def from_policy(
+        cls,
+        policy: Policy,
+        *,
+        weights: Weights | None = None,
+        rater_weights: Weights | None = None,
+    ) -> Self:
+        """The annual assessment's view of the one :class:`~jiguan_core.policy.Policy`: its
+        overrides of A1-A15 and R1-R4, and the assessment rules it switches off. Weights of
+        other schemes than R4's parameters are given here."""
+        annual = cls.from_overrides(
+            _area_overrides(policy, {"A1", "A2", "A4", "A7", "A15", "R4"}),
+            weights=weights,
+            routine=RoutinePolicy.from_policy(policy, rater_weights=rater_weights),
+        )
+        off = {r for r in policy.disabled if r in _ASSESSMENT_IDS()}
+        return attrs.evolve(annual, disabled=off)
+
+
+def _ASSESSMENT_IDS() -> frozenset[str]:  # noqa: N802 - reads as the constant it stands for
+    from jiguan_core.catalogue.assessment import ASSESSMENT_CATALOGUE
+
+    return frozenset(ASSESSMENT_CATALOGUE)
+
+
+def annual_view(policy: AnnualPolicy | Policy | None) -> AnnualPolicy:
+    """An annual policy from whatever the caller passed: the view, the one Policy, or None."""
+    if policy is None:
+        return AnnualPolicy()
+    if isinstance(policy, Policy):
+        return AnnualPolicy.from_policy(policy)
+    return policy
+
+
+def routine_view(policy: RoutinePolicy | Policy | None) -> RoutinePolicy:
+    """A routine policy from the view, the one Policy, or None."""
+    if policy is None:
+        return RoutinePolicy()
+    if isinstance(policy, Policy):
+        return RoutinePolicy.from_policy(policy)
+    return policy

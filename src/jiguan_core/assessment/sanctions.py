@@ -26,7 +26,7 @@ from jiguan_core._validation import (
     result_year,
 )
 from jiguan_core.assessment.records import Sanction, SanctionKind
-from jiguan_core.assessment.rules import resolve
+from jiguan_core.catalogue.assessment import resolve
 
 __all__ = ["SanctionPeriod", "add_months", "sanction_periods"]
 

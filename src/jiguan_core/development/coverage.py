@@ -27,12 +27,14 @@ from attrs import field, frozen
 from jiguan_core._validation import boundary
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
+from jiguan_core.away import away_periods
 from jiguan_core.calendar import DateRange, WorkCalendar
+from jiguan_core.catalogue.development import AB_ROLES, COVERAGE
 from jiguan_core.development.findings import Finding
-from jiguan_core.development.policy import DevelopmentPolicy
-from jiguan_core.development.rules import AB_ROLES, COVERAGE
+from jiguan_core.development.policy import DevelopmentPolicy, development_view
 from jiguan_core.errors import ABRoleError, JiguanError, Problem, UnknownEntity
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
 from jiguan_core.post import ABRole, PostRole
 from jiguan_core.rule import Severity
 from jiguan_core.text import Lang, TermEnum, Text
@@ -189,21 +191,15 @@ def away_half_days(
     """staff id -> day of ``period`` -> the halves of it (morning, afternoon) they are away."""
     wanted = None if staff_ids is None else set(staff_ids)
     away: dict[str, dict[dt.date, set[DayPart]]] = defaultdict(lambda: defaultdict(set))
-    for absence in office.absences if absences is None else absences:
-        if wanted is None or absence.staff_id in wanted:
-            for day, part in absence.span.half_days():
+    # The same away periods as SCH3's (jiguan_core.away), counted in half days of the period.
+    for period_away in away_periods(
+        office.absences if absences is None else absences,
+        office.activities if activities is None else activities,
+    ):
+        if wanted is None or period_away.staff_id in wanted:
+            for day, part in period_away.span.half_days():
                 if day in period:
-                    away[absence.staff_id][day].add(part)
-    for activity in office.activities if activities is None else activities:
-        if not activity.off_site:
-            continue
-        halves = [(d, p) for d, p in activity.span.half_days() if d in period]
-        if not halves:
-            continue
-        for staff_id in activity.attendees:
-            if wanted is None or staff_id in wanted:
-                for day, part in halves:
-                    away[staff_id][day].add(part)
+                    away[period_away.staff_id][day].add(part)
     return {
         staff_id: {day: frozenset(parts) for day, parts in sorted(days.items())}
         for staff_id, days in away.items()
@@ -347,7 +343,7 @@ def validate_ab_roles(
     as_of: dt.date,
     *,
     roles: Sequence[ABRole] | None = None,
-    policy: DevelopmentPolicy | None = None,
+    policy: DevelopmentPolicy | Policy | None = None,
 ) -> tuple[Finding, ...]:
     """Check the AB roles (the office's, or proposed ``roles``) on ``as_of`` (DEV-AB).
 
@@ -357,7 +353,7 @@ def validate_ab_roles(
     without a role, an A who does not hold the post, a B who neither holds it (main or
     secondary) nor — when the policy allows — held it before, and a B for more than M posts.
     """
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     checked = office.ab_roles if roles is None else tuple(roles)
     _check_roles_input(office, checked)
     by_post = {r.post_id: r for r in checked}
@@ -433,7 +429,7 @@ def validate_ab_roles(
                     ),
                 )
             )
-    return tuple(sorted(findings, key=lambda f: f.key))
+    return tuple(sorted((f for f in findings if policy.enabled(f.rule_id)), key=lambda f: f.key))
 
 
 # Can this leave be approved? ------------------------------------------------------------------

@@ -31,6 +31,7 @@ from jiguan_core._validation import (
     text,
 )
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.work import MEETING_DEADLINES
 from jiguan_core.errors import InvalidValue
 from jiguan_core.rule import ParameterValue
 from jiguan_core.text import Lang, TermEnum
@@ -44,7 +45,6 @@ from jiguan_core.work._workflow import (
     working_days_late,
 )
 from jiguan_core.work.errors import ChecklistIncomplete, OutOfOrderTransition, WorkflowFinished
-from jiguan_core.work.rules import MEETING_DEADLINES
 
 __all__ = [
     "MEETING_STAGES",

@@ -29,11 +29,13 @@ from jiguan_core._validation import (
     text,
     unique_ids,
 )
+from jiguan_core.catalogue.work import FIRST_TOPIC
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem, UnknownEntity
+from jiguan_core.finding import Finding
 from jiguan_core.organization import Organization
+from jiguan_core.rule import Severity
 from jiguan_core.text import TermEnum, Text
 from jiguan_core.work._workflow import member_of
-from jiguan_core.work.rules import FIRST_TOPIC
 
 __all__ = [
     "AgendaItem",
@@ -312,6 +314,16 @@ class FirstTopicFinding:
     record_id: str
     on: dt.date
     problem: Text
+
+    def to_finding(self, level: Severity | None = None) -> Finding:
+        """This finding as the one :class:`~jiguan_core.finding.Finding` (WORK-FIRST-TOPIC)."""
+        return Finding.of(
+            FIRST_TOPIC.id,
+            level=level,
+            subjects={"record": (self.record_id,)},
+            dates=(self.on,),
+            message=self.problem,
+        )
 
 
 @boundary

@@ -35,10 +35,10 @@ from jiguan_core._validation import (
     members_of,
     parameter,
 )
+from jiguan_core.catalogue.work import YU_ROUNDING
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import Lang, TermEnum
 from jiguan_core.work.records import Record, RecordBook, RecordColumn, RecordKind, Tier
-from jiguan_core.work.rules import YU_ROUNDING
 
 __all__ = [
     "Measure",
