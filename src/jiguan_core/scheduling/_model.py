@@ -22,6 +22,7 @@ from attrs import define, field
 from jiguan_core.activity import FIELD_KINDS, ActivityKind
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.organization import Organization
+from jiguan_core.patterns import CountPerPeriod, PairOfFacts, Pattern, SingleFact
 from jiguan_core.rule import Severity
 from jiguan_core.rules import CATALOGUE, SchedulingPolicy
 from jiguan_core.rules.catalogue import parse_kinds
@@ -31,16 +32,35 @@ from jiguan_core.scheduling.request import OfficeHours
 
 __all__ = ["MEDIUM", "SOFT", "JobData", "Model", "Rules"]
 
-#: The rules the model expresses, by what they guard (ids of the scheduling catalogue).
-RULE_PERSON = "SCH1"
-RULE_PLACE = "SCH2"
-RULE_AB = "SCH3"
-RULE_LEADERS = "SCH4"
-RULE_ROOM = "SCH5"
-RULE_DAYS = "SCH6"
-RULE_WEEK = "SCH7"
-RULE_TRIPS = "SCH8"
-RULE_CAPACITY = "SCH9"
+
+def _guarding(table: str, *, kind: type[Pattern], key: str = "") -> str:
+    """The id of the catalogue rule whose pattern of ``kind`` reads ``table`` (and, for a
+    single fact, tests ``key``): the scheduler finds its hard rules by what they guard, not by
+    naming rule ids."""
+    for candidate in CATALOGUE:
+        for pattern in candidate.patterns:
+            if not isinstance(pattern, kind):
+                continue
+            if isinstance(pattern, PairOfFacts) and table in (pattern.left, pattern.right):
+                return candidate.id
+            tests_key = not key or any(c.field == key for c in getattr(pattern, "conditions", ()))
+            if isinstance(pattern, SingleFact) and pattern.table == table and tests_key:
+                return candidate.id
+            if isinstance(pattern, CountPerPeriod) and pattern.table == table:
+                return candidate.id
+    raise AssertionError(f"no scheduling rule guards {table}")  # pragma: no cover - catalogue
+
+
+#: The rules the model expresses, found in the catalogue by the facts they guard.
+RULE_PERSON = _guarding("attendance", kind=PairOfFacts)
+RULE_PLACE = _guarding("trip", kind=PairOfFacts)
+RULE_AB = _guarding("away_a", kind=PairOfFacts)
+RULE_LEADERS = _guarding("leader_activity", kind=PairOfFacts)
+RULE_ROOM = _guarding("booking", kind=PairOfFacts)
+RULE_DAYS = _guarding("activity", kind=SingleFact, key="non_working_day")
+RULE_WEEK = _guarding("activity", kind=CountPerPeriod)
+RULE_TRIPS = _guarding("leader_trip", kind=CountPerPeriod)
+RULE_CAPACITY = _guarding("booking", kind=SingleFact, key="over_capacity")
 _KNOWN = {info.id for info in CATALOGUE}
 
 MEDIUM = 1
