@@ -185,19 +185,17 @@ def _finding(
     )
 
 
-def _annual(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
-    """A1, A2, R4: the people whose outcome the rule decided (A2: capped at or tied on the
-    quota line)."""
-    from jiguan_core.assessment import AnnualPolicy, assess_year
-
-    kwargs.setdefault("policy", AnnualPolicy.from_policy(v.policy))
-    result = assess_year(*args, **kwargs)
+def _decided(v: RuleVerifier, outcomes: Iterable[Any], quota_rule: str) -> list[Finding]:
+    """The outcomes (annual or quarterly) the rule decided; for the quota rule (A2, R3), those
+    the quota capped or left tied on its line."""
     found = []
-    for outcome in result.outcomes:
-        decided = v.rule.id in outcome.rules
-        if v.rule.id == "A2":
+    for outcome in outcomes:
+        if v.rule.id == quota_rule:
             decided = outcome.capped or outcome.tied
+        else:
+            decided = v.rule.id in outcome.rules
         if decided:
+            year_end = dt.date(outcome.year, 12, 31)
             found.append(
                 _finding(
                     v,
@@ -206,10 +204,19 @@ def _annual(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
                         f"{outcome.staff_id} decided by {v.rule.id}",
                     ),
                     subjects={"staff": (outcome.staff_id,)},
-                    dates=(dt.date(outcome.year, 12, 31),),
+                    dates=(year_end,),
                 )
             )
     return found
+
+
+def _annual(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
+    """A1-A7, R4: the people whose outcome the rule decided (A2: capped at or tied on the
+    quota line)."""
+    from jiguan_core.assessment import AnnualPolicy, assess_year
+
+    kwargs.setdefault("policy", AnnualPolicy.from_policy(v.policy))
+    return _decided(v, assess_year(*args, **kwargs).outcomes, "A2")
 
 
 def _quarter(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
@@ -217,24 +224,7 @@ def _quarter(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
     from jiguan_core.assessment import RoutinePolicy, assess_quarter
 
     kwargs.setdefault("policy", RoutinePolicy.from_policy(v.policy))
-    result = assess_quarter(*args, **kwargs)
-    found = []
-    for outcome in result.outcomes:
-        decided = v.rule.id in outcome.rules
-        if v.rule.id == "R3":
-            decided = outcome.capped or outcome.tied
-        if decided:
-            found.append(
-                _finding(
-                    v,
-                    Text(
-                        f"{outcome.staff_id} 由 {v.rule.id} 定等",
-                        f"{outcome.staff_id} decided by {v.rule.id}",
-                    ),
-                    subjects={"staff": (outcome.staff_id,)},
-                )
-            )
-    return found
+    return _decided(v, assess_quarter(*args, **kwargs).outcomes, "R3")
 
 
 def _sanction_periods(v: RuleVerifier, sanctions: Iterable[Any]) -> Iterable[Finding]:
