@@ -3,7 +3,7 @@
 ``verify(rule_id).given(...).finds(n)`` runs *one* rule of the catalogue on the facts given, the
 way the library itself decides it, and checks how many findings it makes::
 
-    verify("SCH1").given(office, activities=[a, b]).finds(1)
+    verify("SCHED-COORD-PERSON").given(office, activities=[a, b]).finds(1)
     verify("A6").given({"staff_id": "p01", "year": 2025, "warning_in_year": 1}).finds(1)
     verify("DEV-T5").given(office, as_of).finds_nothing()
 

@@ -159,7 +159,7 @@ def away_days(
     """staff id -> the days of ``period`` on which they are away (absent or off site)."""
     wanted = None if staff_ids is None else set(staff_ids)
     away: dict[str, set[dt.date]] = defaultdict(set)
-    # The same away periods as SCH3's (jiguan_core.away), counted in days of the period.
+    # The same away periods as SCHED-DEV-AB's (jiguan_core.away), counted in days of the period.
     for period_away in away_periods(
         office.absences if absences is None else absences,
         office.activities if activities is None else activities,
