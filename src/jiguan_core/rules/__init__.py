@@ -1,6 +1,6 @@
 """Declarative scheduling rules and conflict detection for the office's calendar.
 
-"调研不扎堆、开会不冲突": the catalogue (:data:`CATALOGUE`, eight rules SCHED-COORD-PERSON-SCH8) is data --
+"调研不扎堆、开会不冲突": the catalogue (:data:`CATALOGUE`, nine rules SCHED-*) is data --
 metadata plus declarative patterns -- evaluated by one of two engines chosen per call:
 ``"python"`` (default; indexes and sort-and-sweep) or ``"durable"`` (the durable_rules engine,
 optional extra, imported only when asked for).

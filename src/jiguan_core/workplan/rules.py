@@ -58,10 +58,10 @@ PLAN_REPORT = RuleInfo(
 PLAN_TRIPS = RuleInfo(
     id="PLAN-ARTICLE-COORD",
     statement=Text(
-        "全年调研在细化季度安排前统一排程，跨委室调研不扎堆、开会不冲突（按排程规则 SCHED-COORD-PERSON-SCH8）",
+        "全年调研在细化季度安排前统一排程，跨委室调研不扎堆、开会不冲突（按排程规则 SCHED-*）",
         "the year's field trips are placed by the scheduler before each quarter is planned in "
         "detail, so that trips of different 委室 do not pile up and meetings do not clash "
-        "(scheduling rules SCHED-COORD-PERSON-SCH8)",
+        "(scheduling rules SCHED-*)",
     ),
     sources=("ARTICLE-PLAN", "ARTICLE-COORD"),
     level=Severity.MEDIUM,
