@@ -67,10 +67,11 @@ DUTY_REST = RuleInfo(
 DUTY_FAIR = RuleInfo(
     id="DUTY-Y1-FAIR",
     statement=Text(
-        "值班均衡：同一组（带班领导、值班人员）内每人值班次数相差不超过1次（可行时）；"
-        "春节假期每天按权重折算",
-        "a fair spread: within each group (leaders in charge, staff on duty) the duty counts "
-        "differ by at most one where feasible; Spring Festival days count with a weight",
+        "值班均衡：在不连续值班的前提下，同一组（带班领导、值班人员）内每人值班次数相差不超过1次"
+        "（可行时）；春节假期每天按权重折算",
+        "a fair spread: without breaking DUTY-Y1-REST, within each group (leaders in charge, "
+        "staff on duty) the duty counts differ by at most one where feasible; Spring Festival "
+        "days count with a weight",
     ),
     sources=("Y1",),
     level=Severity.SOFT,
