@@ -89,6 +89,13 @@ def oracle(
                     if pattern.unless == "exempt" and f.ref in ctx.blackouts[g.ref].exempt:
                         continue
                     out.append(pair_violation(ctx, look, pattern.id, f, g))
+            elif isinstance(pattern, SingleFact) and pattern.id == "SCH9/over_capacity":
+                seats = {r.id: r.capacity for r in office.rooms}
+                extra = int(params["extra_seats"])
+                for a in acts:
+                    capacity = seats.get(a.room_id) if a.room_id is not None else None
+                    if capacity is not None and len(a.attendees) + extra > capacity:
+                        out.append(single_violation(ctx, look, pattern.id, a))
             elif isinstance(pattern, SingleFact):
                 kinds = {k.strip() for k in str(params["kinds"]).split(",")}
                 calendar_ = ctx.calendar

@@ -39,7 +39,7 @@ _OFFSET = 8 * 3600
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 DAY = 86_400
 #: The fields of :meth:`Context.activity_fields`.
-ACTIVITY_FIELDS = ("kind", "non_working_day")
+ACTIVITY_FIELDS = ("kind", "non_working_day", "over_capacity")
 
 
 class Fact(NamedTuple):
@@ -169,6 +169,8 @@ class Context:
         self.working_kinds: frozenset[ActivityKind] = parse_kinds(str(self.params["SCH6"]["kinds"]))
         self.count_off_site = bool(self.params["SCH3"]["count_off_site"])
         self.blackouts: dict[str, Blackout] = {b.id: b for b in self.policy.blackouts}
+        self._seats: dict[str, int | None] = {r.id: r.capacity for r in office.rooms}
+        self.extra_seats = int(self.params["SCH9"]["extra_seats"])
         self._working: dict[int, bool] = {}
         self._kinds: dict[tuple[str, str], frozenset[str]] = {}
 
@@ -188,6 +190,8 @@ class Context:
             return bool(p["check_rooms"])
         if pattern_id == "SCH6/blackout":
             return bool(self.blackouts)
+        if pattern_id == "SCH9/over_capacity":
+            return bool(p["check_capacity"])
         return True
 
     def parameter(self, pattern_id: str, name: str) -> ParameterValue:
@@ -306,7 +310,17 @@ class Context:
                 else (epoch(a.span.start), epoch(a.span.end))
             )
             return self.first_non_working(start, end)
+        if name == "over_capacity":
+            return self.over_capacity(a)
         raise KeyError(name)  # pragma: no cover - the catalogue names only these fields
+
+    def over_capacity(self, a: Activity) -> int:
+        """Attendees plus SCH9's ``extra_seats`` beyond the seats of the activity's room (<= 0
+        when they fit, or when the room or its capacity is unknown)."""
+        seats = self._seats.get(a.room_id) if a.room_id is not None else None
+        if seats is None:
+            return 0
+        return len(a.attendees) + self.extra_seats - seats
 
     def kinds_parameter(self, pattern_id: str, name: str) -> frozenset[str]:
         cache_key = (pattern_id, name)

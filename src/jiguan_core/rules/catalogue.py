@@ -1,4 +1,4 @@
-"""The scheduling rule catalogue: eight rules, each an auditable :class:`RuleInfo` plus the
+"""The scheduling rule catalogue: nine rules, each an auditable :class:`RuleInfo` plus the
 declarative patterns the engines evaluate.
 
 The rules serve the office's goal "调研不扎堆、开会不冲突" (ARTICLE-COORD): research trips never
@@ -384,6 +384,45 @@ RULES: tuple[ScheduleRule, ...] = (
                     "同一主席会议成员（键）一个月内外出调研多于 max_trips_per_month 次",
                     "more than `max_trips_per_month` trips of one leadership member (key) in a "
                     "month",
+                ),
+            ),
+        ),
+    ),
+    ScheduleRule(
+        info=RuleInfo(
+            id="SCH9",
+            statement=Text(
+                "会议室容量：活动的参加人数（另加预留座位）不得超过所用会议室的座位数。",
+                "Room capacity: an activity's attendees (plus any seats kept free) never "
+                "exceed the seats of the room it uses.",
+            ),
+            sources=("ARTICLE-COORD",),
+            level=Severity.HARD,
+            parameters=(
+                _p(
+                    "check_capacity",
+                    True,
+                    "是否检查会议室容量（座位数未知的会议室不检查）",
+                    "check room capacity (rooms of unknown capacity are not checked)",
+                ),
+                _p(
+                    "extra_seats",
+                    0,
+                    "参加人员之外须预留的座位数（如工作人员）",
+                    "seats kept free beyond the attendees (e.g. for staff)",
+                    0,
+                    1000,
+                ),
+            ),
+        ),
+        patterns=(
+            SingleFact(
+                id="SCH9/over_capacity",
+                table="booking",
+                conditions=(Condition(field="over_capacity", op=">", value=0),),
+                description=Text(
+                    "参加人数加 extra_seats 超过会议室座位数",
+                    "attendees plus `extra_seats` exceed the room's seats",
                 ),
             ),
         ),

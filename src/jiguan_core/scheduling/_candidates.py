@@ -27,8 +27,21 @@ class Candidate:
     last_day: int
 
 
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+#: Asia/Shanghai is UTC+8 without daylight saving since 1991.
+_FIXED_SINCE = 1992
+
+
 def moment(day: dt.date, clock_time: dt.time) -> int:
-    """Epoch seconds of ``clock_time`` on ``day`` in the office's zone."""
+    """Epoch seconds of ``clock_time`` on ``day`` in the office's zone (integer arithmetic for
+    the years the zone has a fixed offset, pendulum before)."""
+    if day.year >= _FIXED_SINCE:
+        return (
+            (day.toordinal() - _EPOCH_ORDINAL) * 86_400
+            + clock_time.hour * 3600
+            + clock_time.minute * 60
+            - 8 * 3600
+        )
     return int(
         pendulum.datetime(
             day.year, day.month, day.day, clock_time.hour, clock_time.minute, tz=SHANGHAI

@@ -10,10 +10,11 @@ dropped; a rule yielding more than :data:`MAX_OCCURRENCES` is an error.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import attrs
 import pendulum
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 
 from jiguan_core._validation import boundary
 from jiguan_core.scheduling.request import ActivityRequest, SchedulingError
@@ -30,35 +31,89 @@ def occurrence_id(request_id: str, day: dt.date) -> str:
     return f"{request_id}@{day:%Y%m%d}"
 
 
-@boundary
-def expand(request: ActivityRequest) -> tuple[ActivityRequest, ...]:
-    """The one-off requests of ``request``: itself when it has no ``rrule``."""
-    if request.rrule is None:
-        return (request,)
+#: Frequencies finer than a day: an activity occurs at most once a day, so they are refused.
+_SUB_DAILY = re.compile(r"FREQ\s*=\s*(HOURLY|MINUTELY|SECONDLY)", re.IGNORECASE)
+#: The Gregorian calendar repeats every 400 years (146,097 days, a whole number of weeks).
+_CYCLE_YEARS = 400
+
+
+def _refuse(request: ActivityRequest, message_en: str, message_zh: str) -> SchedulingError:
+    return SchedulingError(request.id, "rrule", message_en, message_zh)
+
+
+def _moments(request: ActivityRequest, rrule_text: str) -> list[dt.datetime]:
+    """The naive local moments the rule yields inside the request's window.
+
+    dateutil scans a rule whose filters never match (``BYMONTH=2;BYMONTHDAY=30``) up to year
+    9999, and yields nothing on the way, so no check of ours would run. The scan is bounded by
+    the window instead: the rule is evaluated shifted by whole 400-year Gregorian cycles (same
+    weekdays, same leap years) so that the window ends within the last cycle before 9999, where
+    dateutil's own end of time stops it; the moments are shifted back.
+    """
     start = request.earliest_start
     tz = start.tz or SHANGHAI
     naive_start = start.naive()
     naive_end = request.latest_end.in_timezone(tz).naive()
+    shift = (dt.MAXYEAR - naive_end.year) // _CYCLE_YEARS * _CYCLE_YEARS
     try:
-        rule = rrulestr(request.rrule, dtstart=naive_start, ignoretz=True)
+        rule = rrulestr(rrule_text, dtstart=naive_start, ignoretz=True)
+        if not isinstance(rule, rrule):
+            raise ValueError("one RRULE line expected")
+        until = getattr(rule, "_until", None)
+        shifted = rule.replace(
+            dtstart=naive_start.replace(year=naive_start.year + shift),
+            until=until.replace(year=until.year + shift)
+            if isinstance(until, dt.datetime) and until.year + shift <= dt.MAXYEAR
+            else until,
+        )
         moments: list[dt.datetime] = []
-        for moment in rule:
-            if moment > naive_end or len(moments) > MAX_OCCURRENCES:
+        for moment in shifted:
+            back = moment.replace(year=moment.year - shift)
+            if back > naive_end or len(moments) > MAX_OCCURRENCES:
                 break
-            if moment >= naive_start:
-                moments.append(moment)
+            if back >= naive_start:
+                moments.append(back)
     except (ValueError, TypeError, OverflowError) as error:
-        raise SchedulingError(
-            request.id,
-            "rrule",
+        raise _refuse(
+            request,
             f"{request.rrule!r} is not an RFC 5545 recurrence rule ({error}); write e.g. "
             "FREQ=WEEKLY;BYDAY=MO",
             f"{request.rrule!r} 不是有效的重复规则（RRULE），例如 FREQ=WEEKLY;BYDAY=MO",
         ) from error
+    return moments
+
+
+@boundary
+def expand(request: ActivityRequest) -> tuple[ActivityRequest, ...]:
+    """The one-off requests of ``request``: itself when it has no ``rrule``.
+
+    A rule that yields no date in the window gives an empty tuple (the scheduler lists such a
+    request as unplaced, with that reason). Refused with :class:`SchedulingError`: a rule that
+    does not parse, one with its own ``DTSTART`` (the window is the request's), a frequency
+    finer than a day, and more than :data:`MAX_OCCURRENCES` occurrences.
+    """
+    if request.rrule is None:
+        return (request,)
+    if "DTSTART" in request.rrule.upper():
+        raise _refuse(
+            request,
+            f"{request.rrule!r} has its own DTSTART; the recurrence starts at the request's "
+            "earliest_start: remove DTSTART and set earliest_start instead",
+            f"{request.rrule!r} 自带 DTSTART；重复从活动申请的 earliest_start 开始，请删去 DTSTART",
+        )
+    if _SUB_DAILY.search(request.rrule):
+        raise _refuse(
+            request,
+            f"{request.rrule!r} recurs more often than daily; an activity occurs at most once a "
+            "day: use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY",
+            f"{request.rrule!r} 的频率高于每天；活动每天至多一次，请用 DAILY、WEEKLY、MONTHLY 或 "
+            "YEARLY",
+        )
+    tz = request.earliest_start.tz or SHANGHAI
+    moments = _moments(request, request.rrule)
     if len(moments) > MAX_OCCURRENCES:
-        raise SchedulingError(
-            request.id,
-            "rrule",
+        raise _refuse(
+            request,
             f"{request.rrule!r} yields more than {MAX_OCCURRENCES} occurrences in the window",
             f"{request.rrule!r} 在窗口内产生超过 {MAX_OCCURRENCES} 次",
         )
