@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.scheduling import RULES
 from jiguan_core.organization import Organization
+from jiguan_core.patterns import CountPerPeriod, PairOfFacts, SingleFact
 from jiguan_core.rules import SchedulingPolicy, Violation
 from jiguan_core.rules._build import (
     Lookup,
@@ -22,8 +24,6 @@ from jiguan_core.rules._build import (
     single_violation,
 )
 from jiguan_core.rules._facts import Context, Fact
-from jiguan_core.rules.catalogue import RULES
-from jiguan_core.rules.patterns import CountPerPeriod, PairOfFacts, SingleFact
 from jiguan_core.rules.python_engine import build_tables
 from jiguan_core.time import SHANGHAI
 

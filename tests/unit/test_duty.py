@@ -36,7 +36,7 @@ def away(staff_id: str, first: dt.date, last: dt.date, number: int = 1) -> Absen
 class TestTheDutyCatalogue:
     def test_the_duty_rules_are_in_the_one_catalogue(self) -> None:
         """DUTY-Y1, DUTY-Y1-REST and DUTY-Y1-FAIR are gathered under RuleArea.DUTY."""
-        ids = [info.id for area, info in all_rules() if area is RuleArea.DUTY]
+        ids = [info.id for info in all_rules() if info.area is RuleArea.DUTY]
         assert ids == ["DUTY-Y1", "DUTY-Y1-REST", "DUTY-Y1-FAIR"]
 
 

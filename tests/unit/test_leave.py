@@ -77,7 +77,7 @@ def approved(request: LeaveRequest, on: dt.date | None = None) -> LeaveRequest:
 class TestTheLeaveCatalogue:
     def test_every_leave_rule_is_in_the_one_catalogue_under_its_area(self) -> None:
         """LEAVE-L1 to LEAVE-L5 are gathered by all_rules() under RuleArea.LEAVE."""
-        ids = [info.id for area, info in all_rules() if area is RuleArea.LEAVE]
+        ids = [info.id for info in all_rules() if info.area is RuleArea.LEAVE]
         assert ids == ["LEAVE-L1", "LEAVE-L2", "LEAVE-L3", "LEAVE-L4", "LEAVE-L5"]
         assert ids == list(LEAVE_RULES)
 

@@ -17,6 +17,6 @@ def test_every_office_work_rule_id_is_named_by_a_test() -> None:
         for p in TESTS.rglob("test_*.py")
         if p.name != Path(__file__).name
     )
-    missing = [info.id for area, info in all_rules() if area in AREAS and info.id not in text]
+    missing = [info.id for info in all_rules() if info.area in AREAS and info.id not in text]
     assert AREAS
     assert missing == []

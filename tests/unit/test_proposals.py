@@ -61,7 +61,7 @@ def replied(p: ProposalWorkflow, on: dt.date = dt.date(2026, 5, 20)) -> Proposal
 class TestTheProposalCatalogue:
     def test_the_proposal_rules_are_in_the_one_catalogue(self) -> None:
         """PROPOSAL-P1, PROPOSAL-P1-KEY and PROPOSAL-P2 are gathered under RuleArea.PROPOSALS."""
-        ids = [info.id for area, info in all_rules() if area is RuleArea.PROPOSALS]
+        ids = [info.id for info in all_rules() if info.area is RuleArea.PROPOSALS]
         assert ids == ["PROPOSAL-P1", "PROPOSAL-P1-KEY", "PROPOSAL-P2"]
 
 

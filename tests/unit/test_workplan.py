@@ -73,7 +73,7 @@ def plan() -> WorkPlan:
 class TestTheWorkPlanCatalogue:
     def test_the_work_plan_rules_are_in_the_one_catalogue(self) -> None:
         """PLAN-ARTICLE-PLAN, PLAN-ARTICLE-PLAN-REPORT and PLAN-ARTICLE-COORD under WORKPLAN."""
-        ids = [info.id for area, info in all_rules() if area is RuleArea.WORKPLAN]
+        ids = [info.id for info in all_rules() if info.area is RuleArea.WORKPLAN]
         assert ids == ["PLAN-ARTICLE-PLAN", "PLAN-ARTICLE-PLAN-REPORT", "PLAN-ARTICLE-COORD"]
 
 

@@ -6,7 +6,9 @@ holiday, spread fairly; the counts are the office's own, so every number is a pa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 from jiguan_core.rule import Parameter, RuleInfo, Severity
 from jiguan_core.text import Text
@@ -91,3 +93,14 @@ DUTY_FAIR = RuleInfo(
 DUTY_RULES: MappingProxyType[str, RuleInfo] = MappingProxyType(
     {r.id: r for r in (DUTY_COVER, DUTY_REST, DUTY_FAIR)}
 )
+
+
+def computations() -> Mapping[str, Callable[..., Any]]:
+    """The functions that decide each rule of this area, by rule id (bound by the catalogue)."""
+    from jiguan_core.duty.roster import duty_roster
+
+    return {
+        "DUTY-Y1": duty_roster,
+        "DUTY-Y1-REST": duty_roster,
+        "DUTY-Y1-FAIR": duty_roster,
+    }

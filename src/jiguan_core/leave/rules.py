@@ -7,7 +7,9 @@ own rules through ``overrides``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 from jiguan_core.rule import Parameter, RuleInfo, Severity
 from jiguan_core.text import Text
@@ -184,3 +186,18 @@ LEAVE_RULES: MappingProxyType[str, RuleInfo] = MappingProxyType(
         )
     }
 )
+
+
+def computations() -> Mapping[str, Callable[..., Any]]:
+    """The functions that decide each rule of this area, by rule id (bound by the catalogue)."""
+    from jiguan_core.leave.approval import approval_chain
+    from jiguan_core.leave.entitlement import annual_entitlement, exclusion, leave_balance
+    from jiguan_core.leave.halfday import working_half_days
+
+    return {
+        "LEAVE-L1": annual_entitlement,
+        "LEAVE-L2": working_half_days,
+        "LEAVE-L3": exclusion,
+        "LEAVE-L4": leave_balance,
+        "LEAVE-L5": approval_chain,
+    }

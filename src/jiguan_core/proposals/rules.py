@@ -7,7 +7,9 @@ sources). The other stage deadlines are local practice, marked [N].
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 from jiguan_core.rule import Parameter, RuleInfo, Severity
 from jiguan_core.text import Text
@@ -94,3 +96,14 @@ PROPOSAL_DEADLINES = RuleInfo(
 PROPOSAL_RULES: MappingProxyType[str, RuleInfo] = MappingProxyType(
     {r.id: r for r in (PROPOSAL_STAGES, PROPOSAL_KEY, PROPOSAL_DEADLINES)}
 )
+
+
+def computations() -> Mapping[str, Callable[..., Any]]:
+    """The functions that decide each rule of this area, by rule id (bound by the catalogue)."""
+    from jiguan_core.proposals.workflow import proposal_late_items, submit_proposal
+
+    return {
+        "PROPOSAL-P1": submit_proposal,
+        "PROPOSAL-P1-KEY": submit_proposal,
+        "PROPOSAL-P2": proposal_late_items,
+    }

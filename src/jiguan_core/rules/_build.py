@@ -14,6 +14,7 @@ from typing import cast
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
+from jiguan_core.catalogue.scheduling import rule
 from jiguan_core.rule import RuleInfo, Severity
 from jiguan_core.rules._facts import (
     _EPOCH_ORDINAL,
@@ -25,7 +26,6 @@ from jiguan_core.rules._facts import (
     Fact,
     local_ordinal,
 )
-from jiguan_core.rules.catalogue import rule
 from jiguan_core.rules.violation import Violation, _ids, make_violation, pair_ids
 from jiguan_core.text import Text
 from jiguan_core.time import SHANGHAI

@@ -21,6 +21,14 @@ from typing import Any
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import Granularity, WorkCalendar
+from jiguan_core.catalogue.scheduling import RULES
+from jiguan_core.patterns import (
+    Condition,
+    CountPerPeriod,
+    DailyCoverage,
+    PairOfFacts,
+    SingleFact,
+)
 from jiguan_core.rules._build import (
     Lookup,
     count_violation,
@@ -36,14 +44,6 @@ from jiguan_core.rules._facts import (
     Fact,
     local_ordinal,
     ordinals,
-)
-from jiguan_core.rules.catalogue import RULES
-from jiguan_core.rules.patterns import (
-    Condition,
-    CountPerPeriod,
-    DailyCoverage,
-    PairOfFacts,
-    SingleFact,
 )
 from jiguan_core.rules.violation import SortedViolations, Violation
 

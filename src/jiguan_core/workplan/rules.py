@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 from jiguan_core.rule import Parameter, RuleInfo, Severity
 from jiguan_core.text import Text
@@ -80,3 +82,15 @@ PLAN_TRIPS = RuleInfo(
 PLAN_RULES: MappingProxyType[str, RuleInfo] = MappingProxyType(
     {r.id: r for r in (PLAN_ITEMS, PLAN_REPORT, PLAN_TRIPS)}
 )
+
+
+def computations() -> Mapping[str, Callable[..., Any]]:
+    """The functions that decide each rule of this area, by rule id (bound by the catalogue)."""
+    from jiguan_core.workplan.progress import half_year_report, plan_progress
+    from jiguan_core.workplan.trips import plan_field_trips
+
+    return {
+        "PLAN-ARTICLE-PLAN": plan_progress,
+        "PLAN-ARTICLE-PLAN-REPORT": half_year_report,
+        "PLAN-ARTICLE-COORD": plan_field_trips,
+    }
