@@ -9,7 +9,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 DOCS_STAMP = $(VENV)/.installed-docs
 # Every extra the test suite exercises (the core alone needs none of them).
-EXTRAS  = dev,cli,ics,testing,durable,dask,office
+EXTRAS  = dev,cli,ics,testing,durable,dask,office,solver
 
 .PHONY: demo test lint typecheck pytest bench docs clean
 
@@ -39,7 +39,7 @@ pytest: $(STAMP)
 test: lint typecheck pytest
 
 docs: $(DOCS_STAMP)
-	$(BIN)/python -m mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict --site-dir site
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS),bench]"

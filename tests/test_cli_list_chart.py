@@ -142,7 +142,7 @@ class TestChart:
         assert result.returncode == 2
         assert "invalid choice" in result.stderr
 
-    def test_the_html_week_embeds_the_leaders_picture(
+    def test_the_html_week_embeds_the_leaders_week_and_the_coverage(
         self, office_file: Path, workdir: Path
     ) -> None:
         out = workdir / "week.html"
@@ -152,5 +152,6 @@ class TestChart:
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
         page = out.read_text(encoding="utf-8")
-        assert page.count("<svg") == 1
+        assert page.count("<svg") == 2
         assert 'data-clash="true"' in page
+        assert 'data-role="a"' in page

@@ -24,6 +24,7 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "dask": ("dask", "dask"),
     "dask.bag": ("dask", "dask"),
     "distributed": ("dask", "distributed"),
+    "ortools.sat.python.cp_model": ("solver", "ortools"),
     "docx": ("office", "python-docx"),
     "docx.enum.section": ("office", "python-docx"),
     "docx.enum.text": ("office", "python-docx"),

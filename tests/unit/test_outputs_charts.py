@@ -208,3 +208,31 @@ def test_an_empty_week_still_draws_a_panel_per_leader() -> None:
     assert rects(root, "activity-id") == []
     panels = [g for g in root.iter(f"{SVG}g") if "data-leader-id" in g.attrib]
     assert len(panels) == len(office().leadership_members)
+
+
+class TestPicturesOfAList:
+    def test_each_period_gets_its_pictures(self) -> None:
+        """A week: leaders' week and coverage; a month: coverage; a year: workload."""
+        from jiguan_core.activity_list import activity_list
+        from jiguan_core.calendar import Granularity
+        from jiguan_core.outputs.svg_charts import list_pictures
+
+        def drawn(granularity: Granularity) -> list[set[str]]:
+            listed = activity_list(office(), granularity, CLASH_WEEK)
+            return [
+                {
+                    a
+                    for r in parse(svg).iter(f"{SVG}rect")
+                    for a in r.attrib
+                    if a.startswith("data-")
+                }
+                for svg in list_pictures(office(), listed)
+            ]
+
+        week = drawn(Granularity.WEEK)
+        assert [("data-clash" in d, "data-role" in d) for d in week] == [
+            (True, False),
+            (False, True),
+        ]
+        assert [("data-role" in d) for d in drawn(Granularity.MONTH)] == [True]
+        assert [("data-away-days" in d) for d in drawn(Granularity.YEAR)] == [True]

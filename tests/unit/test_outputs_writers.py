@@ -206,3 +206,55 @@ class TestWithoutTheExtra:
             writer(listed)  # type: ignore[operator]
         assert info.value.extra == "office"
         assert "jiguan-core[office]" in info.value.render("zh")
+
+
+class TestChangesAndPageFit:
+    @staticmethod
+    def compared() -> ActivityList:
+        """The week of 2025-02-17 against an edition where a052 met in r-1 and a133 did not
+        exist yet; a105 is cancelled since."""
+        import attrs
+
+        earlier = [
+            attrs.evolve(a, room_id="r-1") if a.id == "a052" else a
+            for a in office().activities
+            if a.id != "a133"
+        ]
+        current = office().without_activity("a105")
+        return activity_list(current, Granularity.WEEK, dt.date(2025, 2, 17), previous=earlier)
+
+    def test_the_workbook_has_a_changes_sheet_with_every_change_and_the_people(self) -> None:
+        listed = self.compared()
+        book = openpyxl.load_workbook(io.BytesIO(list_xlsx(listed)))
+        rows = list(book["变化"].iter_rows(min_row=2, values_only=True))
+        assert sorted((r[0], r[2]) for r in rows) == [
+            ("a052", "调整时间地点"),
+            ("a105", "取消"),
+            ("a133", "新增"),
+        ]
+        moved = next(r for r in rows if r[0] == "a052")
+        assert moved[3] == "room_id: r-1"
+        assert moved[4] == "room_id: r-standing"
+        assert "蔡磊伟" in moved[5]  # names, not ids
+
+    def test_the_document_strikes_the_cancelled_row_and_lists_the_changes(self) -> None:
+        document = docx.Document(io.BytesIO(list_docx(self.compared())))
+        struck = [
+            cell.text
+            for table in document.tables
+            for row in table.rows
+            for cell in row.cells
+            if any(run.font.strike for p in cell.paragraphs for run in p.runs)
+        ]
+        assert "【取消】邻水县文旅融合调研" in struck
+        texts = "\n".join(p.text for p in document.paragraphs)
+        assert "a133 前锋区营商环境视察 [新增]" in texts
+
+    def test_a_busy_week_is_set_smaller_and_a_quiet_one_is_not(self) -> None:
+        from jiguan_core.outputs import OfficeStyle, week_body_size
+
+        style = OfficeStyle()
+        quiet = activity_list(office(), Granularity.WEEK, NATIONAL_DAY_WEEK)
+        assert week_body_size(quiet, style) == style.body_size
+        tiny_page = OfficeStyle(margin_top=80, margin_bottom=80)
+        assert week_body_size(quiet, tiny_page) < style.body_size

@@ -109,12 +109,10 @@ def run_list(
         if as_json:
             return Outcome(exit_code=code, text=to_json_text(list_data(listed, lang)))
         if fmt == "html":
-            from jiguan_core.outputs import leaders_week_svg, list_html
+            from jiguan_core.outputs import list_html, list_pictures
 
-            pictures = (
-                [leaders_week_svg(ws.office, on, lang=lang, leader_id=leader_id)]
-                if period is Granularity.WEEK and listed.leaders
-                else []
+            pictures = list_pictures(
+                ws.office, listed, policy=ws.scheduling_policy, lang=lang, leader_id=leader_id
             )
             return Outcome(exit_code=code, text=list_html(listed, lang=lang, pictures=pictures))
         if fmt == "docx":

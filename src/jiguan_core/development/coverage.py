@@ -24,6 +24,7 @@ from attrs import field, frozen
 from jiguan_core._validation import boundary
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
+from jiguan_core.away import away_periods
 from jiguan_core.calendar import DateRange, WorkCalendar
 from jiguan_core.catalogue.development import AB_ROLES, COVERAGE
 from jiguan_core.development.findings import Finding
@@ -158,18 +159,15 @@ def away_days(
     """staff id -> the days of ``period`` on which they are away (absent or off site)."""
     wanted = None if staff_ids is None else set(staff_ids)
     away: dict[str, set[dt.date]] = defaultdict(set)
-    for absence in office.absences if absences is None else absences:
-        if wanted is None or absence.staff_id in wanted:
-            away[absence.staff_id].update(d for d in absence.span.dates() if d in period)
-    for activity in office.activities if activities is None else activities:
-        if not activity.off_site:
-            continue
-        days = [d for d in activity.span.dates() if d in period]
-        if not days:
-            continue
-        for staff_id in activity.attendees:
-            if wanted is None or staff_id in wanted:
-                away[staff_id].update(days)
+    # The same away periods as SCH3's (jiguan_core.away), counted in days of the period.
+    for period_away in away_periods(
+        office.absences if absences is None else absences,
+        office.activities if activities is None else activities,
+    ):
+        if wanted is None or period_away.staff_id in wanted:
+            days = [d for d in period_away.span.dates() if d in period]
+            if days:
+                away[period_away.staff_id].update(days)
     return dict(away)
 
 

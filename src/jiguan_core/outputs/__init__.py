@@ -10,7 +10,12 @@ nothing beyond the standard library.
 from jiguan_core.outputs._common import BODY_FONTS, TITLE_FONTS, OfficeStyle
 from jiguan_core.outputs.docx_writer import list_docx
 from jiguan_core.outputs.html_writer import list_html, week_body_size
-from jiguan_core.outputs.svg_charts import coverage_svg, leaders_week_svg, workload_svg
+from jiguan_core.outputs.svg_charts import (
+    coverage_svg,
+    leaders_week_svg,
+    list_pictures,
+    workload_svg,
+)
 from jiguan_core.outputs.xlsx_writer import list_xlsx
 
 __all__ = [
@@ -21,6 +26,7 @@ __all__ = [
     "leaders_week_svg",
     "list_docx",
     "list_html",
+    "list_pictures",
     "list_xlsx",
     "week_body_size",
     "workload_svg",

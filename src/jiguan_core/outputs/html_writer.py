@@ -41,7 +41,7 @@ h1 {{ font-family: {_fonts(style.title_fonts)}; font-size: {style.title_size * 0
 p.sub {{ text-align: center; margin: 0 0 3mm; }}
 table {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
 th, td {{ border: 0.5pt solid #000; padding: 0.4mm 1.2mm; vertical-align: top;
-  overflow-wrap: anywhere; word-break: break-all; line-height: 1.2; }}
+  overflow-wrap: anywhere; line-height: 1.2; }}
 th {{ font-weight: bold; text-align: center; background: #eee; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; }}

@@ -17,7 +17,14 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
-from jiguan_core.activity_list import WEEKDAYS, DayKind, ListRow, activity_list, day_kind
+from jiguan_core.activity_list import (
+    WEEKDAYS,
+    ActivityList,
+    DayKind,
+    ListRow,
+    activity_list,
+    day_kind,
+)
 from jiguan_core.calendar import DateRange, Granularity, WorkCalendar
 from jiguan_core.organization import Organization
 from jiguan_core.text import Lang, display_width
@@ -29,6 +36,7 @@ __all__ = [
     "FONT_FAMILY",
     "coverage_svg",
     "leaders_week_svg",
+    "list_pictures",
     "workload_svg",
 ]
 
@@ -54,6 +62,7 @@ _DAY_SHADE = {
 
 
 def _svg(width: float, height: float, title: str) -> ET.Element:
+    width = max(width, display_width(title) * 9.5 + 40)  # the 18 px title fits
     root = ET.Element(
         "svg",
         {
@@ -600,3 +609,34 @@ def workload_svg(
         ],
     )
     return _document(root)
+
+
+def list_pictures(
+    office: Organization,
+    listed: ActivityList,
+    *,
+    calendar: WorkCalendar | None = None,
+    policy: object | None = None,
+    lang: Lang = "zh",
+    leader_id: str | None = None,
+) -> list[str]:
+    """The pictures that go with a list, for :func:`~jiguan_core.outputs.list_html`: a week
+    gets the leaders' week and the A/B coverage of that week; a month or a quarter the coverage
+    of the period; a year the workload (with SCH7's busy weeks under ``policy``)."""
+    pictures: list[str] = []
+    g = listed.granularity
+    if g is Granularity.WEEK and listed.leaders:
+        pictures.append(
+            leaders_week_svg(
+                office, listed.period.start, calendar=calendar, lang=lang, leader_id=leader_id
+            )
+        )
+    if g is not Granularity.YEAR and office.key_posts:
+        pictures.append(coverage_svg(office, listed.period, calendar=calendar, lang=lang))
+    if g is Granularity.YEAR:
+        pictures.append(
+            workload_svg(
+                office, listed.period.start.year, calendar=calendar, policy=policy, lang=lang
+            )
+        )
+    return pictures

@@ -13,6 +13,7 @@ from typing import NamedTuple, Protocol
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
+from jiguan_core.away import taken_away_by
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.scheduling import RULES, parse_kinds
 from jiguan_core.errors import InvalidValue, Problem, ScheduleInputError
@@ -261,12 +262,12 @@ class Context:
         if a.off_site:
             for p in leaders:
                 tables["leader_away"].append(_fact(Fact, (rid, p, s, e, p, ACTIVITY)))
-            if self.count_off_site:
-                for p in attendees:
-                    for post in self.a_posts.get(p, ()):
-                        tables["away_a"].append(_fact(Fact, (rid, post, s, e, p, ACTIVITY)))
-                    for post in self.b_posts.get(p, ()):
-                        tables["away_b"].append(_fact(Fact, (rid, post, s, e, p, ACTIVITY)))
+            # SCH3 and DEV-COVER share one notion of being away (jiguan_core.away).
+            for p in taken_away_by(a, count_off_site=self.count_off_site):
+                for post in self.a_posts.get(p, ()):
+                    tables["away_a"].append(_fact(Fact, (rid, post, s, e, p, ACTIVITY)))
+                for post in self.b_posts.get(p, ()):
+                    tables["away_b"].append(_fact(Fact, (rid, post, s, e, p, ACTIVITY)))
 
     def absence_facts(self, b: Absence) -> list[tuple[str, Fact]]:
         """An absence's rows, as (table, fact) in a fixed order."""

@@ -66,8 +66,11 @@ def candidates(
     """
     window_start = int(request.earliest_start.timestamp())
     window_end = int(request.latest_end.timestamp())
-    first = request.earliest_start.in_timezone(SHANGHAI).date()
-    last = request.latest_end.in_timezone(SHANGHAI).date()
+    local_first = request.earliest_start.in_timezone(SHANGHAI)
+    local_last = request.latest_end.in_timezone(SHANGHAI)
+    # plain dates: pendulum's date arithmetic is slow in this loop
+    first = dt.date(local_first.year, local_first.month, local_first.day)
+    last = dt.date(local_last.year, local_last.month, local_last.day)
     blocks = request.hours if request.hours is not None else hours.blocks
     step = hours.step_minutes * 60
     day = first

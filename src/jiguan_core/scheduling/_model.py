@@ -22,6 +22,7 @@ from attrs import define, field
 from jiguan_core.activity import FIELD_KINDS, ActivityKind
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.organization import Organization
+from jiguan_core.patterns import CountPerPeriod, PairOfFacts, Pattern, SingleFact
 from jiguan_core.rule import Severity
 from jiguan_core.rules import CATALOGUE, SchedulingPolicy
 from jiguan_core.rules.catalogue import parse_kinds
@@ -31,16 +32,35 @@ from jiguan_core.scheduling.request import OfficeHours
 
 __all__ = ["MEDIUM", "SOFT", "JobData", "Model", "Rules"]
 
-#: The rules the model expresses, by what they guard (ids of the scheduling catalogue).
-RULE_PERSON = "SCH1"
-RULE_PLACE = "SCH2"
-RULE_AB = "SCH3"
-RULE_LEADERS = "SCH4"
-RULE_ROOM = "SCH5"
-RULE_DAYS = "SCH6"
-RULE_WEEK = "SCH7"
-RULE_TRIPS = "SCH8"
-RULE_CAPACITY = "SCH9"
+
+def _guarding(table: str, *, kind: type[Pattern], key: str = "") -> str:
+    """The id of the catalogue rule whose pattern of ``kind`` reads ``table`` (and, for a
+    single fact, tests ``key``): the scheduler finds its hard rules by what they guard, not by
+    naming rule ids."""
+    for candidate in CATALOGUE:
+        for pattern in candidate.patterns:
+            if not isinstance(pattern, kind):
+                continue
+            if isinstance(pattern, PairOfFacts) and table in (pattern.left, pattern.right):
+                return candidate.id
+            tests_key = not key or any(c.field == key for c in getattr(pattern, "conditions", ()))
+            if isinstance(pattern, SingleFact) and pattern.table == table and tests_key:
+                return candidate.id
+            if isinstance(pattern, CountPerPeriod) and pattern.table == table:
+                return candidate.id
+    raise AssertionError(f"no scheduling rule guards {table}")  # pragma: no cover - catalogue
+
+
+#: The rules the model expresses, found in the catalogue by the facts they guard.
+RULE_PERSON = _guarding("attendance", kind=PairOfFacts)
+RULE_PLACE = _guarding("trip", kind=PairOfFacts)
+RULE_AB = _guarding("away_a", kind=PairOfFacts)
+RULE_LEADERS = _guarding("leader_activity", kind=PairOfFacts)
+RULE_ROOM = _guarding("booking", kind=PairOfFacts)
+RULE_DAYS = _guarding("activity", kind=SingleFact, key="non_working_day")
+RULE_WEEK = _guarding("activity", kind=CountPerPeriod)
+RULE_TRIPS = _guarding("leader_trip", kind=CountPerPeriod)
+RULE_CAPACITY = _guarding("booking", kind=SingleFact, key="over_capacity")
 _KNOWN = {info.id for info in CATALOGUE}
 
 MEDIUM = 1
@@ -165,6 +185,7 @@ class Model:
     people: list[str]  # person index -> staff id
     person_index: dict[str, int]
     rooms: list[str]  # room index (resource - room_base) -> room id
+    seats: list[int | None]  # room index -> capacity, None when unknown
     room_base: int
     lead: int  # the leadership pseudo-resource
     away_base: int  # away_a of post k: away_base + 2k, away_b: + 1
@@ -209,7 +230,9 @@ class Model:
         for k, role in enumerate(office.ab_roles):
             a_posts.setdefault(person_index[role.a_id], []).append(k)
             b_posts.setdefault(person_index[role.b_id], []).append(k)
-        leadership = frozenset(person_index[s.id] for s in office.leadership_members)
+        leader_ids = sorted(s.id for s in office.leadership_members)
+        leadership = frozenset(person_index[s] for s in leader_ids)
+        room_at = {r: k for k, r in enumerate(rooms)}
         places: list[str] = []
         place_index: dict[str, int] = {}
 
@@ -221,15 +244,20 @@ class Model:
                 places.append(name)
             return place_index[name]
 
-        blackouts = [
-            (int(b.span.start.timestamp()), int(b.span.end.timestamp()), b.id, b.exempt)
-            for b in policy.blackouts
-        ]
+        blackouts = (
+            [
+                (int(b.span.start.timestamp()), int(b.span.end.timestamp()), b.id, b.exempt)
+                for b in policy.blackouts
+            ]
+            if rules.blackouts
+            else []
+        )
         model = cls(
             rules=rules,
             people=people,
             person_index=person_index,
             rooms=rooms,
+            seats=[seats[r] for r in rooms],
             room_base=room_base,
             lead=lead,
             away_base=away_base,
@@ -245,8 +273,13 @@ class Model:
             cands: list[tuple[int, int, int, int]] = []
             labels: set[str] = set()
             not_working = False
+            check_kind = (
+                bool(rules.working_kinds)
+                and not request.working_days_only
+                and request.kind in rules.working_kinds
+            )
             for c in candidates(request, hours, calendar):
-                if rules.blackouts:
+                if blackouts:
                     hit = [
                         label
                         for start, end, label, exempt in blackouts
@@ -255,14 +288,9 @@ class Model:
                     if hit:
                         labels.update(hit)
                         continue
-                if (
-                    rules.working_kinds
-                    and request.kind in rules.working_kinds
-                    and not request.working_days_only
-                    and not all(
-                        calendar.is_working_day(dt.date.fromordinal(d))
-                        for d in range(c.first_day, c.last_day + 1)
-                    )
+                if check_kind and not all(
+                    calendar.is_working_day(dt.date.fromordinal(d))
+                    for d in range(c.first_day, c.last_day + 1)
                 ):
                     not_working = True
                     continue
@@ -271,14 +299,10 @@ class Model:
             for k, cand in enumerate(cands):
                 by_day.setdefault(cand[2], []).append(k)
             named = set(request.leaders) | set(request.participants)
-            pool = tuple(
-                person_index[s]
-                for s in sorted(m.id for m in office.leadership_members)
-                if s not in named and s in person_index
-            )
+            pool = tuple(person_index[s] for s in leader_ids if s not in named)
             size = len(request.participants) + len(request.leaders) + request.any_leaders
             allowed = tuple(
-                room_base + rooms.index(r)
+                room_base + room_at[r]
                 for r in request.rooms
                 if not rules.capacity or _seats_enough(seats[r], size + rules.extra_seats)
             )

@@ -12,12 +12,16 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
+from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem
 from jiguan_core.organization import Organization
-from jiguan_core.scheduling.recurrence import expand
+from jiguan_core.scheduling.recurrence import OccurrenceChange, expand_with_changes
 from jiguan_core.scheduling.request import ActivityRequest, OfficeHours, SchedulingError
 
-__all__ = ["Job", "check_limits", "validate"]
+__all__ = ["ENGINES", "Job", "check_engine", "check_limits", "validate"]
+
+#: The engines of ``schedule(..., engine=...)``.
+ENGINES = ("default", "cpsat")
 
 
 @frozen
@@ -39,6 +43,16 @@ class Job:
     @property
     def pinned(self) -> bool:
         return self.parent.pinned
+
+
+def check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise InvalidValue(
+            f"engine must be one of {', '.join(ENGINES)}, got {engine!r}",
+            f"engine 应为 {'、'.join(ENGINES)} 之一，实际为 {engine!r}",
+            field="engine",
+            value=engine,
+        )
 
 
 def check_limits(max_iterations: int, time_limit: float | None) -> None:
@@ -69,7 +83,11 @@ def check_limits(max_iterations: int, time_limit: float | None) -> None:
 
 
 def validate(
-    office: Organization, requests: Sequence[ActivityRequest], hours: OfficeHours
+    office: Organization,
+    requests: Sequence[ActivityRequest],
+    hours: OfficeHours,
+    calendar: WorkCalendar,
+    changes: list[OccurrenceChange],
 ) -> tuple[list[Job], list[ActivityRequest]]:
     """The one-off jobs of ``requests`` and the recurring requests whose rule yields no date;
     every problem of every request at once (:class:`InvalidInput`), before anything is placed."""
@@ -143,7 +161,8 @@ def validate(
                     )
                 )
         try:
-            occurrences = expand(request)
+            occurrences, changed = expand_with_changes(request, calendar)
+            changes.extend(changed)
         except SchedulingError as error:
             problems.append(Problem(f"{where}.rrule", error.message_en, error.message_zh))
             continue

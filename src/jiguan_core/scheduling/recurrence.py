@@ -14,13 +14,35 @@ import re
 
 import attrs
 import pendulum
+from attrs import frozen
 from dateutil.rrule import rrule, rrulestr
 
 from jiguan_core._validation import boundary
-from jiguan_core.scheduling.request import ActivityRequest, SchedulingError
+from jiguan_core.calendar import Granularity, WorkCalendar
+from jiguan_core.scheduling.request import ActivityRequest, NonWorkingDay, SchedulingError
+from jiguan_core.text import Text
 from jiguan_core.time import SHANGHAI
 
-__all__ = ["expand", "expand_all", "occurrence_id"]
+__all__ = [
+    "OccurrenceChange",
+    "expand",
+    "expand_all",
+    "expand_with_changes",
+    "occurrence_id",
+    "rule_moments",
+]
+
+
+@frozen(kw_only=True)
+class OccurrenceChange:
+    """A date a recurring request's rule yielded that was dropped (``moved_to`` None) or moved
+    to another day (``on_non_working``, ``working_day``), and why."""
+
+    request_id: str
+    day: dt.date
+    moved_to: dt.date | None
+    reason: Text
+
 
 #: At most this many occurrences per request: a guard against ``FREQ=MINUTELY`` by mistake.
 MAX_OCCURRENCES = 400
@@ -83,17 +105,34 @@ def _moments(request: ActivityRequest, rrule_text: str) -> list[dt.datetime]:
     return moments
 
 
+def rule_moments(request: ActivityRequest, rrule_text: str) -> list[dt.datetime]:
+    """The naive local instants ``rrule_text`` yields from ``request.earliest_start`` to its
+    ``latest_end`` (bounded as :func:`expand` is)."""
+    return _moments(request, rrule_text)
+
+
 @boundary
-def expand(request: ActivityRequest) -> tuple[ActivityRequest, ...]:
+def expand(
+    request: ActivityRequest, calendar: WorkCalendar | None = None
+) -> tuple[ActivityRequest, ...]:
     """The one-off requests of ``request``: itself when it has no ``rrule``.
 
     A rule that yields no date in the window gives an empty tuple (the scheduler lists such a
     request as unplaced, with that reason). Refused with :class:`SchedulingError`: a rule that
     does not parse, one with its own ``DTSTART`` (the window is the request's), a frequency
-    finer than a day, and more than :data:`MAX_OCCURRENCES` occurrences.
+    finer than a day, and more than :data:`MAX_OCCURRENCES` occurrences. ``calendar`` (default
+    the official one) places ``on_non_working`` and ``working_day`` occurrences.
     """
+    return expand_with_changes(request, calendar)[0]
+
+
+@boundary
+def expand_with_changes(
+    request: ActivityRequest, calendar: WorkCalendar | None = None
+) -> tuple[tuple[ActivityRequest, ...], tuple[OccurrenceChange, ...]]:
+    """:func:`expand`, and the yielded dates that were dropped or moved (in date order)."""
     if request.rrule is None:
-        return (request,)
+        return (request,), ()
     if "DTSTART" in request.rrule.upper():
         raise _refuse(
             request,
@@ -117,20 +156,60 @@ def expand(request: ActivityRequest) -> tuple[ActivityRequest, ...]:
             f"{request.rrule!r} yields more than {MAX_OCCURRENCES} occurrences in the window",
             f"{request.rrule!r} 在窗口内产生超过 {MAX_OCCURRENCES} 次",
         )
+    shifting = request.on_non_working is not None or request.working_day is not None
+    days_of = calendar if calendar is not None else WorkCalendar()
+    weekly = re.search(r"FREQ\s*=\s*WEEKLY", request.rrule, re.IGNORECASE) is not None
     out: list[ActivityRequest] = []
+    changes: list[OccurrenceChange] = []
     seen: set[dt.date] = set()
     for moment in moments:
-        day = moment.date()
-        if day in seen:
+        yielded = moment.date()
+        day: dt.date | None = yielded
+        why: Text | None = None
+        if request.working_day is not None:
+            day, why = _nth_working_day(days_of, yielded, request.working_day, weekly)
+        elif request.on_non_working is not None and not days_of.is_working_day(yielded):
+            day, why = _non_working(days_of, yielded, request.on_non_working)
+        if day is not None and day in seen:
+            day, why = (
+                None,
+                Text(f"{day} 已有一次该活动", f"{day} already has an occurrence of this request"),
+            )
+        begin = (
+            pendulum.datetime(
+                day.year, day.month, day.day, moment.hour, moment.minute, moment.second, tz=tz
+            )
+            if day is not None
+            else None
+        )
+        if (
+            begin is not None
+            and day is not None
+            and shifting
+            and not (request.earliest_start <= begin < request.latest_end)
+        ):
+            day, begin, why = (
+                None,
+                None,
+                Text(f"{day} 在时间窗口之外", f"{day} is outside the window"),
+            )
+        if day is None or begin is None:
+            if why is not None:
+                changes.append(
+                    OccurrenceChange(request_id=request.id, day=yielded, moved_to=None, reason=why)
+                )
             continue
         seen.add(day)
-        begin = pendulum.instance(moment, tz=tz)
         day_end = pendulum.datetime(day.year, day.month, day.day, tz=tz).add(
             days=max(1, request.days)
         )
         end = min(day_end, request.latest_end)
         if request.duration is not None and end - begin < request.duration:
             continue  # the last occurrence does not fit before latest_end
+        if day != yielded and why is not None:
+            changes.append(
+                OccurrenceChange(request_id=request.id, day=yielded, moved_to=day, reason=why)
+            )
         out.append(
             attrs.evolve(
                 request,
@@ -138,12 +217,52 @@ def expand(request: ActivityRequest) -> tuple[ActivityRequest, ...]:
                 earliest_start=begin,
                 latest_end=end,
                 rrule=None,
+                on_non_working=None,
+                working_day=None,
+                weekdays=request.weekdays if day == yielded else None,
             )
         )
-    return tuple(out)
+    return tuple(out), tuple(changes)
+
+
+def _non_working(
+    calendar: WorkCalendar, day: dt.date, policy: NonWorkingDay
+) -> tuple[dt.date | None, Text]:
+    if policy is NonWorkingDay.SKIP:
+        return None, Text(f"{day} 不是工作日，跳过", f"{day} is not a working day: skipped")
+    if policy is NonWorkingDay.NEXT_WORKING_DAY:
+        moved = calendar.next_working_day(day)
+        return moved, Text(
+            f"{day} 不是工作日，顺延至 {moved}", f"{day} is not a working day: moved to {moved}"
+        )
+    moved = calendar.add_working_days(day, -1)
+    return moved, Text(
+        f"{day} 不是工作日，提前至 {moved}", f"{day} is not a working day: moved to {moved}"
+    )
+
+
+def _nth_working_day(
+    calendar: WorkCalendar, day: dt.date, n: int, weekly: bool
+) -> tuple[dt.date | None, Text]:
+    period = WorkCalendar.period(day, Granularity.WEEK if weekly else Granularity.MONTH)
+    days = calendar.working_days(period.start, period.end)
+    unit_zh, unit_en = ("周", "week") if weekly else ("月", "month")
+    if not -len(days) <= n <= len(days) or n == 0:
+        return None, Text(
+            f"{period.start} 起的这一{unit_zh}只有 {len(days)} 个工作日",
+            f"the {unit_en} from {period.start} has only {len(days)} working days",
+        )
+    chosen = days[n - 1] if n > 0 else days[n]
+    which_zh = f"第 {n} 个" if n > 0 else f"倒数第 {-n} 个"
+    which_en = f"working day {n}" if n > 0 else f"working day {-n} from the end"
+    return chosen, Text(
+        f"本{unit_zh}{which_zh}工作日为 {chosen}", f"{which_en} of the {unit_en} is {chosen}"
+    )
 
 
 @boundary
-def expand_all(requests: tuple[ActivityRequest, ...]) -> tuple[ActivityRequest, ...]:
+def expand_all(
+    requests: tuple[ActivityRequest, ...], calendar: WorkCalendar | None = None
+) -> tuple[ActivityRequest, ...]:
     """Every request expanded, in input order, occurrences by date."""
-    return tuple(one for request in requests for one in expand(request))
+    return tuple(one for request in requests for one in expand(request, calendar))

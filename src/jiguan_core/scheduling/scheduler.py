@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import attrs
 import pendulum
 
 from jiguan_core._validation import boundary
@@ -30,19 +31,26 @@ from jiguan_core.activity import Activity
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.organization import Organization
 from jiguan_core.rule import Severity
-from jiguan_core.rules import IncrementalChecker, SchedulingPolicy, Score
+from jiguan_core.rules import IncrementalChecker, SchedulingPolicy, Score, check
 from jiguan_core.scheduling._construct import best_fit, order
+from jiguan_core.scheduling._exact import solve_exact
 from jiguan_core.scheduling._model import JobData, Model
 from jiguan_core.scheduling._reasons import reason
 from jiguan_core.scheduling._score import Assignment, State
 from jiguan_core.scheduling._search import Search
-from jiguan_core.scheduling._validate import Job, check_limits, validate
+from jiguan_core.scheduling._validate import Job, check_engine, check_limits, validate
 from jiguan_core.scheduling.plan import Placement, Plan, Unplaced
+from jiguan_core.scheduling.recurrence import OccurrenceChange
 from jiguan_core.scheduling.request import ActivityRequest, OfficeHours
 from jiguan_core.text import Text
 from jiguan_core.time import SHANGHAI, TimeSpan
 
-__all__ = ["replan", "schedule"]
+__all__ = ["EXACT_TIME_LIMIT", "EXACT_WORKERS", "replan", "schedule"]
+
+#: engine="cpsat": seconds CP-SAT may search when no ``time_limit`` is given ...
+EXACT_TIME_LIMIT = 60.0
+#: ... and its parallel workers.
+EXACT_WORKERS = 2
 
 
 @boundary
@@ -58,6 +66,7 @@ def schedule(
     time_limit: float | None = None,
     clock: Callable[[], float] = time.monotonic,
     progress: Callable[[int, int], None] | None = None,
+    engine: str = "default",
 ) -> Plan:
     """Place ``requests`` around the office's own activities and absences.
 
@@ -65,7 +74,9 @@ def schedule(
     :class:`~jiguan_core.errors.JiguanError`) for bad input, before any placing: never a partial
     plan. ``hours`` overrides :data:`~jiguan_core.scheduling.request.OFFICE_HOURS`.
     ``progress(done, total)`` is called as each request to place is tried (for a progress bar;
-    it must not raise).
+    it must not raise). ``engine="cpsat"`` solves the same model exactly with OR-Tools CP-SAT
+    (the ``solver`` extra), starting from the default engine's plan, for ``time_limit`` seconds
+    (default :data:`EXACT_TIME_LIMIT`); the plan says whether it is proven optimal.
     """
     return _run(
         office,
@@ -79,6 +90,7 @@ def schedule(
         clock=clock,
         progress=progress,
         previous=None,
+        engine=engine,
     )
 
 
@@ -96,6 +108,7 @@ def replan(
     time_limit: float | None = None,
     clock: Callable[[], float] = time.monotonic,
     progress: Callable[[int, int], None] | None = None,
+    engine: str = "default",
 ) -> Plan:
     """Re-plan after a change (absences added, requests withdrawn or added ...).
 
@@ -116,6 +129,7 @@ def replan(
         clock=clock,
         progress=progress,
         previous=previous,
+        engine=engine,
     )
 
 
@@ -159,13 +173,17 @@ def _run(
     clock: Callable[[], float],
     progress: Callable[[int, int], None] | None,
     previous: Plan | None,
+    engine: str,
 ) -> Plan:
     check_limits(max_iterations, time_limit)
+    check_engine(engine)
     policy = policy if policy is not None else SchedulingPolicy()
     calendar = calendar if calendar is not None else WorkCalendar()
     office_hours = OfficeHours.resolve(hours)
-    jobs, empty = validate(office, requests, office_hours)
-    budget = _Budget(max_iterations, time_limit, clock)
+    changes: list[OccurrenceChange] = []
+    jobs, empty = validate(office, requests, office_hours, calendar, changes)
+    # the exact engine's time limit is CP-SAT's; the default engine then only finds its hint
+    budget = _Budget(max_iterations, time_limit if engine == "default" else None, clock)
     job_by_id = {job.id: job for job in jobs}
     pinned_fixed: list[Activity] = []
     kept: dict[str, Activity] = {}
@@ -191,9 +209,9 @@ def _run(
         if found is not None:
             wanted[by_id[job_id].index] = found
     state = State(model, previous=wanted)
-    checker = IncrementalChecker(base, policy=policy, calendar=calendar)
     verified = model.rules.verified
-    confirm = _confirmer(model, checker) if verified else None
+    checker = IncrementalChecker(base, policy=policy, calendar=calendar) if verified else None
+    confirm = _confirmer(model, checker) if checker is not None else None
 
     # keep what still fits, highest priority first
     for index, assignment in sorted(
@@ -205,7 +223,7 @@ def _run(
             and _still_free(state, data, assignment)
             and (confirm is None or confirm(data, assignment))
         ):
-            _commit(state, data, assignment, checker if verified else None)
+            _commit(state, data, assignment, checker)
     pending = [d for d in model.jobs if state.assign[d.index] is None]
     bound = sum(
         d.weight
@@ -219,11 +237,27 @@ def _run(
         if data.cands:
             found = best_fit(state, data, confirm=confirm)
             if found is not None:
-                _commit(state, data, found, checker if verified else None)
+                _commit(state, data, found, checker)
         if progress is not None:
             progress(done, len(pending))
     if not verified:
         Search(model, state, random.Random(seed), spend=budget.spend, bound=bound).run()
+    optimal: bool | None = None
+    proven: int | None = None
+    if engine == "cpsat":
+        hint = {d.index: a for d in model.jobs if (a := state.assign[d.index]) is not None}
+        exact, optimal, proven = solve_exact(
+            model,
+            hint,
+            time_limit=EXACT_TIME_LIMIT if time_limit is None else time_limit,
+            workers=EXACT_WORKERS,
+            seed=seed,
+        )
+        for data in model.jobs:
+            if state.assign[data.index] is not None:
+                state.unplace(data)
+        for index, assignment in sorted(exact.items()):
+            state.place(model.jobs[index], assignment)
     # a last pass: anything that fits anywhere is placed
     for data in order(model, [d for d in model.jobs if state.assign[d.index] is None]):
         for c in range(len(data.cands)):
@@ -231,9 +265,9 @@ def _run(
                 break
             found = state.fit(data, c)
             if found is not None and (confirm is None or confirm(data, found)):
-                _commit(state, data, found, checker if verified else None)
+                _commit(state, data, found, checker)
                 break
-    return _finish(
+    plan = _finish(
         model,
         state,
         base=base,
@@ -246,6 +280,14 @@ def _run(
         empty=empty,
         iterations=budget.iterations,
     )
+    plan = attrs.evolve(plan, occurrences=tuple(changes))
+    if engine == "cpsat":
+        pinned = sum(job_by_id[a.id].priority for a in pinned_fixed)
+        upper = max(plan.placed_weight, (proven or 0) + pinned)
+        plan = attrs.evolve(
+            plan, optimal=bool(optimal) and plan.placed_weight == upper, bound=upper
+        )
+    return plan
 
 
 def _still_free(state: State, data: JobData, assignment: Assignment) -> bool:
@@ -349,31 +391,48 @@ def _finish(
     iterations: int,
 ) -> Plan:
     """Optional participants where free, the full check as a safety net, the plan."""
-    checker = IncrementalChecker(base, policy=policy, calendar=calendar)
-    baseline = set(checker.violations())
+    baseline = set(check(base, policy=policy, calendar=calendar).violations)
     activities: dict[int, Activity] = {}
+    plain: dict[int, Activity] = {}  # without optional participants
+    rules = model.rules
     for data in sorted(model.jobs, key=lambda d: (-d.weight, d.index)):
         assignment = state.assign[data.index]
         if assignment is None:
             continue
         cand = data.cands[assignment[0]]
-        optional = tuple(
-            model.people[p] for p in data.optional if state.person_ok(p, cand, data.off_site)
+        room = assignment[1]
+        seats = model.seats[room - model.room_base] if room >= 0 and rules.capacity else None
+        free = len(data.people) + len(assignment[2]) + rules.extra_seats
+        optional: list[int] = []
+        for person in data.optional:
+            if seats is not None and free >= seats:
+                break
+            if rules.lead and person in model.leadership:
+                continue
+            if state.person_ok(person, cand, data.off_site) and not _pair_away_all(
+                model, data, assignment, optional, person
+            ):
+                optional.append(person)
+                free += 1
+        if optional:
+            state.add_optional(data, assignment, tuple(optional))
+        activities[data.index] = _activity(
+            model, data, assignment, tuple(model.people[p] for p in optional)
         )
-        activity = _activity(model, data, assignment, optional)
-        if optional and any(
-            v.level is Severity.HARD for v in checker.violations_if_added(activity)
-        ):
-            activity = _activity(model, data, assignment, ())
-        elif optional:
-            state.add_optional(data, assignment, tuple(model.person_index[p] for p in optional))
-        checker.add(activity)
-        activities[data.index] = activity
+        plain[data.index] = _activity(model, data, assignment, ())
     rule_reasons: dict[int, dict[str, Text]] = {}
     while True:
-        new_hard = [
-            v for v in checker.violations() if v.level is Severity.HARD and v not in baseline
+        new_list = [
+            v
+            for v in check(
+                base,
+                activities=(*base.activities, *activities.values()),
+                policy=policy,
+                calendar=calendar,
+            ).violations
+            if v not in baseline
         ]
+        new_hard = [v for v in new_list if v.level is Severity.HARD]
         culprits = sorted(
             {model_index for v in new_hard for model_index in _indices(model, v.activity_ids)}
             & set(activities)
@@ -381,11 +440,14 @@ def _finish(
         if not culprits:
             break
         index = culprits[-1]
-        checker.remove(activities.pop(index).id)
+        if activities[index] != plain[index]:
+            activities[index] = plain[index]  # first without its optional participants
+            continue
+        del activities[index]
         state.unplace(model.jobs[index])
         for v in new_hard:
             rule_reasons.setdefault(index, {}).setdefault(v.rule_id + v.part, v.message)
-    new = [v for v in checker.violations() if v not in baseline]
+    new = new_list
     score = Score(
         hard=sum(v.penalty for v in new if v.level is Severity.HARD),
         medium=sum(v.penalty for v in new if v.level is Severity.MEDIUM),
@@ -465,6 +527,17 @@ def _finish(
         pinned_conflicts=pinned_conflicts,
         iterations=iterations,
     )
+
+
+def _pair_away_all(
+    model: Model, data: JobData, assignment: Assignment, optional: list[int], person: int
+) -> bool:
+    """Would ``person`` and someone already on the off-site activity be a post's A and B?"""
+    if not (data.off_site and model.rules.ab and model.rules.count_off_site):
+        return False
+    checks = set(model.away(person)[1])
+    others = (*data.people, *assignment[2], *optional)
+    return any(checks.intersection(model.away(other)[0]) for other in others)
 
 
 def _indices(model: Model, activity_ids: Sequence[str]) -> list[int]:
