@@ -572,7 +572,7 @@ def _half_year(v: RuleVerifier, plan: Any, half: int, **kwargs: Any) -> Iterable
 
 def _unplaced_trips(v: RuleVerifier, plan: Any, office: Any, **kwargs: Any) -> Iterable[Finding]:
     """PLAN-ARTICLE-COORD: a finding per field trip of the plan the scheduler could not place
-    (the policy's levels and overrides apply; ``never_pile_up`` makes SCH2 hard)."""
+    (the policy's levels and overrides apply; ``never_pile_up`` makes SCHED-COORD-TRIPS hard)."""
     from jiguan_core.workplan import plan_field_trips
 
     kwargs.setdefault("overrides", v.policy.overrides.get(v.rule.id))
