@@ -84,6 +84,18 @@ DEFAULTS: dict[str, dict[str, object]] = {
     "SCH9": {"check_capacity": True, "extra_seats": 0},
 }
 TRIP_KINDS = {"research", "inspection", "study_visit"}
+#: The catalogue's ids of the rules (renamed after their sources in issue 11).
+IDS = {
+    "SCH1": "SCHED-COORD-PERSON",
+    "SCH2": "SCHED-COORD-TRIPS",
+    "SCH3": "SCHED-DEV-AB",
+    "SCH4": "SCHED-LEADERS-MEETINGS",
+    "SCH5": "SCHED-COORD-ROOMS",
+    "SCH6": "SCHED-C2-WORKDAYS",
+    "SCH7": "SCHED-COORD-LOAD",
+    "SCH8": "SCHED-LEADERS-TRIPS",
+    "SCH9": "SCHED-COORD-CAPACITY",
+}
 SHANGHAI_OFFSET = dt.timezone(dt.timedelta(hours=8))
 
 
@@ -98,7 +110,9 @@ def finding(part: str, level: Severity, **fields: object) -> Finding:
     }
     for name in ("activity_ids", "absence_ids", "staff_ids"):
         values[name] = tuple(sorted(set(values[name])))  # type: ignore[call-overload]
-    return (part.split("/")[0], part, level, *(values.get(name) for name in FIELDS[3:]))
+    rule, _, name = part.partition("/")
+    part = f"{IDS[rule]}/{name}"
+    return (IDS[rule], part, level, *(values.get(name) for name in FIELDS[3:]))
 
 
 def described(violations: Iterable[Violation]) -> list[Finding]:
@@ -150,13 +164,14 @@ def oracle(
     leaders = {s.id for s in office.staff if s.is_leadership_member}
 
     def on(rule: str) -> bool:
-        return rule not in policy.disabled
+        return rule not in policy.disabled and IDS[rule] not in policy.disabled
 
     def param(rule: str, name: str) -> object:
-        return policy.overrides.get(rule, {}).get(name, DEFAULTS[rule][name])
+        given = policy.overrides.get(IDS[rule]) or policy.overrides.get(rule) or {}
+        return given.get(name, DEFAULTS[rule][name])
 
     def level(rule: str) -> Severity:
-        return policy.levels.get(rule, LEVELS[rule])
+        return policy.levels.get(IDS[rule], policy.levels.get(rule, LEVELS[rule]))
 
     def people(a: Activity) -> set[str]:
         return set(a.participants) | set(a.leaders)

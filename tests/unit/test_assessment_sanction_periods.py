@@ -314,11 +314,6 @@ class TestBadPeriodInput:
 
 
 class TestS3KeepsTheHeavierSanctionsEffects:
-    @pytest.mark.xfail(
-        strict=False,
-        reason="issue 13: the S3 merge relabels the rest of a 记过 as 警告 (fix in progress); "
-        "drop this mark when it passes",
-    )
     def test_a_later_warning_does_not_lighten_a_running_demerit(self) -> None:
         """记过 2024-03-01 alone leaves 2025 ungraded (A7: it runs to 2025-03-01). A 警告 decided
         on 2024-12-01 adds its 6 months to the 90 days left (S3: to 2025-08-30); the 记过's
