@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jiguan_core.demo import demo_text
@@ -72,9 +71,15 @@ def _parser() -> argparse.ArgumentParser:
 
     for name, help_text in _FILE_COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("file", metavar="FILE", help="a workspace JSON file (see `jiguan schema`)")
+        sub.add_argument(
+            "file",
+            metavar="FILE",
+            help="a workspace JSON file (see `jiguan schema`); - reads stdin",
+        )
         sub.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (zh)")
-        sub.add_argument("--out", metavar="F", help="write the output to F instead of stdout")
+        sub.add_argument(
+            "--out", metavar="F", help="write the output to F instead of stdout (-: stdout)"
+        )
         if name != "ics":
             sub.add_argument("--json", action="store_true", help="JSON output, keys sorted")
         if name == "stats":
@@ -115,19 +120,13 @@ def _shipped_schema() -> dict[str, Any]:
 
 
 def _read_workspace(name: str) -> Workspace:
-    from jiguan_core.cli.interchange import parse_workspace
-    from jiguan_core.errors import ConversionError, Problem
+    from jiguan_core.cli.interchange import load_workspace
+    from jiguan_core.cli.streams import read_json
+    from jiguan_core.errors import InvalidInput
 
     try:
-        text = Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise _BadInput(
-            [Problem("$", f"cannot read {name}: {reason}", f"无法读取文件 {name}：{reason}")]
-        ) from error
-    try:
-        return parse_workspace(text, schema=_shipped_schema())
-    except ConversionError as error:
+        return load_workspace(read_json(name), schema=_shipped_schema())
+    except InvalidInput as error:
         raise _BadInput(error.problems) from error
 
 
@@ -172,17 +171,49 @@ def _run(args: argparse.Namespace) -> Outcome:
 
 
 def _emit(text: str, out: str | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        Path(out).write_text(text, encoding="utf-8")
+    from jiguan_core.cli.streams import write_text
+
+    write_text(text, out)
+
+
+def _say(text: str) -> None:
+    """A message on stderr, unless stderr itself is gone (then the exit status says it)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from jiguan_core.cli.streams import CannotWrite
+
     args = _parser().parse_args(argv)
+    lang: Lang = "en" if getattr(args, "lang", "en") == "en" else "zh"
+    try:
+        return _main(args)
+    except CannotWrite as error:
+        _say((error.message_zh if lang == "zh" else error.message_en) + "\n")
+        return EXIT_BAD_INPUT
+    except _BadInput as error:
+        from jiguan_core.cli.render import problems_text
+
+        _say(problems_text(error.problems, lang, source=_source(args)))
+        return EXIT_BAD_INPUT
+
+
+def _source(args: argparse.Namespace) -> str:
+    name = getattr(args, "file", "")
+    return "<stdin>" if name == "-" else str(name or "")
+
+
+def _main(args: argparse.Namespace) -> int:
     if args.command == "demo":
         languages: tuple[Lang, ...] = ("zh", "en") if args.lang == "both" else (args.lang,)
-        sys.stdout.write("\n".join(demo_text(lang) for lang in languages))
+        _emit("\n".join(demo_text(lang) for lang in languages), None)
         return 0
     if args.command == "schema":
         from jiguan_core.cli.interchange import SCHEMA_FILE, schema_files
@@ -195,18 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         _emit(dump_workspace(sample_workspace()), args.out)
         return 0
-    try:
-        outcome = _run(args)
-    except _BadInput as error:
-        from jiguan_core.cli.render import problems_text
-
-        sys.stderr.write(problems_text(error.problems, args.lang, source=args.file))
-        return EXIT_BAD_INPUT
-    try:
-        _emit(outcome.text, args.out)
-    except OSError as error:
-        sys.stderr.write(f"cannot write {args.out}: {error.strerror or error}\n")
-        return EXIT_BAD_INPUT
+    outcome = _run(args)
+    _emit(outcome.text, args.out)
     return outcome.exit_code
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import typing
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -388,10 +389,129 @@ def parse_workspace(text: str, *, schema: Mapping[str, Any] | None = None) -> Wo
 
 
 def load_workspace(data: Any, *, schema: Mapping[str, Any] | None = None) -> Workspace:
-    """Read a workspace from its dict form (schema first, then the converter)."""
+    """Read a workspace from its dict form, reporting every problem in one pass.
+
+    Three checks run on every section whatever the others found, and their problems are
+    reported together, sorted by JSON path: the schema (types, enums, patterns, unknown fields),
+    the converter section by section (values the schema cannot judge: a 30 February, a span that
+    ends before it starts), and the ids each section names, looked up among the ids the office
+    defines (read from the raw data, so that a broken staff record does not hide an unknown id in
+    a request). A converter problem at or under a place the schema already blamed is not repeated.
+    """
     problems = schema_problems(data, schema)
-    if problems:
+    if not isinstance(data, Mapping):
         raise ConversionError(problems)
+    parts, converter_problems = _structure_sections(data)
+    blamed = [p.path for p in problems]
+    problems += [p for p in converter_problems if not _under_any(p.path, blamed)]
+    problems += _raw_reference_problems(data)
+    if problems:
+        unique = {(p.path, p.message_en): p for p in problems}
+        raise ConversionError(sorted(unique.values(), key=lambda p: (p.path, p.message_en)))
+    return Workspace(**parts)
+
+
+def _under_any(path: str, places: Iterable[str]) -> bool:
+    return any(path == place or path.startswith((place + ".", place + "[")) for place in places)
+
+
+def _structure_sections(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """Each section of the workspace read on its own (one broken section hides nothing in
+    another): the objects read, by field name, and the problems of the others."""
+    import attrs
+
     from jiguan_core.serialization import structure
 
-    return structure(workspace_converter(), data, Workspace)
+    converter = workspace_converter()
+    types = typing.get_type_hints(Workspace)
+    parts: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for attribute in attrs.fields(Workspace):
+        name = attribute.name
+        if name not in data:
+            continue
+        try:
+            value = structure(converter, data[name], types[name])
+            if name == "version":
+                _version(None, None, value)
+        except ConversionError as error:
+            problems += [
+                Problem(p.path.replace("$", f"$.{name}", 1), p.message_en, p.message_zh)
+                for p in error.problems
+            ]
+        except InvalidValue as error:
+            problems.append(Problem(f"$.{name}", error.message_en, error.message_zh))
+        else:
+            parts[name] = value
+    return parts, problems
+
+
+#: Where a workspace names ids of the office, by the kind of id (``*`` any key or index).
+_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("scheduling_policy", "blackouts", "*", "exempt", "*"), "activity"),
+    (("plan", "requests", "*", "department_id"), "department"),
+    (("plan", "requests", "*", "participants", "*"), "staff"),
+    (("plan", "requests", "*", "optional_participants", "*"), "staff"),
+    (("plan", "requests", "*", "leaders", "*"), "staff"),
+    (("plan", "requests", "*", "rooms", "*"), "room"),
+    (("assessment", "records", "*", "*", "staff_id"), "staff"),
+    (("coverage", "post_ids", "*"), "post"),
+    (("rotation", "under_investigation", "*"), "staff"),
+    (("statistics", "records", "*", "department_id"), "department"),
+    (("statistics", "records", "*", "participants", "*"), "staff"),
+)
+#: The office's list that defines each kind of id, and the kind's name in Chinese.
+_DEFINED_IN = {
+    "activity": ("activities", "活动"),
+    "department": ("departments", "部门"),
+    "staff": ("staff", "人员"),
+    "room": ("rooms", "会议室"),
+    "post": ("posts", "岗位"),
+}
+
+
+def _raw_ids(office: Any, key: str) -> set[str]:
+    items = office.get(key) if isinstance(office, Mapping) else None
+    if not isinstance(items, list):
+        return set()
+    return {
+        item["id"]
+        for item in items
+        if isinstance(item, Mapping) and isinstance(item.get("id"), str)
+    }
+
+
+def _matches(value: Any, pattern: tuple[str, ...], path: str) -> Iterable[tuple[str, Any]]:
+    if not pattern:
+        yield path, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if isinstance(value, Mapping):
+        keys = list(value) if head == "*" else [head] if head in value else []
+        for key in keys:
+            yield from _matches(value[key], rest, f"{path}.{key}")
+    elif isinstance(value, list) and head == "*":
+        for index, item in enumerate(value):
+            yield from _matches(item, rest, f"{path}[{index}]")
+
+
+def _raw_reference_problems(data: Mapping[str, Any]) -> list[Problem]:
+    """Every id a section names that the office does not define, from the raw data (so that
+    problems elsewhere hide none), with its exact path."""
+    office = data.get("office")
+    if not isinstance(office, Mapping):
+        return []
+    known = {kind: _raw_ids(office, key) for kind, (key, _) in _DEFINED_IN.items()}
+    problems: list[Problem] = []
+    for pattern, kind in _REFERENCES:
+        zh = _DEFINED_IN[kind][1]
+        for path, value in _matches(data, pattern, "$"):
+            if isinstance(value, str) and value not in known[kind]:
+                problems.append(
+                    Problem(
+                        path,
+                        f"unknown {kind} id {value!r}; use one defined in the office",
+                        f"未知的{zh}编号 {value!r}；请使用机关中已定义的编号",
+                    )
+                )
+    return problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple, Protocol
+from typing import Final, Protocol
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
@@ -24,6 +24,12 @@ __all__ = [
     "ABSENCE",
     "ACTIVITY",
     "BLACKOUT",
+    "END",
+    "KEY",
+    "PERSON",
+    "REF",
+    "SOURCE",
+    "START",
     "Context",
     "Fact",
     "FactTables",
@@ -49,20 +55,19 @@ class ScheduleInputError(InvalidInput):
     summary_zh = "无法检查日程，请逐项修正"
 
 
-class Fact(NamedTuple):
-    """One row of a fact table: ``ref`` is the activity / absence / blackout id."""
-
-    ref: str
-    key: str
-    start: int
-    end: int
-    person: str
-    source: str
-
-
-#: ``_fact(Fact, (ref, key, start, end, person, source))`` makes a ``Fact`` in half the time of
-#: ``Fact(...)`` (no Python-level ``__new__``); for the fact tables' hot loops.
-_fact = tuple.__new__
+#: One row of a fact table: ``(ref, key, start, end, person, source)``, read with the indexes
+#: below (``fact[START]``). ``ref`` is the activity / absence / blackout id, ``key`` what the
+#: table joins on, ``start``/``end`` epoch seconds. A plain tuple of strings and ints, not a
+#: class: the cyclic garbage collector stops tracking such a tuple the first time it sees it, so
+#: hundreds of thousands of facts cost a check nothing in collections (a named tuple, like any
+#: instance of a class, stays tracked and is walked by every full collection).
+Fact = tuple[str, str, int, int, str, str]
+REF: Final = 0
+KEY: Final = 1
+START: Final = 2
+END: Final = 3
+PERSON: Final = 4
+SOURCE: Final = 5
 
 
 class _Table(Protocol):
@@ -242,34 +247,34 @@ class Context:
 
     def add_activity_facts(self, a: Activity, tables: FactTables) -> None:
         """Append an activity's rows to their ``tables`` (a full check's hot loop; the
-        order is that of :meth:`activity_facts`). ``_fact`` is ``Fact`` made fast."""
+        order is that of :meth:`activity_facts`)."""
         s = epoch(a.span.start)
         e = epoch(a.span.end)
         rid = a.id
         attendees = a.attendees
-        tables["activity"].append(_fact(Fact, (rid, a.department_id, s, e, "", ACTIVITY)))
+        tables["activity"].append((rid, a.department_id, s, e, "", ACTIVITY))
         if attendees:
             attendance = tables["attendance"]
             for p in attendees:
-                attendance.append(_fact(Fact, (rid, p, s, e, p, ACTIVITY)))
+                attendance.append((rid, p, s, e, p, ACTIVITY))
         leaders = [p for p in attendees if p in self.leaders]
         if a.target_place is not None and a.kind in FIELD_KINDS:
-            tables["trip"].append(_fact(Fact, (rid, a.target_place, s, e, "", ACTIVITY)))
+            tables["trip"].append((rid, a.target_place, s, e, "", ACTIVITY))
             for p in leaders:
-                tables["leader_trip"].append(_fact(Fact, (rid, p, s, e, p, ACTIVITY)))
+                tables["leader_trip"].append((rid, p, s, e, p, ACTIVITY))
         if leaders:
-            tables["leader_activity"].append(_fact(Fact, (rid, "*", s, e, "", ACTIVITY)))
+            tables["leader_activity"].append((rid, "*", s, e, "", ACTIVITY))
         if a.room_id is not None:
-            tables["booking"].append(_fact(Fact, (rid, a.room_id, s, e, "", ACTIVITY)))
+            tables["booking"].append((rid, a.room_id, s, e, "", ACTIVITY))
         if a.off_site:
             for p in leaders:
-                tables["leader_away"].append(_fact(Fact, (rid, p, s, e, p, ACTIVITY)))
+                tables["leader_away"].append((rid, p, s, e, p, ACTIVITY))
             if self.count_off_site:
                 for p in attendees:
                     for post in self.a_posts.get(p, ()):
-                        tables["away_a"].append(_fact(Fact, (rid, post, s, e, p, ACTIVITY)))
+                        tables["away_a"].append((rid, post, s, e, p, ACTIVITY))
                     for post in self.b_posts.get(p, ()):
-                        tables["away_b"].append(_fact(Fact, (rid, post, s, e, p, ACTIVITY)))
+                        tables["away_b"].append((rid, post, s, e, p, ACTIVITY))
 
     def absence_facts(self, b: Absence) -> list[tuple[str, Fact]]:
         """An absence's rows, as (table, fact) in a fixed order."""
@@ -282,17 +287,17 @@ class Context:
         s = epoch(b.span.start)
         e = epoch(b.span.end)
         p = b.staff_id
-        tables["absence"].append(_fact(Fact, (b.id, p, s, e, p, ABSENCE)))
+        tables["absence"].append((b.id, p, s, e, p, ABSENCE))
         if p in self.leaders:
-            tables["leader_away"].append(_fact(Fact, (b.id, p, s, e, p, ABSENCE)))
+            tables["leader_away"].append((b.id, p, s, e, p, ABSENCE))
         for post in self.a_posts.get(p, ()):
-            tables["away_a"].append(_fact(Fact, (b.id, post, s, e, p, ABSENCE)))
+            tables["away_a"].append((b.id, post, s, e, p, ABSENCE))
         for post in self.b_posts.get(p, ()):
-            tables["away_b"].append(_fact(Fact, (b.id, post, s, e, p, ABSENCE)))
+            tables["away_b"].append((b.id, post, s, e, p, ABSENCE))
 
     def blackout_facts(self) -> list[tuple[str, Fact]]:
         return [
-            ("blackout", Fact(b.id, "*", epoch(b.span.start), epoch(b.span.end), "", BLACKOUT))
+            ("blackout", (b.id, "*", epoch(b.span.start), epoch(b.span.end), "", BLACKOUT))
             for b in self.policy.blackouts
         ]
 
@@ -308,7 +313,7 @@ class Context:
             return a.kind._value_  # .value, without the enum's descriptor
         if name == "non_working_day":
             start, end = (
-                (fact.start, fact.end)
+                (fact[START], fact[END])
                 if fact is not None
                 else (epoch(a.span.start), epoch(a.span.end))
             )
