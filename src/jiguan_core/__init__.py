@@ -1,6 +1,7 @@
 """jiguan_core: how a government office (政协机关) runs itself, as a pure library.
 
 Everything public is re-exported here; the modules behind it hold one concept each.
+``jiguan_core.__version__`` is the installed version (read from the package metadata on first use).
 """
 
 from jiguan_core.absence import Absence, AbsenceKind
@@ -14,6 +15,7 @@ from jiguan_core.errors import (
     InvalidInput,
     InvalidValue,
     JiguanError,
+    MissingExtra,
     NaiveDateTime,
     Problem,
     UnknownEntity,
@@ -52,6 +54,7 @@ __all__ = [
     "Lang",
     "Level",
     "MeetingKind",
+    "MissingExtra",
     "NaiveDateTime",
     "Organization",
     "Post",
@@ -82,3 +85,12 @@ __all__ = [
     "to_dict",
     "to_json",
 ]
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, resolved on first use so that ``import jiguan_core`` stays cheap."""
+    if name == "__version__":
+        from jiguan_core._version import version
+
+        return version()
+    raise AttributeError(f"module 'jiguan_core' has no attribute {name!r}")

@@ -59,12 +59,39 @@ def _aware(value: str) -> dt.datetime:
         raise argparse.ArgumentTypeError(error.message_en) from error
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked (the metadata import costs)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(
+            option_strings,
+            dest=argparse.SUPPRESS,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="print the version and exit / 显示版本号",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from jiguan_core._version import version
+
+        python = ".".join(str(part) for part in sys.version_info[:3])
+        sys.stdout.write(f"jiguan {version()} (Python {python})\n")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jiguan",
         description="jiguan_core: how a government office runs itself",
         epilog="exit status: 0 nothing to act on, 1 something to act on, 2 bad input",
     )
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True)
     demo = commands.add_parser("demo", help="print a summary of the embedded sample office")
     demo.add_argument("--lang", choices=("zh", "en", "both"), default="both")

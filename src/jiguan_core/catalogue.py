@@ -77,9 +77,10 @@ def catalogue_markdown(lang: Lang = "en") -> str:
         "# 规则目录 — the rule catalogue" if not zh else "# 规则目录",
         "",
         "Generated from the rules' own metadata by `jiguan_core.catalogue.catalogue_markdown`"
-        " (`tools/gen_docs.py`); do not edit by hand. Sources are the ids of REGULATIONS.md"
-        " (V = wording seen, P = paraphrased, N = common practice, configurable). Every number"
-        " is a parameter with the default shown; pass overrides per call.",
+        " (`tools/gen_docs.py`); do not edit by hand. Sources are the ids of"
+        " [the regulations page](regulations.md), each linked to its entry (V = wording seen,"
+        " P = paraphrased, N = common practice, configurable). Every number is a parameter with"
+        " the default shown; pass overrides per call.",
     ]
     by_area: dict[RuleArea, list[RuleInfo]] = {}
     for area, info in all_rules():
@@ -94,7 +95,8 @@ def catalogue_markdown(lang: Lang = "en") -> str:
         ]
         for info in infos:
             sources = "; ".join(
-                f"{s} ({SOURCES[s].reference}, {SOURCES[s].mark})" for s in info.sources
+                f"[{s}](regulations.md#{s}) ({SOURCES[s].reference}, {SOURCES[s].mark})"
+                for s in info.sources
             )
             parameters = "<br>".join(
                 f"`{p.name}` = {p.default!r} — {p.description.zh} / {p.description.en}"

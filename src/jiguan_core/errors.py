@@ -21,6 +21,7 @@ __all__ = [
     "InvalidInput",
     "InvalidValue",
     "JiguanError",
+    "MissingExtra",
     "NaiveDateTime",
     "Problem",
     "UnknownEntity",
@@ -92,6 +93,26 @@ class UnknownEntity(JiguanError, LookupError):
         )
         self.kind = kind
         self.entity_id = entity_id
+
+
+class MissingExtra(JiguanError, ImportError):
+    """A feature at the edge needs a package that is installed with an extra, and it is not there.
+
+    ``extra`` is the extra to install (``pip install "jiguan-core[ics]"``), ``package`` the missing
+    distribution and ``feature`` what needs it. Also an ``ImportError``, so ``except ImportError``
+    keeps working.
+    """
+
+    def __init__(self, *, extra: str, package: str, feature: str, feature_zh: str) -> None:
+        super().__init__(
+            f"{feature} needs the package {package!r}, which is not installed; "
+            f'install the extra: pip install "jiguan-core[{extra}]"',
+            f"{feature_zh}需要软件包 {package!r}，但尚未安装；"
+            f'请安装可选依赖：pip install "jiguan-core[{extra}]"',
+        )
+        self.extra = extra
+        self.package = package
+        self.feature = feature
 
 
 class CalendarYearNotCovered(JiguanError, LookupError):

@@ -1,5 +1,8 @@
 """iCalendar (.ics) export of activity lists, for calendar applications (an edge adapter).
 
+Needs the ``[ics]`` extra (icalendar): ``pip install "jiguan-core[ics]"``; without it
+:func:`activities_to_ics` raises :class:`~jiguan_core.errors.MissingExtra`.
+
 Times are written in Asia/Shanghai with a VTIMEZONE, UIDs are stable (the activity id and the
 office), participants and leaders are attendees, and the output is byte-for-byte the same for the
 same input: DTSTAMP comes from the caller's ``as_of``, never from the clock. A recurring activity
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
+from jiguan_core._optional import require
 from jiguan_core.activity import Activity
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import Lang
@@ -59,7 +63,8 @@ def activities_to_ics(
     and departments, otherwise ids are written; ``domain`` completes the stable UIDs
     ``<activity id>@<office>.<domain>``.
     """
-    import icalendar  # imported here: only callers who export pay for it
+    # Imported here: only callers who export pay for it; installed by the ``[ics]`` extra.
+    icalendar: Any = require("icalendar", feature="iCalendar export", feature_zh="iCalendar 导出")
 
     stamp = aware(as_of, "as_of").in_timezone("UTC")
     cal = icalendar.Calendar()

@@ -50,7 +50,18 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import pendulum
-from hypothesis import strategies as st
+
+from jiguan_core.errors import MissingExtra
+
+try:
+    from hypothesis import strategies as st
+except ImportError as _error:  # the [testing] extra is not installed
+    raise MissingExtra(
+        extra="testing",
+        package="hypothesis",
+        feature="jiguan_core.testing (Hypothesis strategies)",
+        feature_zh="jiguan_core.testing（Hypothesis 生成策略）",
+    ) from _error
 
 from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.activity import Activity, ActivityKind, MeetingKind

@@ -284,10 +284,20 @@ def _json_path(parts: Iterable[object]) -> str:
     return path
 
 
+def _jsonschema() -> Any:
+    """The jsonschema module (the ``[cli]`` extra), imported on the first validation."""
+    from jiguan_core._optional import require
+
+    return require(
+        "jsonschema",
+        feature="checking a workspace against its JSON Schema",
+        feature_zh="按 JSON Schema 检查工作区文件",
+    )
+
+
 @cache
 def _validator() -> Any:
-    import jsonschema  # type: ignore[import-untyped]
-
+    jsonschema = _jsonschema()
     return jsonschema.Draft202012Validator(_schema(), format_checker=jsonschema.FormatChecker())
 
 
@@ -298,8 +308,7 @@ def schema_problems(data: Any, schema: Mapping[str, Any] | None = None) -> list[
     if schema is None:
         validator = _validator()
     else:
-        import jsonschema
-
+        jsonschema = _jsonschema()
         validator = jsonschema.Draft202012Validator(
             schema, format_checker=jsonschema.FormatChecker()
         )

@@ -536,7 +536,8 @@ def catalogue_markdown(lang: Lang = "en") -> str:
         info = entry.info
         lines += [f"## {info.id} ({info.level.label(lang)})", "", info.statement.render(lang), ""]
         cited = ", ".join(
-            f"{s} ({source(s).reference}: {source(s).summary.render(lang)})" for s in info.sources
+            f"[{s}](regulations.md#{s}) ({source(s).reference}: {source(s).summary.render(lang)})"
+            for s in info.sources
         )
         lines += [("出处：" if zh else "Sources: ") + cited, ""]
         if info.parameters:
