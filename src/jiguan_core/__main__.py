@@ -109,6 +109,12 @@ def _parser() -> argparse.ArgumentParser:
         )
         if name != "ics":
             sub.add_argument("--json", action="store_true", help="JSON output, keys sorted")
+        sub.add_argument(
+            "--calendar",
+            metavar="FILE",
+            help="working-day arrangements of years the installed calendar data lacks "
+            "(JSON like the workspace's calendar section; - reads stdin)",
+        )
         if name == "stats":
             sub.add_argument(
                 "--since", type=_date, required=True, metavar="DATE", help="first day counted"
@@ -157,11 +163,45 @@ def _read_workspace(name: str) -> Workspace:
         raise _BadInput(error.problems) from error
 
 
+def _with_calendar(ws: Workspace, name: str | None, file_name: str) -> Workspace:
+    """``ws`` with the years and closures of ``--calendar FILE`` added (the file's years win)."""
+    if name is None:
+        return ws
+    import attrs
+
+    from jiguan_core.cli.interchange import CalendarSection, workspace_converter
+    from jiguan_core.cli.streams import read_json
+    from jiguan_core.errors import ConversionError, InvalidInput, Problem
+    from jiguan_core.serialization import structure
+
+    where = "--calendar $"
+    if name == "-" and file_name == "-":
+        raise _BadInput(
+            [
+                Problem(
+                    where,
+                    "the workspace and --calendar cannot both be read from standard input",
+                    "工作区与 --calendar 不能同时从标准输入读取",
+                )
+            ]
+        )
+    try:
+        section = structure(workspace_converter(), read_json(name, what=where), CalendarSection)
+    except ConversionError as error:
+        raise _BadInput(
+            [Problem(f"--calendar {p.path}", p.message_en, p.message_zh) for p in error.problems]
+        ) from error
+    except InvalidInput as error:
+        raise _BadInput(error.problems) from error
+    merged = section if ws.calendar is None else ws.calendar.merged(section)
+    return attrs.evolve(ws, calendar=merged)
+
+
 def _run(args: argparse.Namespace) -> Outcome:
     from jiguan_core.cli import commands
     from jiguan_core.errors import InvalidInput
 
-    ws = _read_workspace(args.file)
+    ws = _with_calendar(_read_workspace(args.file), args.calendar, args.file)
     lang: Lang = args.lang
     progress: Callable[[str], None] | None = None
     if sys.stderr.isatty():

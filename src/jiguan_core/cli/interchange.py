@@ -4,7 +4,8 @@ A workspace holds the office (an :class:`~jiguan_core.organization.Organization`
 :func:`jiguan_core.serialization.to_dict` writes it) and one optional section per command that
 needs more than the office: the scheduling policy (``check``, ``plan``), the requests to place
 (``plan``), the assessment records (``assess``), the coverage period (``coverage``), the rotation
-day (``rotation``) and the learning and activity records (``stats``). Every section reuses the
+day (``rotation``), the learning and activity records (``stats``) and the working-day arrangement
+of years the installed calendar data lacks (``calendar``, read by every command). Every section reuses the
 areas' own attrs classes; nothing is declared twice.
 
 Reading is in two steps, each reporting *every* problem with its JSON path: the JSON Schema
@@ -27,6 +28,7 @@ from attrs import field, frozen
 
 from jiguan_core.assessment.policy import AnnualPolicy, RoutinePolicy
 from jiguan_core.assessment.records import AssessmentRecords
+from jiguan_core.calendar import WorkCalendar, YearArrangement
 from jiguan_core.development.policy import DevelopmentPolicy
 from jiguan_core.errors import ConversionError, IntegrityError, InvalidValue, Problem
 from jiguan_core.organization import Organization
@@ -41,6 +43,7 @@ __all__ = [
     "FORMAT_VERSION",
     "SCHEMA_FILE",
     "AssessSection",
+    "CalendarSection",
     "CoverageSection",
     "PlanSection",
     "RotationSection",
@@ -144,6 +147,48 @@ class StatsSection:
     as_of: dt.date
 
 
+def _arrangements(values: Iterable[YearArrangement]) -> tuple[YearArrangement, ...]:
+    return tuple(sorted(values, key=lambda a: a.year))
+
+
+def _days(values: Iterable[dt.date]) -> tuple[dt.date, ...]:
+    return tuple(sorted(values))
+
+
+@frozen(kw_only=True)
+class CalendarSection:
+    """``calendar``: the working-day arrangement of years the installed ``chinesecalendar`` data
+    does not cover yet (each from the State Council notice published in November: public
+    holidays and the weekend days worked in exchange, 调休) and the office's own closures. The
+    same shape is read from ``--calendar FILE``."""
+
+    arrangements: tuple[YearArrangement, ...] = field(default=(), converter=_arrangements)
+    closures: tuple[dt.date, ...] = field(default=(), converter=_days)
+
+    def __attrs_post_init__(self) -> None:
+        years = [a.year for a in self.arrangements]
+        twice = sorted({y for y in years if years.count(y) > 1})
+        if twice:
+            raise InvalidValue(
+                f"the arrangement of {twice} is given more than once; give each year once",
+                f"{twice} 年的安排重复；每年只写一次",
+                field="arrangements",
+                value=twice,
+            )
+
+    def merged(self, other: CalendarSection) -> CalendarSection:
+        """This section with ``other``'s years replacing its own and both sets of closures."""
+        years = {a.year: a for a in self.arrangements}
+        years.update({a.year: a for a in other.arrangements})
+        return CalendarSection(
+            arrangements=years.values(), closures=set(self.closures) | set(other.closures)
+        )
+
+    def work_calendar(self) -> WorkCalendar:
+        """The built-in calendar with these years added and these closures."""
+        return WorkCalendar(arrangements=self.arrangements, closures=self.closures)
+
+
 @frozen(kw_only=True)
 class Workspace:
     """One interchange document: the office plus a section per command that needs more.
@@ -161,6 +206,11 @@ class Workspace:
     coverage: CoverageSection | None = None
     rotation: RotationSection | None = None
     statistics: StatsSection | None = None
+    calendar: CalendarSection | None = None
+
+    def work_calendar(self) -> WorkCalendar:
+        """The working-day calendar every command uses: the built-in years plus ``calendar``."""
+        return WorkCalendar() if self.calendar is None else self.calendar.work_calendar()
 
     def __attrs_post_init__(self) -> None:
         problems = _reference_problems(self)

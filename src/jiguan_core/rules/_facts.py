@@ -14,10 +14,11 @@ from typing import Final, Protocol
 from jiguan_core.absence import Absence
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
 from jiguan_core.calendar import WorkCalendar
-from jiguan_core.errors import InvalidInput, InvalidValue, Problem
+from jiguan_core.errors import CalendarYearNotCovered, InvalidInput, InvalidValue, Problem
 from jiguan_core.organization import Organization
 from jiguan_core.rule import ParameterValue, Severity
 from jiguan_core.rules.catalogue import RULES, parse_kinds
+from jiguan_core.rules.not_made import CALENDAR_PARTS, NotMade, find_not_made
 from jiguan_core.rules.policy import Blackout, SchedulingPolicy
 
 __all__ = [
@@ -181,7 +182,7 @@ class Context:
         self.working_kinds: frozenset[ActivityKind] = parse_kinds(str(self.params["SCH6"]["kinds"]))
         self.count_off_site = bool(self.params["SCH3"]["count_off_site"])
         self.blackouts: dict[str, Blackout] = {b.id: b for b in self.policy.blackouts}
-        self._working: dict[int, bool] = {}
+        self._working: dict[int, bool | None] = {}
         self._kinds: dict[tuple[str, str], frozenset[str]] = {}
 
     # Parameters per pattern ------------------------------------------------------------
@@ -205,25 +206,48 @@ class Context:
     def parameter(self, pattern_id: str, name: str) -> ParameterValue:
         return self.params[pattern_id.split("/", 1)[0]][name]
 
-    def is_working(self, ordinal: int) -> bool:
-        found = self._working.get(ordinal)
-        if found is None:
+    def is_working(self, ordinal: int) -> bool | None:
+        """Whether the local day is a working day; ``None`` when the calendar does not know its
+        year (no official arrangement yet): a check then skips that day for the rules that need
+        it and the report lists it as not made (see :func:`not_made`), never assuming Mon-Fri."""
+        try:
+            return self._working[ordinal]
+        except KeyError:
+            pass
+        found: bool | None
+        try:
             found = self.calendar.is_working_day(dt.date.fromordinal(ordinal))
-            self._working[ordinal] = found
+        except CalendarYearNotCovered:
+            found = None
+        self._working[ordinal] = found
         return found
 
     def first_non_working(self, start: int, end: int) -> int:
-        """The first non-working local day a span touches, as an ordinal; 0 if none."""
+        """The first non-working local day a span touches, as an ordinal; 0 if none (days of a
+        year the calendar does not know are not counted as non-working)."""
         first = (start + _OFFSET) // DAY + _EPOCH_ORDINAL
         if first == (end - 1 + _OFFSET) // DAY + _EPOCH_ORDINAL:  # within one day
-            working = self._working.get(first)
-            if working is None:
-                working = self.is_working(first)
-            return 0 if working else first
+            return first if self.is_working(first) is False else 0
         for day in ordinals(start, end):
-            if not self.is_working(day):
+            if self.is_working(day) is False:
                 return day
         return 0
+
+    def not_made(
+        self, activities: Iterable[Activity], absences: Iterable[Absence]
+    ) -> tuple[NotMade, ...]:
+        """The calendar checks this context could not make (a day of an unknown year was
+        met); empty, at no cost, when every day it judged was known."""
+        if None not in self._working.values():
+            return ()
+        return find_not_made(
+            enabled_parts=[p for p in CALENDAR_PARTS if self.part_enabled(p)],
+            unknown_day=lambda day: self.is_working(day.toordinal()) is None,
+            activities=activities,
+            absences=absences,
+            working_kinds=self.kinds_parameter("SCH6/non_working_day", "kinds"),
+            leaders=self.leaders,
+        )
 
     # Names for messages ---------------------------------------------------------------
     def person_name(self, staff_id: str) -> str:

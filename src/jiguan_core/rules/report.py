@@ -10,6 +10,7 @@ from attrs import field, frozen
 
 from jiguan_core.rule import Severity
 from jiguan_core.rules.catalogue import RULES
+from jiguan_core.rules.not_made import NotMade
 from jiguan_core.rules.violation import SortedViolations, Violation
 from jiguan_core.text import Lang
 
@@ -82,6 +83,13 @@ class Report:
     engine: str = "python"
     #: The level of each rule in this check (the policy's overrides applied); empty = catalogue's.
     levels: Mapping[str, Severity] = field(factory=dict, eq=False)
+    #: Checks not made because the calendar lacks a year (rule part, days): see ``is_complete``.
+    not_made: tuple[NotMade, ...] = ()
+
+    @property
+    def is_complete(self) -> bool:
+        """Every enabled check was made (no year the calendar lacks was needed)."""
+        return not self.not_made
 
     @property
     def score(self) -> Score:
@@ -132,5 +140,10 @@ class Report:
             else f"score {self.score}, {len(self.violations)} violations"
         )
         return "\n".join(
-            [head, *self.summary_lines(lang), *(v.render(lang) for v in self.violations)]
+            [
+                head,
+                *(n.render(lang) for n in self.not_made),
+                *self.summary_lines(lang),
+                *(v.render(lang) for v in self.violations),
+            ]
         )

@@ -33,7 +33,7 @@ from attrs import define, field
 from jiguan_core._validation import boundary
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import WorkCalendar
-from jiguan_core.errors import InvalidInput, Problem
+from jiguan_core.errors import CalendarYearNotCovered, InvalidInput, Problem
 from jiguan_core.organization import Organization
 from jiguan_core.rule import Severity
 from jiguan_core.rules import CATALOGUE, IncrementalChecker, SchedulingPolicy, Score
@@ -196,6 +196,8 @@ class _Engine:
         self.leadership = tuple(s.id for s in office.leadership_members)
         self.names = {s.id: s.name for s in office.staff}
         self.room_names = {r.id: r.name for r in office.rooms}
+        #: Requests whose window needs a year the calendar does not know: refused with that reason.
+        self.missing_year: dict[str, int] = {}
 
     # ---- validation: all problems at once, before anything is placed ----
 
@@ -289,7 +291,16 @@ class _Engine:
         return jobs
 
     def _candidates(self, request: ActivityRequest) -> Iterator[_Candidate]:
-        return candidates(request, self.hours, self.calendar)
+        """The request's candidate times; none when its window needs the working-day
+        arrangement of a year the calendar does not know (never assumed: the request is left
+        unplaced with that reason, and the other requests are planned as usual)."""
+        if request.id in self.missing_year:
+            return iter(())
+        try:
+            return iter(list(candidates(request, self.hours, self.calendar)))
+        except CalendarYearNotCovered as error:
+            self.missing_year[request.id] = error.year
+            return iter(())
 
     # ---- the run ----
 
@@ -791,6 +802,15 @@ class _Engine:
     # ---- reasons ----
 
     def _reason(self, job: _Job) -> Text:
+        year = self.missing_year.get(job.request.id)
+        if year is not None:
+            return Text(
+                f"时间窗口需要 {year} 年的放假调休安排，尚未提供；请按国务院办公厅通知补充该年安排"
+                "（WorkCalendar 的 YearArrangement，或命令行 --calendar FILE）",
+                f"the window needs the official working-day arrangement of {year}, which is not "
+                "known yet; supply that year (a YearArrangement in the WorkCalendar, or "
+                "--calendar FILE on the command line)",
+            )
         zh: list[str] = []
         en: list[str] = []
         titles = {a.id: a.title for a in self.office.activities}
