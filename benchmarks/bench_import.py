@@ -1,15 +1,18 @@
-"""Benchmark: how long ``import jiguan_core`` takes in a fresh interpreter (target: under 0.3 s).
+"""Benchmark: how long ``import jiguan_core`` takes in a fresh interpreter.
 
-Each figure is the best of N fresh subprocesses, and is reported as a ratio to
-``python -c pass`` measured in the same run (the interpreter's own start-up), so a noisy machine
-does not make the number meaningless. The import's own cost is the difference. The top modules
-of ``python -X importtime`` show where the time goes. Run:
+Target: under 0.1 s over a bare ``python -c pass`` on a quiet machine. Each figure is the best of
+N fresh subprocesses, reported both as a ratio to ``python -c pass`` measured in the same run
+(the interpreter's own start-up), so a noisy machine does not make the number meaningless, and
+as the absolute difference (the import's own cost), which is what the target bounds. The areas
+(rules, assessment, development, work) are measured the same way, and the top modules of
+``python -X importtime`` show where the time goes. Run:
 ``.venv/bin/python benchmarks/bench_import.py`` (``--quick`` for N = 5).
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import time
@@ -20,13 +23,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks._harness import table
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET_SECONDS = 0.3
+#: The most ``import jiguan_core`` may add to the bare interpreter's start-up, in seconds.
+TARGET_OVER_BARE = 0.1
 
 
-def run(code: str, *, repeat: int) -> float:
-    """The fastest wall time of ``repeat`` fresh ``python -c code`` runs, in seconds."""
-    best = float("inf")
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(code: str, *, repeat: int) -> tuple[float, float]:
+    """The fastest wall time and the fastest CPU time (user + system, less sensitive to a
+    loaded machine) of ``repeat`` fresh ``python -c code`` runs, in seconds."""
+    best_wall = best_cpu = float("inf")
     for _ in range(repeat):
+        cpu = _child_cpu()
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-c", code],
@@ -34,8 +45,9 @@ def run(code: str, *, repeat: int) -> float:
             cwd=ROOT,
             env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
         )
-        best = min(best, time.perf_counter() - start)
-    return best
+        best_wall = min(best_wall, time.perf_counter() - start)
+        best_cpu = min(best_cpu, _child_cpu() - cpu)
+    return best_wall, best_cpu
 
 
 def top_imports(module: str, count: int = 8) -> list[tuple[str, float]]:
@@ -66,31 +78,37 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="N = 5 instead of 20")
     args = parser.parse_args()
     n = 5 if args.quick else 20
-    baseline = run("pass", repeat=n)
-    rows: list[list[object]] = [["python -c pass (baseline)", baseline, 1.0, 0.0]]
+    baseline, baseline_cpu = run("pass", repeat=n)
+    rows: list[list[object]] = [["python -c pass (baseline)", baseline, 1.0, 0.0, 0.0]]
     for label, code in [
         ("import jiguan_core", "import jiguan_core"),
+        ("import jiguan_core.rules", "import jiguan_core.rules"),
+        ("import jiguan_core.assessment", "import jiguan_core.assessment"),
+        ("import jiguan_core.development", "import jiguan_core.development"),
+        ("import jiguan_core.work", "import jiguan_core.work"),
         ("import jiguan_core + sample_office()", "import jiguan_core; jiguan_core.sample_office()"),
         (
             "import jiguan_core + to_dict(sample)",
             "import jiguan_core as j; j.to_dict(j.sample_office())",
         ),
     ]:
-        seconds = run(code, repeat=n)
-        rows.append([label, seconds, seconds / baseline, seconds - baseline])
+        seconds, cpu = run(code, repeat=n)
+        rows.append([label, seconds, seconds / baseline, seconds - baseline, cpu - baseline_cpu])
     print(
         table(
             f"Import time, best of N = {n} fresh subprocesses ({sys.executable})",
-            ["what", "seconds", "x baseline", "own seconds"],
+            ["what", "seconds", "x baseline", "own seconds", "own CPU seconds"],
             rows,
         )
     )
     import_seconds = rows[1][1]
     assert isinstance(import_seconds, float)
-    verdict = "meets" if import_seconds < TARGET_SECONDS else "MISSES"
+    own = import_seconds - baseline
+    verdict = "meets" if own < TARGET_OVER_BARE else "MISSES"
     print(
-        f"\nimport jiguan_core: {import_seconds:.3f} s absolute ({import_seconds - baseline:.3f} s "
-        f"over the bare interpreter); {verdict} the {TARGET_SECONDS} s target"
+        f"\nimport jiguan_core: {import_seconds:.3f} s absolute, {import_seconds / baseline:.2f} x "
+        f"the bare interpreter, {own:.3f} s over it; {verdict} the {TARGET_OVER_BARE} s target "
+        "(on a quiet machine)"
     )
     print()
     print(

@@ -1,6 +1,6 @@
 """Benchmark: the scheduling rules' default engine vs the brute-force oracle and vs durable_rules.
 
-Generated calendars (jiguan_core.rules.generate.generate_office, seed 0) of 1,000 / 5,000 /
+Generated calendars (jiguan_core.examples.generated.generate_office, seed 0) of 1,000 / 5,000 /
 50,000 activities over 100 / 300 / 3,000 staff, all eight rules, default parameters.
 The oracle (tests/_rules_oracle.py, all pairs) runs at 1,000 and 5,000 only: at 50,000 it would
 take about an hour. durable_rules runs at 1,000 and 5,000 (its cost grows ~N^1.8 and ~10 KB per
@@ -29,9 +29,9 @@ import attrs  # noqa: E402
 from tests._rules_oracle import oracle  # noqa: E402
 
 from benchmarks._harness import best_of, table  # noqa: E402
+from jiguan_core.examples.generated import generate_office  # noqa: E402
 from jiguan_core.rules import IncrementalChecker, check  # noqa: E402
 from jiguan_core.rules.durable_engine import available  # noqa: E402
-from jiguan_core.rules.generate import generate_office  # noqa: E402
 
 SIZES = ((1_000, 100), (5_000, 300), (50_000, 3_000))
 _T = TypeVar("_T")
@@ -41,7 +41,7 @@ _T = TypeVar("_T")
 _MEMORY = """
 import gc
 from jiguan_core.rules import check
-from jiguan_core.rules.generate import generate_office
+from jiguan_core.examples.generated import generate_office
 
 def peak_mb():
     with open("/proc/self/status") as f:

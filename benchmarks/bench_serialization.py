@@ -27,8 +27,8 @@ import attrs
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._harness import best_of, table
+from jiguan_core.examples.office import sample_office
 from jiguan_core.organization import Organization
-from jiguan_core.sample import sample_office
 from jiguan_core.serialization import from_dict, from_json, to_dict, to_json
 
 

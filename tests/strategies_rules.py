@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
+from jiguan_core.examples.generated import generate_office
 from jiguan_core.organization import Organization
 from jiguan_core.rules import Blackout, SchedulingPolicy
-from jiguan_core.rules.generate import generate_office
 from jiguan_core.text import Text
 from jiguan_core.time import SHANGHAI, TimeSpan
 

@@ -48,7 +48,7 @@ def _assert_bad_input(result: subprocess.CompletedProcess[str], *fragments: str)
 class TestOnTheSampleOffice:
     def test_demo_still_prints_the_sample_office_summary(self, workdir: Path) -> None:
         """`demo --lang en` exits 0 and prints the English demo."""
-        from jiguan_core.demo import demo_text
+        from jiguan_core.examples.demo import demo_text
 
         result = jiguan("demo", "--lang", "en", cwd=workdir)
         assert result.returncode == 0

@@ -1,19 +1,37 @@
-"""Scale-out: the core is pure, so a list of offices is checked and assessed in parallel with
-``concurrent.futures.ProcessPoolExecutor`` and gives exactly the serial results (objects pickle
-both ways). The same map runs on Dask (docs/embedding.md)."""
+"""Scale-out: the core is pure, so a list of offices is checked, planned and assessed in parallel
+(``concurrent.futures.ProcessPoolExecutor``, a ``dask.bag`` on a ``distributed.LocalCluster``) and
+gives exactly the serial results; every input and result pickles both ways (docs/scale-out.md)."""
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import pickle
 import random
+import sys
 from concurrent.futures import ProcessPoolExecutor
 
+import pendulum
+import pytest
+from attrs import evolve
+
+from jiguan_core import MissingExtra, Text
 from jiguan_core.assessment import AnnualResult, AssessmentRecords, assess_year
+from jiguan_core.cli.interchange import Workspace
+from jiguan_core.examples.generated import generate_office
+from jiguan_core.examples.office import sample_office
+from jiguan_core.examples.workspace import sample_workspace
 from jiguan_core.organization import Organization
-from jiguan_core.rules import Report, check
-from jiguan_core.rules.generate import generate_office
-from jiguan_core.sample import sample_office
+from jiguan_core.rule import Severity
+from jiguan_core.rules import Blackout, Report, SchedulingPolicy, check
+from jiguan_core.scale_out import (
+    generate_province,
+    run_dask,
+    run_serial,
+    run_workspace,
+    workspaces_bag,
+)
+from jiguan_core.time import SHANGHAI, TimeSpan
 from tests.strategies_assessment import SIMPLE, staff_ids, tiny_office, year_records
 
 Job = tuple[Organization, AssessmentRecords]
@@ -61,3 +79,105 @@ def test_offices_records_and_results_pickle_to_equal_objects() -> None:
     report, result = run_one((office, records))
     for value in (office, records, report, result):
         assert pickle.loads(pickle.dumps(value)) == value
+
+
+# -- a province on Dask ----------------------------------------------------------------------
+
+PROVINCE = 200
+
+
+@functools.cache
+def _province(n: int = PROVINCE) -> tuple[Workspace, ...]:
+    """``n`` small generated offices (generate_province), every third under a strict policy."""
+    return tuple(
+        evolve(workspace, scheduling_policy=STRICT) if index % 3 == 0 else workspace
+        for index, workspace in enumerate(generate_province(n))
+    )
+
+
+#: A policy that is not the default (a parameter, a level and a blackout), so its pickling counts.
+STRICT = SchedulingPolicy(
+    overrides={"SCH2": {"days": 45}},
+    levels={"SCH2": Severity.HARD},
+    blackouts=[
+        Blackout(
+            id="b1",
+            span=TimeSpan(
+                start=pendulum.datetime(2025, 5, 1, tz=SHANGHAI),
+                end=pendulum.datetime(2025, 5, 6, tz=SHANGHAI),
+            ),
+            label=Text(zh="劳动节", en="Labour Day"),
+        )
+    ],
+)
+
+
+def test_a_province_on_a_dask_local_cluster_equals_the_serial_run() -> None:
+    """200 offices checked, planned and assessed by a dask.bag on a two-process LocalCluster give
+    the serial results, in order."""
+    from distributed import Client, LocalCluster
+
+    workspaces = _province()
+    serial = run_serial(workspaces)
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        parallel = run_dask(workspaces, scheduler=client)
+    assert len(parallel) == PROVINCE
+    assert parallel == serial
+    assert [r.office for r in parallel] == [w.office.name for w in workspaces]
+    # Something happened in each area (the comparison is not between empty results).
+    doubled = [any(a.id.endswith("-again") for a in w.office.activities) for w in workspaces]
+    assert [not r.report.is_feasible for r in serial] == doubled
+    assert sum(doubled) >= PROVINCE // 10
+    assert sum(len(r.plan.placed) for r in serial if r.plan is not None) >= PROVINCE // 2
+    assert all(r.assessment is not None and r.assessment.outcomes for r in serial)
+
+
+def test_the_bag_is_lazy_and_keeps_the_input_order() -> None:
+    """Building the bag runs nothing; any scheduler gives the results in input order."""
+    workspaces = _province()[:12]
+    bag = workspaces_bag(workspaces, npartitions=4)
+    assert bag.npartitions == 4
+    assert list(bag.compute(scheduler="sync")) == run_serial(workspaces)
+
+
+def test_without_dask_the_bag_names_the_dask_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without the [dask] extra gets a MissingExtra, not a ModuleNotFoundError."""
+    monkeypatch.setitem(sys.modules, "dask", None)
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(MissingExtra, match=r"jiguan-core\[dask\]"):
+        workspaces_bag(_province()[:1])
+
+
+def test_every_public_input_and_result_type_pickles_to_an_equal_object() -> None:
+    """Workspaces (every section, a non-default policy) and every result cross a process
+    boundary unchanged."""
+    sample = sample_workspace()
+    generated = _province()[0]
+    assert generated.scheduling_policy == STRICT
+    result = run_workspace(generated)
+    values: list[object] = [
+        sample,
+        generated,
+        STRICT,
+        SchedulingPolicy(),
+        *(getattr(sample, name) for name in ("office", "plan", "assessment", "coverage")),
+        *(getattr(sample, name) for name in ("rotation", "statistics", "scheduling_policy")),
+        result,
+        result.report,
+        result.plan,
+        result.assessment,
+    ]
+    for value in values:
+        assert pickle.loads(pickle.dumps(value)) == value, type(value).__name__
+
+
+def test_a_pickled_policy_is_validated_again_when_read() -> None:
+    """Unpickling goes through the constructor, so a policy read back is a checked policy."""
+    copy = pickle.loads(pickle.dumps(STRICT))
+    assert copy.parameters("SCH2")["days"] == 45
+    assert copy.level("SCH2") is Severity.HARD

@@ -15,11 +15,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
 
 from jiguan_core.catalogue import catalogue_markdown as full_catalogue  # noqa: E402  (path set-up)
 from jiguan_core.cli import schema_files  # noqa: E402
-from jiguan_core.glossary import glossary_markdown, skipped_modules  # noqa: E402
 from jiguan_core.rules import catalogue_markdown  # noqa: E402
+from tools.glossary import glossary_markdown, skipped_modules  # noqa: E402
 
 
 def _schema_page(name: str) -> Callable[[], str]:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from jiguan_core.demo import demo_text
+from jiguan_core.examples.demo import demo_text
 from jiguan_core.text import Lang
 
 if TYPE_CHECKING:
@@ -289,7 +289,7 @@ def _main(args: argparse.Namespace) -> int:
         return 0
     if args.command == "sample":
         from jiguan_core.cli.interchange import dump_workspace
-        from jiguan_core.cli.sample import sample_workspace
+        from jiguan_core.examples.workspace import sample_workspace
 
         _emit(dump_workspace(sample_workspace()), args.out)
         return 0

@@ -4,6 +4,10 @@ Every error the library raises on purpose is a :class:`JiguanError`. Children al
 built-in they resemble, so ``except ValueError`` keeps working for callers who do not know the
 library. Each error says what was wrong and what to do, in English (``str(error)``) and Chinese
 (``error.render("zh")``), and carries the offending data as attributes.
+
+Every exception class of the package is defined here, the areas' own ones too (grouped below by
+area); the area modules re-export theirs, so ``from jiguan_core.work import WorkflowError`` and
+``from jiguan_core.errors import WorkflowError`` name the same class.
 """
 
 from __future__ import annotations
@@ -15,16 +19,27 @@ from attrs import frozen
 from jiguan_core.text import Lang
 
 __all__ = [
+    "ABRoleError",
     "CalendarYearNotCovered",
+    "ChecklistIncomplete",
     "ConversionError",
+    "DocumentRuleViolation",
+    "DurableUnavailable",
     "IntegrityError",
     "InvalidInput",
     "InvalidValue",
     "JiguanError",
     "MissingExtra",
     "NaiveDateTime",
+    "OutOfOrderTransition",
     "Problem",
+    "ReportingCycle",
+    "ScheduleInputError",
+    "SchedulingError",
+    "SigningWithoutReview",
     "UnknownEntity",
+    "WorkflowError",
+    "WorkflowFinished",
     "WrongType",
 ]
 
@@ -172,3 +187,91 @@ class ConversionError(InvalidInput):
 
     summary_en = "cannot read the input; fix each item listed"
     summary_zh = "无法读取输入，请逐项修正"
+
+
+# --- Scheduling: requests the scheduler cannot take (jiguan_core.scheduling) ---
+
+
+class SchedulingError(JiguanError, ValueError):
+    """A request the scheduler cannot take as given; names the request and the field."""
+
+    def __init__(self, request_id: str, field_name: str, message_en: str, message_zh: str) -> None:
+        super().__init__(
+            f"request {request_id!r}, {field_name}: {message_en}",
+            f"活动申请 {request_id!r} 的 {field_name}：{message_zh}",
+        )
+        self.request_id = request_id
+        self.field = field_name
+
+
+# --- Scheduling rules: calendars that do not fit, the optional engine (jiguan_core.rules) ---
+
+
+class ScheduleInputError(InvalidInput):
+    """Activities or absences handed to a check that do not fit the organization."""
+
+    summary_en = "cannot check the calendar; fix each item listed"
+    summary_zh = "无法检查日程，请逐项修正"
+
+
+class DurableUnavailable(JiguanError, ImportError):
+    """durable_rules cannot be imported here (it fails on CPython >= 3.13)."""
+
+
+# --- Staff development: reporting lines, AB roles (jiguan_core.development) ---
+
+
+class ReportingCycle(JiguanError, ValueError):
+    """The reports-to links go round in a circle, so nobody's line of leaders ends."""
+
+    def __init__(self, cycle: Iterable[str]) -> None:
+        self.cycle = tuple(cycle)
+        path = " → ".join(self.cycle)
+        super().__init__(
+            f"the reports_to links form a cycle: {path}; give one of them another direct leader",
+            f"直接领导关系形成循环：{path}；请为其中一人改设直接领导",
+        )
+
+
+class ABRoleError(InvalidInput):
+    """AB roles that cannot be used: unknown posts or people, a post with two roles (two A's)."""
+
+    summary_en = "invalid AB roles; fix each item listed"
+    summary_zh = "AB 角设置有误，请逐项修正"
+
+
+# --- Work: document and meeting workflows (jiguan_core.work) ---
+
+
+class WorkflowError(JiguanError, ValueError):
+    """A transition a document or meeting workflow refuses; the state is left unchanged.
+
+    ``workflow_id`` names the document or meeting, ``rule_id`` the rule it would break.
+    """
+
+    def __init__(
+        self, message_en: str, message_zh: str, *, workflow_id: str, rule_id: str = ""
+    ) -> None:
+        super().__init__(message_en, message_zh)
+        self.workflow_id = workflow_id
+        self.rule_id = rule_id
+
+
+class OutOfOrderTransition(WorkflowError):
+    """A stage completed before its turn (D3 / ARTICLE-DOCS: stages run in order)."""
+
+
+class SigningWithoutReview(OutOfOrderTransition):
+    """D1: a document cannot be signed before the general office has reviewed it."""
+
+
+class DocumentRuleViolation(WorkflowError):
+    """A document that breaks a rule at creation (D4: urgent without deadline or chaser)."""
+
+
+class ChecklistIncomplete(WorkflowError):
+    """A meeting stage left with items of its checklist unticked."""
+
+
+class WorkflowFinished(WorkflowError):
+    """A transition asked of a workflow that has already passed its last stage."""

@@ -16,10 +16,10 @@ from jiguan_core.activity import Activity
 from jiguan_core.calendar import DateRange, YearArrangement
 from jiguan_core.department import Department
 from jiguan_core.errors import ConversionError
+from jiguan_core.examples.office import _build, sample_office
 from jiguan_core.organization import Organization
 from jiguan_core.post import ABRole, Post, PostAssignment
 from jiguan_core.room import Room
-from jiguan_core.sample import _build, sample_office
 from jiguan_core.serialization import from_dict, from_json, to_dict, to_json
 from jiguan_core.staff import Relative, Staff
 from jiguan_core.task import Task

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from jiguan_core.assessment import Grade
-from jiguan_core.assessment.demo import demo_lines
-from jiguan_core.assessment.sample import SAMPLE_YEARS, sample_results
+from jiguan_core.examples.assessment import SAMPLE_YEARS, demo_lines, sample_results
 
 
 def test_the_demo_shows_quarterly_and_annual_results_in_both_languages() -> None:

@@ -25,7 +25,7 @@ from jiguan_core.assessment import (
     sanction_periods,
 )
 from jiguan_core.assessment.evaluate import PatternIndex, patterns_of
-from jiguan_core.assessment.sample import sample_history, sample_records
+from jiguan_core.examples.assessment import sample_history, sample_records
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("durable") is None, reason="durable_rules is not installed"

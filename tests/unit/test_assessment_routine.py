@@ -107,7 +107,7 @@ def test_a_quarterly_score_outside_the_scale_is_named() -> None:
 def test_leave_days_come_from_the_office_absences() -> None:
     """Sick and personal leave in the sample office are counted per person and year."""
     from jiguan_core.assessment.records import leave_from_absences
-    from jiguan_core.sample import sample_office
+    from jiguan_core.examples.office import sample_office
 
     leave = leave_from_absences(sample_office(), 2025)
     assert leave

@@ -23,7 +23,7 @@ from jiguan_core.cli import (
     workspace_to_dict,
 )
 from jiguan_core.errors import ConversionError, IntegrityError, InvalidValue
-from jiguan_core.sample import sample_office
+from jiguan_core.examples.office import sample_office
 from jiguan_core.serialization import _duration_text, _parse_duration
 from tests._cli_workspaces import sample_data
 

@@ -11,7 +11,7 @@ from jiguan_core.cli import EXIT_ACTION, EXIT_OK, Workspace, run_check, run_cove
 from jiguan_core.cli.commands import as_problems
 from jiguan_core.cli.render import display_width, problems_text, table, to_json_text
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem, UnknownEntity
-from jiguan_core.sample import sample_office
+from jiguan_core.examples.office import sample_office
 
 
 class TestTable:

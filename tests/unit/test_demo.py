@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jiguan_core.__main__ import main
-from jiguan_core.demo import demo_text
+from jiguan_core.examples.demo import demo_text
 
 
 class TestDemo:

@@ -16,8 +16,8 @@ from jiguan_core.development import (
     relative_pairs,
 )
 from jiguan_core.errors import IntegrityError, JiguanError
+from jiguan_core.examples.office import sample_office
 from jiguan_core.post import KeyArea, PostRole
-from jiguan_core.sample import sample_office
 from jiguan_core.staff import Relation, Relative
 from tests.strategies_development import build_office
 

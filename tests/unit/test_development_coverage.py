@@ -18,8 +18,8 @@ from jiguan_core.development import (
     validate_ab_roles,
 )
 from jiguan_core.errors import IntegrityError, InvalidValue, JiguanError
+from jiguan_core.examples.office import sample_office
 from jiguan_core.post import ABRole, KeyArea
-from jiguan_core.sample import sample_office
 from jiguan_core.time import TimeSpan
 from tests.strategies_development import absence, build_office, off_site
 

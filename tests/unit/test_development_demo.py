@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jiguan_core.development.demo import demo_lines
+from jiguan_core.examples.development import demo_lines
 
 
 def test_the_demo_shows_rotation_plan_coverage_and_avoidance_in_both_languages() -> None:

@@ -18,9 +18,9 @@ from jiguan_core.development import (
     rotation_status,
 )
 from jiguan_core.errors import JiguanError, UnknownEntity
+from jiguan_core.examples.office import sample_office
 from jiguan_core.organization import Organization
 from jiguan_core.post import KeyArea, PostAssignment, PostRole
-from jiguan_core.sample import sample_office
 from jiguan_core.staff import Relation
 from tests.strategies_development import build_office
 

@@ -13,8 +13,8 @@ from jiguan_core.development import (
     validate_secondary,
 )
 from jiguan_core.errors import UnknownEntity
+from jiguan_core.examples.office import sample_office
 from jiguan_core.post import KeyArea
-from jiguan_core.sample import sample_office
 from jiguan_core.staff import Relation
 from tests.strategies_development import build_office
 

@@ -156,7 +156,7 @@ def test_parsing_an_unknown_term_raises_invalid_value_listing_the_choices() -> N
 
 def test_every_term_enum_member_declares_a_chinese_term() -> None:
     """No member of a foundation enum is left without its Chinese term."""
-    import jiguan_core.glossary as glossary
+    import tools.glossary as glossary
 
     for enum_type in glossary.term_enums():
         for member in enum_type:
@@ -165,7 +165,7 @@ def test_every_term_enum_member_declares_a_chinese_term() -> None:
 
 def test_term_enum_values_are_unique_within_each_enum() -> None:
     """Two members with one value would silently alias each other."""
-    import jiguan_core.glossary as glossary
+    import tools.glossary as glossary
 
     for enum_type in glossary.term_enums():
         members: list[TermEnum] = list(enum_type)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tools.glossary import glossary_entries, glossary_markdown, term_enums
+
 from jiguan_core.activity import ActivityKind
-from jiguan_core.glossary import glossary_entries, glossary_markdown, term_enums
 from jiguan_core.post import KeyArea
 from jiguan_core.staff import Level
 from jiguan_core.text import TermEnum

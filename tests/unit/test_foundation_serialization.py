@@ -13,10 +13,10 @@ import pytest
 from jiguan_core.activity import Activity, ActivityKind
 from jiguan_core.calendar import DateRange, WorkCalendar, YearArrangement
 from jiguan_core.errors import ConversionError, JiguanError
+from jiguan_core.examples.office import SAMPLE_YEAR, sample_office
 from jiguan_core.organization import Organization
 from jiguan_core.post import Post
 from jiguan_core.room import Room
-from jiguan_core.sample import SAMPLE_YEAR, sample_office
 from jiguan_core.serialization import from_dict, from_json, make_converter, to_dict, to_json
 from jiguan_core.staff import Staff
 from jiguan_core.task import Task
@@ -240,7 +240,7 @@ def test_the_sample_activities_lie_in_the_sample_year() -> None:
 
 def test_the_sample_office_is_cached_and_deterministic() -> None:
     """The same object every call, and the same JSON as a fresh build."""
-    from jiguan_core.sample import _build
+    from jiguan_core.examples.office import _build
 
     assert sample_office() is sample_office()
     assert to_json(_build()) == to_json(sample_office())

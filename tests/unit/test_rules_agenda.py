@@ -10,7 +10,7 @@ from jiguan_core.activity import ActivityKind
 from jiguan_core.agenda import agenda, agenda_lines, is_important
 from jiguan_core.calendar import Granularity
 from jiguan_core.errors import JiguanError, UnknownEntity
-from jiguan_core.sample import sample_office
+from jiguan_core.examples.office import sample_office
 
 
 def test_the_year_list_holds_every_activity_once_in_time_order() -> None:

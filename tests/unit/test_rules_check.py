@@ -224,7 +224,7 @@ def test_the_report_scores_and_renders_in_both_languages() -> None:
 
 def test_the_sample_office_has_conflicts_reported_in_a_stable_order() -> None:
     """Two checks of the sample give the same violations; each exactly once."""
-    from jiguan_core.sample import sample_office
+    from jiguan_core.examples.office import sample_office
 
     first = check(sample_office()).violations
     assert first == check(sample_office()).violations
@@ -235,7 +235,7 @@ def test_the_sample_office_has_conflicts_reported_in_a_stable_order() -> None:
 
 def test_the_sample_ab_gap_in_late_may_is_found() -> None:
     """The sample puts A and B of the first AB role away on 26-28 May 2025."""
-    from jiguan_core.sample import sample_office
+    from jiguan_core.examples.office import sample_office
 
     office = sample_office()
     role = office.ab_roles[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jiguan_core.rules.demo import demo_lines
+from jiguan_core.examples.rules import demo_lines
 
 
 def test_the_demo_shows_the_sample_offices_score_summary_and_conflicts() -> None:

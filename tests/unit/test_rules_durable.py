@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from jiguan_core.examples.generated import generate_office
 from jiguan_core.rules import check, durable_engine
 from jiguan_core.rules.durable_engine import (
     DurableUnavailable,
@@ -18,7 +19,6 @@ from jiguan_core.rules.durable_engine import (
     available,
     run_single_fact_patterns,
 )
-from jiguan_core.rules.generate import generate_office
 
 needs_durable = pytest.mark.skipif(
     not available(), reason="durable_rules does not import on this Python (>= 3.13)"
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 _STRESS = """
 import json, gc
 from jiguan_core.rules import check
-from jiguan_core.rules.generate import generate_office
+from jiguan_core.examples.generated import generate_office
 
 def rss_mb():
     with open("/proc/self/statm") as f:
@@ -162,7 +162,7 @@ def test_the_default_engine_never_imports_durable_rules() -> None:
     code = (
         "import sys\n"
         "from jiguan_core.rules import check\n"
-        "from jiguan_core.sample import sample_office\n"
+        "from jiguan_core.examples.office import sample_office\n"
         "check(sample_office())\n"
         "print(any(m.startswith('durable') for m in sys.modules))\n"
     )

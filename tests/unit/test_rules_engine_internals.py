@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 
+from jiguan_core.examples.office import sample_office
 from jiguan_core.rule import Severity
 from jiguan_core.rules import check
 from jiguan_core.rules._facts import Context
 from jiguan_core.rules.generate import generate_office
 from jiguan_core.rules.python_engine import build_tables
 from jiguan_core.rules.violation import Violation, make_violation
-from jiguan_core.sample import sample_office
 from jiguan_core.text import Text
 
 

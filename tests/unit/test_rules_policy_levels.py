@@ -8,9 +8,9 @@ import pytest
 
 from jiguan_core.activity import Activity, ActivityKind
 from jiguan_core.errors import InvalidValue, UnknownEntity
+from jiguan_core.examples.office import sample_office
 from jiguan_core.rule import Severity
 from jiguan_core.rules import SchedulingPolicy, check
-from jiguan_core.sample import sample_office
 from jiguan_core.scheduling import ActivityRequest, schedule
 from jiguan_core.time import TimeSpan
 

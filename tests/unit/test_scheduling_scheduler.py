@@ -9,11 +9,11 @@ import attrs
 
 from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.activity import Activity, ActivityKind
+from jiguan_core.examples.office import sample_office
+from jiguan_core.examples.scheduling import demo_lines
 from jiguan_core.organization import Organization
 from jiguan_core.rules import Blackout, SchedulingPolicy
-from jiguan_core.sample import sample_office
 from jiguan_core.scheduling import replan, schedule
-from jiguan_core.scheduling.demo import demo_lines
 from jiguan_core.text import Text
 from jiguan_core.time import TimeSpan
 from tests.strategies_scheduling import at, hard_violations, meeting

@@ -9,7 +9,7 @@ import pytest
 
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidInput
-from jiguan_core.sample import sample_office
+from jiguan_core.examples.office import sample_office
 from jiguan_core.task import Task, TaskStatus
 from jiguan_core.work.meeting_agenda import ChangeKind, diff_tasks, work_meeting_agenda
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from jiguan_core.errors import InvalidInput, InvalidValue, UnknownEntity
-from jiguan_core.sample import sample_office
+from jiguan_core.examples.office import sample_office
 from jiguan_core.work.records import (
     AgendaItem,
     CentralInstruction,

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from jiguan_core.errors import InvalidValue, JiguanError
+from jiguan_core.examples.work import SAMPLE_AS_OF, SAMPLE_SINCE, sample_record_book
 from jiguan_core.work.records import Record, RecordBook, RecordKind, Tier
-from jiguan_core.work.sample import SAMPLE_AS_OF, SAMPLE_SINCE, sample_record_book
 from jiguan_core.work.statistics import (
     Metric,
     YuConvention,

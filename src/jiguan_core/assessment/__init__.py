@@ -4,8 +4,8 @@ their consequences over several years (A8-A14, S1-S4) and awards (W1, W2).
 One concept per module: :mod:`.grades` (the grades and ungraded reasons), :mod:`.policy` (weights,
 thresholds, quotas, timetable), :mod:`.records` (inputs), :mod:`.sanctions` (sanction periods),
 :mod:`.routine` (quarterly), :mod:`.annual` (annual with quota and ties), :mod:`.consequences`,
-:mod:`.awards`, :mod:`.rules` (the declarative catalogue), :mod:`.explain`, :mod:`.sample`,
-:mod:`.demo`.
+:mod:`.awards`, :mod:`.rules` (the declarative catalogue), :mod:`.explain`. The sample records
+and the demo are in :mod:`jiguan_core.examples.assessment`.
 """
 
 from jiguan_core.assessment.annual import (

@@ -33,7 +33,7 @@ from jiguan_core.cli.interchange import (
     workspace_schema,
     workspace_to_dict,
 )
-from jiguan_core.cli.sample import sample_workspace
+from jiguan_core.examples.workspace import sample_workspace
 
 __all__ = [
     "EXIT_ACTION",

@@ -27,7 +27,7 @@ from attrs import field, frozen
 from jiguan_core._validation import boundary
 from jiguan_core.development.policy import DevelopmentPolicy
 from jiguan_core.development.rules import AVOIDANCE
-from jiguan_core.errors import InvalidValue, JiguanError, UnknownEntity
+from jiguan_core.errors import InvalidValue, ReportingCycle, UnknownEntity
 from jiguan_core.organization import Organization
 from jiguan_core.post import AVOIDANCE_AREAS, Post, PostRole
 from jiguan_core.staff import Relation
@@ -45,18 +45,6 @@ __all__ = [
     "check_placement",
     "relative_pairs",
 ]
-
-
-class ReportingCycle(JiguanError, ValueError):
-    """The reports-to links go round in a circle, so nobody's line of leaders ends."""
-
-    def __init__(self, cycle: Iterable[str]) -> None:
-        self.cycle = tuple(cycle)
-        path = " → ".join(self.cycle)
-        super().__init__(
-            f"the reports_to links form a cycle: {path}; give one of them another direct leader",
-            f"直接领导关系形成循环：{path}；请为其中一人改设直接领导",
-        )
 
 
 class AvoidanceKind(TermEnum):

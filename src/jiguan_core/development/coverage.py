@@ -28,7 +28,7 @@ from jiguan_core.calendar import DateRange, WorkCalendar
 from jiguan_core.development.findings import Finding
 from jiguan_core.development.policy import DevelopmentPolicy
 from jiguan_core.development.rules import AB_ROLES, COVERAGE
-from jiguan_core.errors import InvalidInput, JiguanError, Problem, UnknownEntity
+from jiguan_core.errors import ABRoleError, JiguanError, Problem, UnknownEntity
 from jiguan_core.organization import Organization
 from jiguan_core.post import ABRole, PostRole
 from jiguan_core.rule import Severity
@@ -49,13 +49,6 @@ __all__ = [
     "responsible_on",
     "validate_ab_roles",
 ]
-
-
-class ABRoleError(InvalidInput):
-    """AB roles that cannot be used: unknown posts or people, a post with two roles (two A's)."""
-
-    summary_en = "invalid AB roles; fix each item listed"
-    summary_zh = "AB 角设置有误，请逐项修正"
 
 
 class CoverRole(TermEnum):

@@ -26,7 +26,6 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-import networkx as nx
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary
@@ -677,6 +676,8 @@ def _assign(
     policy: DevelopmentPolicy,
 ) -> dict[str, Post]:
     """Exchange posts among ``movers`` by a minimum-cost assignment (networkx)."""
+    import networkx as nx  # here, not at the top: importing the package must not load networkx
+
     result: dict[str, Post] = {}
     groups: dict[bool, list[str]] = defaultdict(list)
     for staff_id in movers:

@@ -18,7 +18,6 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-import networkx as nx
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary
@@ -244,6 +243,8 @@ def suggest_secondary(
     :class:`~jiguan_core.errors.UnknownEntity`, a wish that cannot be met is explained in
     ``notes``.
     """
+    import networkx as nx  # here, not at the top: importing the package must not load networkx
+
     policy = policy or DevelopmentPolicy()
     wishes = wishes or {}
     for staff_id in sorted(wishes):

@@ -14,7 +14,7 @@ Contract notes (names refined from the shared contract): ``Violation`` also carr
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
@@ -23,7 +23,6 @@ from jiguan_core.errors import InvalidValue
 from jiguan_core.organization import Organization
 from jiguan_core.rules._facts import Context, ScheduleInputError
 from jiguan_core.rules.catalogue import CATALOGUE, RULES, ScheduleRule, catalogue_markdown, rule
-from jiguan_core.rules.generate import generate_office
 from jiguan_core.rules.incremental import IncrementalChecker
 from jiguan_core.rules.not_made import NotMade
 from jiguan_core.rules.patterns import (
@@ -38,6 +37,9 @@ from jiguan_core.rules.policy import Blackout, SchedulingPolicy
 from jiguan_core.rules.python_engine import evaluate
 from jiguan_core.rules.report import Report, RuleSummary, Score
 from jiguan_core.rules.violation import Violation
+
+if TYPE_CHECKING:
+    from jiguan_core.examples.generated import generate_office
 
 __all__ = [
     "CATALOGUE",
@@ -130,3 +132,12 @@ def check(
         levels=ctx.levels,
         not_made=ctx.not_made(acts, absent),
     )
+
+
+def __getattr__(name: str) -> object:
+    """``generate_office`` (generated example offices), imported on first use."""
+    if name == "generate_office":
+        from jiguan_core.examples.generated import generate_office
+
+        return generate_office
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,7 +14,7 @@ from typing import Final, Protocol
 from jiguan_core.absence import Absence
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
 from jiguan_core.calendar import WorkCalendar
-from jiguan_core.errors import CalendarYearNotCovered, InvalidInput, InvalidValue, Problem
+from jiguan_core.errors import CalendarYearNotCovered, InvalidValue, Problem, ScheduleInputError
 from jiguan_core.organization import Organization
 from jiguan_core.rule import ParameterValue, Severity
 from jiguan_core.rules.catalogue import RULES, parse_kinds
@@ -47,13 +47,6 @@ _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 DAY = 86_400
 #: The fields of :meth:`Context.activity_fields`.
 ACTIVITY_FIELDS = ("kind", "non_working_day")
-
-
-class ScheduleInputError(InvalidInput):
-    """Activities or absences handed to a check that do not fit the organization."""
-
-    summary_en = "cannot check the calendar; fix each item listed"
-    summary_zh = "无法检查日程，请逐项修正"
 
 
 #: One row of a fact table: ``(ref, key, start, end, person, source)``, read with the indexes

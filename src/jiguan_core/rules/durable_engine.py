@@ -35,7 +35,7 @@ from attrs import field, frozen
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
-from jiguan_core.errors import InvalidValue, JiguanError
+from jiguan_core.errors import DurableUnavailable, InvalidValue
 from jiguan_core.rules._build import Lookup, pair_violation, single_violation
 from jiguan_core.rules._facts import END, KEY, REF, START, Context, Fact
 from jiguan_core.rules.catalogue import RULES
@@ -73,10 +73,6 @@ _HOST: Any = None
 
 Op = Literal["==", "!=", "<", "<=", ">", ">="]
 _OPS: tuple[str, ...] = ("==", "!=", "<", "<=", ">", ">=")
-
-
-class DurableUnavailable(JiguanError, ImportError):
-    """durable_rules cannot be imported here (it fails on CPython >= 3.13)."""
 
 
 def available() -> bool:

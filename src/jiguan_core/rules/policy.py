@@ -137,6 +137,19 @@ class SchedulingPolicy:
     blackouts: tuple[Blackout, ...] = field(default=(), converter=_blackouts)
     levels: Mapping[str, Severity] = field(factory=dict, converter=_levels)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the plain arguments (a read-only mapping view does not pickle), so a policy
+        crosses process boundaries (``ProcessPoolExecutor``, Dask); unpickling validates again."""
+        return (
+            _policy_from_arguments,
+            (
+                {rule_id: dict(values) for rule_id, values in self.overrides.items()},
+                self.disabled,
+                self.blackouts,
+                dict(self.levels),
+            ),
+        )
+
     def enabled(self, rule_id: str) -> bool:
         return rule_id not in self.disabled
 
@@ -153,3 +166,15 @@ class SchedulingPolicy:
 
         found = self.overrides.get(rule_id)
         return found if found is not None else rule(rule_id).resolve()
+
+
+def _policy_from_arguments(
+    overrides: Mapping[str, Mapping[str, Any]],
+    disabled: frozenset[str],
+    blackouts: tuple[Blackout, ...],
+    levels: Mapping[str, Severity],
+) -> SchedulingPolicy:
+    """Rebuild a pickled :class:`SchedulingPolicy` (module level, so pickle finds it by name)."""
+    return SchedulingPolicy(
+        overrides=overrides, disabled=disabled, blackouts=blackouts, levels=levels
+    )

@@ -18,7 +18,7 @@ from attrs.validators import optional
 
 from jiguan_core._validation import id_tuple, identifier, instance_of, text, unique_ids
 from jiguan_core.activity import ActivityKind, MeetingKind
-from jiguan_core.errors import InvalidValue, JiguanError
+from jiguan_core.errors import InvalidValue, SchedulingError
 from jiguan_core.rule import Parameter, RuleInfo, Severity
 from jiguan_core.text import Text
 from jiguan_core.time import aware
@@ -29,18 +29,6 @@ __all__ = [
     "OfficeHours",
     "SchedulingError",
 ]
-
-
-class SchedulingError(JiguanError, ValueError):
-    """A request the scheduler cannot take as given; names the request and the field."""
-
-    def __init__(self, request_id: str, field_name: str, message_en: str, message_zh: str) -> None:
-        super().__init__(
-            f"request {request_id!r}, {field_name}: {message_en}",
-            f"活动申请 {request_id!r} 的 {field_name}：{message_zh}",
-        )
-        self.request_id = request_id
-        self.field = field_name
 
 
 def _hhmm(text_value: str) -> dt.time:

@@ -1,8 +1,10 @@
-"""The glossary: every Chinese term of jiguan_core with its identifier and English label.
+"""The glossary generator: every Chinese term of jiguan_core with its identifier and English label.
 
-Built from the :class:`~jiguan_core.text.TermEnum` subclasses defined anywhere in the package
-(every submodule is imported, so areas added later appear without registering anything), so the
-glossary page cannot drift from the code. Pure: returns text; ``tools/gen_docs.py`` writes it.
+A documentation tool of the repository, not part of the shipped package (applications read
+``docs/glossary.md``, or a member's ``.zh``/``.en``). Built from the
+:class:`~jiguan_core.text.TermEnum` subclasses defined anywhere in the package (every submodule is
+imported, so areas added later appear without registering anything), so the glossary page cannot
+drift from the code. Pure: returns text; ``tools/gen_docs.py`` writes it.
 """
 
 from __future__ import annotations
