@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from jiguan_core.errors import InvalidInput, Problem
+from jiguan_core.errors import CannotWrite, InvalidInput, Problem
 
 __all__ = [
     "MAX_DEPTH",
@@ -36,15 +36,6 @@ __all__ = [
 STDIN = "-"
 #: How deep a workspace may nest; real ones need about ten levels (office, list, item, span ...).
 MAX_DEPTH = 64
-
-
-class CannotWrite(Exception):
-    """The output could not be written; the message says where and why (exit status 2)."""
-
-    def __init__(self, message_en: str, message_zh: str) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_zh = message_zh
 
 
 def _where(name: str) -> tuple[str, str]:
