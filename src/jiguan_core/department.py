@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from jiguan_core._validation import identifier, text
+from jiguan_core._validation import identifier, instance_of, text
 from jiguan_core.text import TermEnum
 
 __all__ = ["Department", "DepartmentKind"]
@@ -24,5 +24,7 @@ class Department:
 
     id: str = field(validator=identifier)
     name: str = field(validator=text)
-    kind: DepartmentKind = field(default=DepartmentKind.SECTION)
+    kind: DepartmentKind = field(
+        default=DepartmentKind.SECTION, validator=instance_of(DepartmentKind)
+    )
     name_en: str | None = None

@@ -87,6 +87,17 @@ def _ints(values: Iterable[int]) -> tuple[int, ...]:
     return tuple(values)
 
 
+def _quarters(_: object, __: object, value: tuple[int, ...]) -> None:
+    wrong = [q for q in value if q not in (1, 2, 3, 4) or isinstance(q, bool)]
+    if wrong or not value:
+        raise InvalidValue(
+            f"quarters must be some of 1, 2, 3, 4; got {list(value)}",
+            f"quarters 只能取 1、2、3、4；实际为 {list(value)}",
+            field="quarters",
+            value=value,
+        )
+
+
 def _requests(values: Iterable[ActivityRequest]) -> tuple[ActivityRequest, ...]:
     return tuple(values)
 
@@ -112,7 +123,7 @@ class AssessSection:
 
     records: AssessmentRecords
     year: int
-    quarters: tuple[int, ...] = field(default=(1, 2, 3, 4), converter=_ints)
+    quarters: tuple[int, ...] = field(default=(1, 2, 3, 4), converter=_ints, validator=_quarters)
     routine_policy: RoutinePolicy = field(factory=RoutinePolicy)
     annual_policy: AnnualPolicy = field(factory=AnnualPolicy)
     as_of: dt.date | None = None
