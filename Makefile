@@ -9,7 +9,7 @@ BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 DOCS_STAMP = $(VENV)/.installed-docs
 # Every extra the test suite exercises (the core alone needs none of them).
-EXTRAS  = dev,cli,ics,testing,durable,dask
+EXTRAS  = dev,cli,ics,testing,durable,dask,office,solver
 
 .PHONY: demo test lint typecheck pytest bench docs clean
 

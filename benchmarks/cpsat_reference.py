@@ -10,7 +10,8 @@ same HARD rules of the catalogue, expressed as interval constraints:
 - SCH3: per AB role, a NoOverlap of the "away" intervals of A and B (absences, off-site fixed
   activities, off-site requests they attend); a request taking both away cannot be placed;
 - SCH5: per room, a NoOverlap of the bookings (a request with several rooms takes one of them);
-- SCH6: candidates lie on working days only (blackouts: none in the generated instances).
+- SCH6: candidates lie on working days only (blackouts: none in the generated instances);
+- SCH9: only rooms that seat every attendee.
 
 The objective maximises the priority-weighted number of placed requests. Medium and soft
 rules are not part of it (the scheduler only uses them to choose among feasible times).
@@ -109,9 +110,14 @@ def solve(instance: Instance, *, time_limit: float = 60.0, workers: int = 2) -> 
             if off_site:
                 for post in a_posts.get(person, ()):
                     away_intervals[post].append(interval)
-        if job.rooms:
+        seats = {r.id: r.capacity for r in office.rooms}
+        people = len(job.attendee_ids) + job.any_leaders
+        fitting = [r for r in job.rooms if seats[r] is None or seats[r] >= people]  # SCH9
+        if job.rooms and not fitting:
+            model.add(present == 0)
+        if fitting:
             rooms_chosen: list[tuple[str, cp_model.IntVar]] = []
-            for room in job.rooms:
+            for room in fitting:
                 use = model.new_bool_var(f"r[{job.id},{room}]")
                 room_intervals[room].append(
                     model.new_optional_fixed_size_interval_var(

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.scheduling import RULES
 from jiguan_core.organization import Organization
+from jiguan_core.patterns import CountPerPeriod, PairOfFacts, SingleFact
 from jiguan_core.rules import SchedulingPolicy, Violation
 from jiguan_core.rules._build import (
     Lookup,
@@ -22,8 +24,6 @@ from jiguan_core.rules._build import (
     single_violation,
 )
 from jiguan_core.rules._facts import END, KEY, PERSON, REF, START, Context, Fact
-from jiguan_core.rules.catalogue import RULES
-from jiguan_core.rules.patterns import CountPerPeriod, PairOfFacts, SingleFact
 from jiguan_core.rules.python_engine import build_tables
 from jiguan_core.time import SHANGHAI
 
@@ -92,6 +92,13 @@ def oracle(
                     if pattern.unless == "exempt" and f[REF] in ctx.blackouts[g[REF]].exempt:
                         continue
                     out.append(pair_violation(ctx, look, pattern.id, f, g))
+            elif isinstance(pattern, SingleFact) and pattern.id == "SCH9/over_capacity":
+                seats = {r.id: r.capacity for r in office.rooms}
+                extra = int(params["extra_seats"])
+                for a in acts:
+                    capacity = seats.get(a.room_id) if a.room_id is not None else None
+                    if capacity is not None and len(a.attendees) + extra > capacity:
+                        out.append(single_violation(ctx, look, pattern.id, a))
             elif isinstance(pattern, SingleFact):
                 kinds = {k.strip() for k in str(params["kinds"]).split(",")}
                 calendar_ = ctx.calendar

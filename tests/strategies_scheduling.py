@@ -60,3 +60,16 @@ def instances(draw: st.DrawFn, *, max_requests: int = 18) -> Instance:
         seed=draw(st.integers(0, 10_000)),
         pressure=draw(st.sampled_from((0.8, 1.0, 1.5, 2.0))),
     )
+
+
+@st.composite
+def family_instances(draw: st.DrawFn, *, max_requests: int = 20) -> Instance:
+    """A small instance of any benchmark family (friendly, over-subscribed, holiday weeks,
+    field trips ...), 8 to ``max_requests`` requests."""
+    from jiguan_core.scheduling.instances import FAMILIES, generate_family
+
+    return generate_family(
+        draw(st.sampled_from(sorted(FAMILIES))),
+        seed=draw(st.integers(0, 10_000)),
+        requests=draw(st.integers(8, max_requests)),
+    )

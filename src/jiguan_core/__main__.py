@@ -33,7 +33,17 @@ _FILE_COMMANDS = {
     "rotation": "rotation status on the day (exit 1: someone due for rotation)",
     "stats": "learning and activity figures since a day (always 0)",
     "ics": "the activities as an iCalendar (.ics) file",
+    "roster": "the holiday duty roster of a period (exit 1: a day that cannot be filled)",
+    "leave": "annual leave due, taken and left per person in a year (exit 1: someone over)",
+    "proposals": "proposal figures and late proposals on a day (exit 1: a late proposal)",
+    "workplan": "progress of the year's work plan on a day (exit 1: a late milestone)",
+    "list": "the activity list of a period: text, .docx, .xlsx or HTML (exit 1: changed --since)",
+    "chart": "a picture (SVG): leaders' week, A/B coverage or workload",
 }
+
+
+#: The commands that choose their output with --format (text or json) instead of --json.
+_FORMAT_COMMANDS = ("roster", "leave", "proposals", "workplan")
 
 
 class _BadInput(Exception):
@@ -107,7 +117,67 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--out", metavar="F", help="write the output to F instead of stdout (-: stdout)"
         )
-        if name != "ics":
+        if name == "roster":
+            sub.add_argument(
+                "--from",
+                dest="start",
+                type=_date,
+                required=True,
+                metavar="DATE",
+                help="first day of the period",
+            )
+            sub.add_argument(
+                "--to",
+                dest="last",
+                type=_date,
+                required=True,
+                metavar="DATE",
+                help="last day of the period (included)",
+            )
+            sub.add_argument(
+                "--format", choices=("text", "json"), default="text", help="output format"
+            )
+        elif name == "leave":
+            sub.add_argument("--year", type=int, required=True, metavar="YEAR", help="the year")
+            sub.add_argument(
+                "--format", choices=("text", "json"), default="text", help="output format"
+            )
+        elif name == "proposals":
+            sub.add_argument(
+                "--as-of",
+                dest="as_of",
+                type=_date,
+                required=True,
+                metavar="DATE",
+                help="the day of the report",
+            )
+            sub.add_argument(
+                "--since", type=_date, metavar="DATE", help="first day counted (default 1 January)"
+            )
+            sub.add_argument(
+                "--format", choices=("text", "json"), default="text", help="output format"
+            )
+        elif name == "workplan":
+            sub.add_argument(
+                "--as-of",
+                dest="as_of",
+                type=_date,
+                required=True,
+                metavar="DATE",
+                help="the day of the report",
+            )
+            sub.add_argument(
+                "--format", choices=("text", "json"), default="text", help="output format"
+            )
+        elif name == "list":
+            from jiguan_core.cli import list_command
+
+            list_command.add_arguments(sub, _date)
+        if name == "chart":
+            from jiguan_core.cli import chart_command
+
+            chart_command.add_arguments(sub, _date)
+        if name not in ("ics", "chart", *_FORMAT_COMMANDS):
             sub.add_argument("--json", action="store_true", help="JSON output, keys sorted")
         sub.add_argument(
             "--calendar",
@@ -221,6 +291,43 @@ def _run(args: argparse.Namespace) -> Outcome:
             return commands.run_coverage(ws, lang=lang, as_json=args.json)
         if args.command == "rotation":
             return commands.run_rotation(ws, lang=lang, as_json=args.json)
+        if args.command == "roster":
+            from jiguan_core.cli.roster import run_roster
+
+            return run_roster(ws, start=args.start, last=args.last, lang=lang, fmt=args.format)
+        if args.command == "leave":
+            from jiguan_core.cli.leave import run_leave
+
+            return run_leave(ws, year=args.year, lang=lang, fmt=args.format)
+        if args.command == "proposals":
+            from jiguan_core.cli.proposals import run_proposals
+
+            return run_proposals(ws, as_of=args.as_of, since=args.since, lang=lang, fmt=args.format)
+        if args.command == "workplan":
+            from jiguan_core.cli.workplan import run_workplan
+
+            return run_workplan(ws, as_of=args.as_of, lang=lang, fmt=args.format)
+        if args.command == "chart":
+            from jiguan_core.cli.chart_command import run_chart
+
+            return run_chart(ws, kind=args.kind, on=args.on, leader_id=args.leader, lang=lang)
+        if args.command == "list":
+            from jiguan_core.calendar import Granularity
+            from jiguan_core.cli.list_command import run_list
+
+            earlier = None if args.since is None else _read_workspace(args.since)
+            return run_list(
+                ws,
+                period=Granularity(args.period),
+                on=args.on,
+                leader_id=args.leader,
+                department_id=args.department,
+                important_only=args.important,
+                fmt=args.format,
+                previous=earlier,
+                lang=lang,
+                as_json=args.json,
+            )
         if args.command == "stats":
             return commands.run_stats(ws, since=args.since, lang=lang, as_json=args.json)
         stamp = args.stamp or dt.datetime.now(dt.UTC)  # the edge may read the clock
@@ -253,6 +360,19 @@ def _say(text: str) -> None:
         stream.flush()
     except (OSError, ValueError):
         pass
+
+
+def _emit_binary(data: bytes, out: str | None, code: int) -> int:
+    if out is None:
+        sys.stderr.write(
+            "a .docx or .xlsx file is binary: give --out FILE\n"
+            "Word/Excel 文件为二进制文件：请用 --out FILE 指定输出文件\n"
+        )
+        return EXIT_BAD_INPUT
+    from jiguan_core.cli.streams import write_bytes
+
+    write_bytes(data, out)
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -294,6 +414,8 @@ def _main(args: argparse.Namespace) -> int:
         _emit(dump_workspace(sample_workspace()), args.out)
         return 0
     outcome = _run(args)
+    if outcome.data is not None:
+        return _emit_binary(outcome.data, args.out, outcome.exit_code)
     _emit(outcome.text, args.out)
     return outcome.exit_code
 

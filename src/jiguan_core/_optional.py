@@ -24,6 +24,16 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "dask": ("dask", "dask"),
     "dask.bag": ("dask", "dask"),
     "distributed": ("dask", "distributed"),
+    "ortools.sat.python.cp_model": ("solver", "ortools"),
+    "docx": ("office", "python-docx"),
+    "docx.enum.section": ("office", "python-docx"),
+    "docx.enum.text": ("office", "python-docx"),
+    "docx.oxml": ("office", "python-docx"),
+    "docx.oxml.ns": ("office", "python-docx"),
+    "docx.shared": ("office", "python-docx"),
+    "openpyxl": ("office", "openpyxl"),
+    "openpyxl.styles": ("office", "openpyxl"),
+    "openpyxl.utils": ("office", "openpyxl"),
 }
 
 

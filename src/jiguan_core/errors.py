@@ -39,6 +39,7 @@ __all__ = [
     "SchedulingError",
     "SigningWithoutReview",
     "UnknownEntity",
+    "VerificationFailed",
     "WorkflowError",
     "WorkflowFinished",
     "WrongType",
@@ -281,3 +282,9 @@ class ChecklistIncomplete(WorkflowError):
 
 class WorkflowFinished(WorkflowError):
     """A transition asked of a workflow that has already passed its last stage."""
+
+
+class VerificationFailed(JiguanError, AssertionError):
+    """A rule verifier (:mod:`jiguan_core.verifier`) found other than what the test expected.
+
+    An ``AssertionError`` too, so that pytest reports it as a failed expectation."""

@@ -34,10 +34,15 @@ __all__ = ["RecurringActivity", "activities_to_ics"]
 @frozen(kw_only=True)
 class RecurringActivity:
     """An activity that repeats: ``first`` is the first occurrence, ``rrule`` the RFC 5545
-    recurrence rule (e.g. ``FREQ=WEEKLY;BYDAY=MO;COUNT=10``)."""
+    recurrence rule (e.g. ``FREQ=WEEKLY;BYDAY=MO;COUNT=10``); ``exdates`` are instants of the
+    rule that do not take place (EXDATE: a holiday Monday), ``rdates`` extra instants that do
+    (RDATE: the Monday meeting moved to Thursday). ``Plan.series(request)`` builds one from a
+    plan."""
 
     first: Activity
     rrule: str
+    exdates: tuple[dt.datetime, ...] = ()
+    rdates: tuple[dt.datetime, ...] = ()
 
 
 def _office_key(name: str) -> str:
@@ -75,14 +80,29 @@ def activities_to_ics(
     cal.add("x-wr-timezone", "Asia/Shanghai")
     cal.add_component(icalendar.Timezone.from_tzid("Asia/Shanghai"))
     office_key = _office_key(office.name) if office is not None else "office"
-    events: list[tuple[Activity, str | None]] = [(a, None) for a in activities]
-    for series in recurring:
-        events.append((series.first, series.rrule))
+    events: list[tuple[Activity, RecurringActivity | None]] = [(a, None) for a in activities]
+    for one in recurring:
+        events.append((one.first, one))
     events.sort(key=lambda item: (item[0].span.start, item[0].id))
-    for activity, rrule in events:
-        cal.add_component(
-            _event(icalendar, activity, rrule, stamp, office, office_key, domain, lang)
+    for activity, series in events:
+        event = _event(
+            icalendar,
+            activity,
+            series.rrule if series else None,
+            stamp,
+            office,
+            office_key,
+            domain,
+            lang,
         )
+        if series is not None:
+            for name, moments in (("exdate", series.exdates), ("rdate", series.rdates)):
+                if moments:
+                    event.add(
+                        name,
+                        [aware(m, name).in_timezone(SHANGHAI) for m in sorted(moments)],
+                    )
+        cal.add_component(event)
     text: str = cal.to_ical().decode("utf-8")
     return text
 

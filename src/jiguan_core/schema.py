@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from jiguan_core._frozen import FrozenDict
 from jiguan_core.errors import InvalidValue
 
 __all__ = ["DATETIME_PATTERN", "json_schema"]
@@ -91,7 +92,7 @@ def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
             "items": False,
             "minItems": len(args),
         }
-    if origin in (abc.Mapping, dict):
+    if origin in (abc.Mapping, dict, FrozenDict):
         value = args[1] if len(args) == 2 else typing.Any
         return {"type": "object", "additionalProperties": _type_schema(value, definitions)}
     if tp is typing.Any:

@@ -236,6 +236,11 @@ def make_converter() -> cattrs.Converter:
         lambda t: t == _SCALAR,
         _strict("number, bool or string", lambda v: isinstance(v, bool | int | float | str)),
     )
+    # The one policy carries its own JSON form: rule ids are checked against the catalogue.
+    from jiguan_core.policy import Policy
+
+    converter.register_structure_hook(Policy, lambda v, _: Policy.from_dict(v))
+    converter.register_unstructure_hook(Policy, Policy.to_dict)
     converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
     converter.register_unstructure_hook(pendulum.DateTime, format_datetime)
     converter.register_structure_hook(dt.date, _structure_date)

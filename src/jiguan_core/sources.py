@@ -365,6 +365,84 @@ SOURCES: MappingProxyType[str, Source] = MappingProxyType(
                 "composite weights are local policy",
                 "P",
             ),
+            _s(
+                "ARTICLE-PLAN",
+                "广安市政协机关建设报告",
+                "以委室为单位制定全年工作计划，常委会会议每半年听取一次工作汇报；细化责任分工，明确完成时限",
+                "each 委室 makes its plan for the year; the standing committee hears a report every "
+                "half year; duties and deadlines are set",
+                "V",
+            ),
+            _s(
+                "L1",
+                "职工带薪年休假条例 第三条",
+                "累计工作已满1年不满10年年休假5天；满10年不满20年10天；满20年15天",
+                "annual leave by cumulative years of work: 1 to under 10 → 5 days; "
+                "10 to under 20 → 10 days; 20 and more → 15 days",
+                "V",
+            ),
+            _s(
+                "L2",
+                "职工带薪年休假条例 第三条",
+                "国家法定休假日、休息日不计入年休假的假期",
+                "public holidays and rest days inside a leave do not count as annual-leave days",
+                "V",
+            ),
+            _s(
+                "L3",
+                "职工带薪年休假条例 第四条",
+                "事假累计20天以上且不扣工资、病假累计2/3/4个月以上的，不享受当年年休假",
+                "no annual leave that year after 20+ days of personal leave (pay kept) or sick "
+                "leave of 2+ / 3+ / 4+ months (1-10 / 10-20 / 20+ years of work)",
+                "P",
+            ),
+            _s(
+                "L4",
+                "职工带薪年休假条例 第五条",
+                "年休假由单位统筹安排，可集中可分段，一般不跨年度；确需跨年度的可跨1个年度",
+                "annual leave is arranged by the unit, may be split, normally within the year; "
+                "at most into the next year when work requires",
+                "P",
+            ),
+            _s(
+                "L5",
+                "地方实践",
+                "请假审批权限按请假人职级和天数确定，各地规定不同",
+                "who approves a leave depends on the requester's level and the length (local)",
+                "N",
+            ),
+            _s(
+                "P1",
+                "政协提案工作条例（二手资料）",
+                "提交→审查立案→交办→办理→答复→提案者反馈；重点提案督办",
+                "stages: submitted, filed, assigned, handled, answered, proposer's feedback; "
+                "key proposals are supervised",
+                "P",
+            ),
+            _s(
+                "P2",
+                "政协提案工作条例（二手资料）",
+                "承办单位一般应在收到提案之日起3个月内答复，情况复杂的不超过6个月",
+                "the handling unit replies within three months of receiving the proposal; hard "
+                "cases at most six months",
+                "P",
+            ),
+            _s(
+                "Y1",
+                "通行做法",
+                "法定节假日实行领导带班、工作人员值班，均衡安排，人数由各地确定",
+                "on public holidays a leadership member is in charge with staff on duty, spread "
+                "fairly; the counts are local",
+                "N",
+            ),
+            _s(
+                "M1",
+                "广安市政协机关建设报告",
+                "主席会议成员联系党员委员，党员委员联系党外委员，专委会联系委员，联系情况有记录",
+                "leadership members contact party-member 委员, who contact non-party 委员; "
+                "committees contact their 委员; contacts are recorded",
+                "V",
+            ),
         ]
     )
 )

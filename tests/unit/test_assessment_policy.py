@@ -81,3 +81,75 @@ class TestPolicies:
             RoutinePolicy(good_min=70.0)
         with pytest.raises(JiguanError, match="thresholds"):
             AnnualPolicy(excellent_min=120.0)
+
+
+_FIVE = {"p01": 95.0, "p02": 80.0, "p03": 80.0, "p04": 80.0, "p05": 80.0}  # one 优秀 place
+
+
+class TestTheOnePolicyDrivesTheAssessment:
+    """The one jiguan_core.policy.Policy switches assessment rules off and sets their numbers."""
+
+    def _warned(self, policy: object):  # type: ignore[no-untyped-def]
+        import datetime as dt
+
+        from jiguan_core.assessment import Sanction, SanctionKind, assess_year
+        from tests.strategies_assessment import SIMPLE, YEAR, tiny_office, year_records
+
+        records = year_records(
+            _FIVE,
+            sanctions=[
+                Sanction(staff_id="p01", kind=SanctionKind.WARNING, start=dt.date(2025, 3, 1))
+            ],
+        )
+        view = AnnualPolicy.from_policy(
+            policy,  # type: ignore[arg-type]
+            weights=SIMPLE.weights,
+            rater_weights=SIMPLE.routine.rater_weights,
+        )
+        return assess_year(tiny_office(_FIVE), records, YEAR, policy=view)
+
+    def test_a_warning_bars_excellent_while_A6_is_on(self) -> None:
+        """By default A6 holds: the warned top scorer is 称职, not 优秀."""
+        from jiguan_core.assessment import Grade
+        from jiguan_core.policy import Policy
+
+        assert self._warned(Policy()).outcome("p01").grade is Grade.COMPETENT
+
+    def test_an_office_that_switches_A6_off_grades_the_warned_person_on_merit(self) -> None:
+        """With A6 disabled in the one Policy, the top scorer takes the one place."""
+        from jiguan_core.assessment import Grade
+        from jiguan_core.policy import Policy
+
+        outcome = self._warned(Policy(disabled={"A6"})).outcome("p01")
+        assert outcome.grade is Grade.EXCELLENT
+        assert "A6" not in outcome.rules
+
+    def test_the_policys_overrides_reach_the_annual_view(self) -> None:
+        """A2's share and R3's share set in the one Policy arrive in the typed views."""
+        from jiguan_core.policy import Policy
+
+        policy = Policy(overrides={"A2": {"share": 0.3}, "R3": {"share": 0.5}, "SCH2": {"days": 9}})
+        annual = AnnualPolicy.from_policy(policy)
+        assert annual.excellent_share == 0.3
+        assert annual.routine.good_share == 0.5
+        assert RoutinePolicy.from_policy(policy).good_share == 0.5
+
+    def test_a_disabled_consequence_rule_has_no_consequence(self) -> None:
+        """Switching A8 off: an 优秀 year no longer brings 嘉奖."""
+        from jiguan_core.assessment import ConsequenceKind, Grade, YearOutcome, consequences
+        from jiguan_core.policy import Policy
+
+        history = [YearOutcome(staff_id="p01", year=2025, grade=Grade.EXCELLENT)]
+        on = {c.kind for c in consequences(history, policy=Policy())}
+        off = {c.kind for c in consequences(history, policy=Policy(disabled={"A8"}))}
+        assert ConsequenceKind.COMMENDATION in on
+        assert ConsequenceKind.COMMENDATION not in off
+
+    def test_policy_and_overrides_together_are_refused(self) -> None:
+        """One source of parameters per call."""
+        from jiguan_core.assessment import consequences
+        from jiguan_core.errors import InvalidValue
+        from jiguan_core.policy import Policy
+
+        with pytest.raises(InvalidValue, match="policy"):
+            consequences([], policy=Policy(), overrides={})

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jiguan_core.catalogue import RuleArea, all_rules, catalogue_markdown, find_rule
+from jiguan_core.catalogue import RuleArea, all_rules, catalogue_markdown, find_rule, rule
 from jiguan_core.errors import UnknownEntity
 from jiguan_core.sources import SOURCES
 
@@ -15,17 +15,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 class TestCatalogue:
     def test_every_area_contributes_rules(self) -> None:
-        """Scheduling, assessment, development and work all have rules in the catalogue."""
-        assert {area for area, _ in all_rules()} == set(RuleArea)
+        """Every area (scheduling, assessment, development, work, leave, duty, proposals, the work
+        plan) has rules in the catalogue."""
+        assert {r.area for r in all_rules()} == set(RuleArea)
 
     def test_rule_ids_are_unique_across_areas(self) -> None:
         """An id names one rule, whatever its area."""
-        ids = [info.id for _, info in all_rules()]
+        ids = [info.id for info in all_rules()]
         assert len(ids) == len(set(ids))
 
     def test_every_rule_cites_known_sources_and_documents_its_parameters(self) -> None:
         """Sources are REGULATIONS ids; every parameter has a default and both descriptions."""
-        for _, info in all_rules():
+        for info in all_rules():
             assert info.sources
             assert set(info.sources) <= set(SOURCES)
             assert info.statement.zh
@@ -44,6 +45,31 @@ class TestCatalogue:
         """An id no area defines raises UnknownEntity."""
         with pytest.raises(UnknownEntity, match="NOPE"):
             find_rule("NOPE")
+
+    def test_an_unknown_rule_id_is_answered_with_the_closest_ids(self) -> None:
+        """A typo is met with the ids it was probably meant to be."""
+        with pytest.raises(UnknownEntity, match="SCH2"):
+            rule("SCH22")
+
+    def test_every_rule_is_decided_by_its_patterns_or_by_a_named_function(self) -> None:
+        """A rule is declarative, or the catalogue binds the function that computes it."""
+        for info in all_rules():
+            assert info.declarative or callable(info.computed_by), info.id
+
+    def test_a_computed_rule_names_its_function_by_reference(self) -> None:
+        """The quota rule A2 is computed by assess_year itself, not by a name in a string."""
+        from jiguan_core.assessment.annual import assess_year
+        from jiguan_core.development.avoidance import check_avoidance
+
+        assert rule("A2").computed_by is assess_year
+        assert rule("DEV-T5").computed_by is check_avoidance
+
+    def test_a_rule_says_its_area(self) -> None:
+        """The area is read from the id's prefix."""
+        assert rule("SCH1").area is RuleArea.SCHEDULING
+        assert rule("A10.step").area is RuleArea.ASSESSMENT
+        assert rule("DEV-T5").area is RuleArea.DEVELOPMENT
+        assert rule("WORK-YU").area is RuleArea.WORK
 
     def test_the_catalogue_page_is_current(self) -> None:
         """docs/catalogue.md equals the generated page (run tools/gen_docs.py after a change)."""

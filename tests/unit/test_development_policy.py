@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from jiguan_core.catalogue.development import rule
 from jiguan_core.development import CATALOGUE, DevelopmentPolicy
-from jiguan_core.development.rules import rule
 from jiguan_core.errors import InvalidValue, JiguanError, UnknownEntity
 from jiguan_core.post import KeyArea, Post
 

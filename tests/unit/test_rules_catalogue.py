@@ -15,11 +15,12 @@ from jiguan_core.sources import source
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 
 
-def test_the_catalogue_ships_the_eight_scheduling_rules_in_id_order() -> None:
-    """SCH1..SCH8, with the levels the issue asks for."""
-    assert [r.id for r in CATALOGUE] == [f"SCH{i}" for i in range(1, 9)]
+def test_the_catalogue_ships_the_nine_scheduling_rules_in_id_order() -> None:
+    """SCH1..SCH9, with the levels the issues ask for (SCH9, room capacity: issue 12)."""
+    assert [r.id for r in CATALOGUE] == [f"SCH{i}" for i in range(1, 10)]
     levels = {r.id: r.level for r in CATALOGUE}
     assert levels["SCH1"] is levels["SCH3"] is levels["SCH5"] is levels["SCH6"] is Severity.HARD
+    assert levels["SCH9"] is Severity.HARD
     assert levels["SCH2"] is levels["SCH4"] is Severity.MEDIUM
     assert levels["SCH7"] is levels["SCH8"] is Severity.SOFT
 
@@ -57,10 +58,10 @@ def test_docs_rules_md_is_generated_from_the_catalogue() -> None:
 
 def test_an_unknown_rule_id_is_a_clear_error() -> None:
     """In look-ups, overrides and the disabled set."""
-    with pytest.raises(UnknownEntity, match="SCH9"):
-        rule("SCH9")
-    with pytest.raises(JiguanError, match="SCH9"):
-        SchedulingPolicy(overrides={"SCH9": {"days": 3}})
+    with pytest.raises(UnknownEntity, match="SCH99"):
+        rule("SCH99")
+    with pytest.raises(JiguanError, match="SCH99"):
+        SchedulingPolicy(overrides={"SCH99": {"days": 3}})
     with pytest.raises(JiguanError, match="SCH0"):
         SchedulingPolicy(disabled=["SCH0"])
 

@@ -217,7 +217,7 @@ def test_the_report_scores_and_renders_in_both_languages() -> None:
     counts = {s.rule_id: s.count for s in report.summary}
     assert counts["SCH1"] == 1
     assert counts["SCH5"] == 1
-    assert len(counts) == 8
+    assert len(counts) == 9
     assert "硬约束" in report.render("zh")
     assert "hard" in report.render("en")
 

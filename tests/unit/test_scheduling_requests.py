@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -167,5 +168,84 @@ class TestRecurrence:
         request = meeting(
             "runaway", earliest_start=at(4, 1), latest_end=at(6, 30, 17, 30), rrule="FREQ=SECONDLY"
         )
-        with pytest.raises(SchedulingError, match="more than"):
+        with pytest.raises(SchedulingError, match="more often than daily"):
             expand(request)
+
+
+class TestRecurrenceEdges:
+    """Issue 13: rules that yield nothing, bring their own start, or would scan for ever."""
+
+    def test_a_rule_that_yields_no_date_leaves_the_request_unplaced_with_the_reason(self) -> None:
+        request = meeting("feb30", rrule="FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")
+        assert expand(request) == ()
+        plan = schedule(sample_office(), (request, meeting("m2")))
+        assert [p.request_id for p in plan.placed] == ["m2"]
+        (unplaced,) = plan.unplaced
+        assert unplaced.request_id == "feb30"
+        assert "yields no date" in unplaced.reason.en
+        assert "没有产生任何日期" in unplaced.reason.zh
+
+    def test_a_rule_with_its_own_dtstart_is_refused(self) -> None:
+        request = meeting("old", rrule="DTSTART:19000101T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO")
+        with pytest.raises(SchedulingError, match="DTSTART"):
+            expand(request)
+        with pytest.raises(JiguanError, match="DTSTART"):
+            schedule(sample_office(), (request,))
+
+    @pytest.mark.parametrize(
+        "rule",
+        [
+            "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+            "FREQ=WEEKLY;BYMONTH=2;BYMONTHDAY=31",
+            "FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=31",
+        ],
+    )
+    def test_a_rule_that_never_matches_is_scanned_only_near_the_window(
+        self, rule: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """dateutil rebuilds its tables once per year or month it scans: counted (not timed,
+        tests read no clock), the scan covers at most one 400-year cycle, not 2025 to 9999."""
+        from dateutil import rrule as dateutil_rrule
+
+        original = dateutil_rrule._iterinfo.rebuild
+        calls: list[int] = []
+
+        def counting(self: object, year: int, month: int) -> None:
+            calls.append(year)
+            original(self, year, month)
+
+        monkeypatch.setattr(dateutil_rrule._iterinfo, "rebuild", counting)
+        assert expand(meeting("never", rrule=rule)) == ()
+        assert 0 < len(calls) <= 401 * 12
+
+    @pytest.mark.parametrize("freq", ["HOURLY", "MINUTELY", "SECONDLY"])
+    def test_a_rule_finer_than_daily_is_refused(self, freq: str) -> None:
+        with pytest.raises(SchedulingError, match="more often than daily"):
+            expand(meeting("fine", rrule=f"FREQ={freq};BYMONTH=2;BYMONTHDAY=30"))
+
+    def test_an_until_in_the_rule_still_ends_the_series(self) -> None:
+        request = meeting(
+            "weekly",
+            earliest_start=at(4, 1),
+            latest_end=at(6, 30, 17, 30),
+            rrule="FREQ=WEEKLY;BYDAY=MO;UNTIL=20250415T000000",
+        )
+        assert [o.id for o in expand(request)] == ["weekly@20250407", "weekly@20250414"]
+
+
+class TestSearchLimits:
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"max_iterations": -1}, "max_iterations"),
+            ({"time_limit": float("nan")}, "time_limit"),
+            ({"time_limit": float("inf")}, "time_limit"),
+            ({"time_limit": -1.0}, "time_limit"),
+        ],
+    )
+    def test_a_negative_or_not_finite_limit_is_a_clear_error(
+        self, changes: dict[str, Any], field: str
+    ) -> None:
+        with pytest.raises(InvalidValue, match=field) as raised:
+            schedule(sample_office(), (meeting("m1"),), **changes)
+        assert raised.value.field == field

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.work import WORK_RULES, work_rule
 from jiguan_core.errors import UnknownEntity
 from jiguan_core.examples.work import SAMPLE_AS_OF, demo_lines, sample_documents, sample_meetings
 from jiguan_core.work.documents import DocumentFlow, start_document
 from jiguan_core.work.lateness import ItemKind, late_items
-from jiguan_core.work.rules import WORK_RULES, work_rule
 
 CAL = WorkCalendar()
 

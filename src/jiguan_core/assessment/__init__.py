@@ -61,14 +61,14 @@ from jiguan_core.assessment.routine import (
     assess_quarter,
     routine_timetable,
 )
-from jiguan_core.assessment.rules import (
+from jiguan_core.assessment.sanctions import SanctionPeriod, sanction_periods
+from jiguan_core.catalogue.assessment import (
     ASSESSMENT_CATALOGUE,
     AssessmentRule,
     Condition,
     FactPattern,
     assessment_rule,
 )
-from jiguan_core.assessment.sanctions import SanctionPeriod, sanction_periods
 
 __all__ = [
     "ASSESSMENT_CATALOGUE",

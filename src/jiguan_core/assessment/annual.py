@@ -27,7 +27,7 @@ from jiguan_core.assessment._fast import positional_maker
 from jiguan_core.assessment._inputs import check_known, default_participants, score_problem
 from jiguan_core.assessment.evaluate import PatternIndex, patterns_of
 from jiguan_core.assessment.grades import Grade, Ungraded
-from jiguan_core.assessment.policy import AnnualPolicy, Rounding, quota
+from jiguan_core.assessment.policy import AnnualPolicy, Rounding, annual_view, quota
 from jiguan_core.assessment.ranking import Tie, _ranks_by_value, select_within_quota
 from jiguan_core.assessment.records import AssessmentRecords, QuarterScores, SanctionKind
 from jiguan_core.assessment.routine import QuarterResult, _grade_quarter, _sorted_unique
@@ -35,6 +35,7 @@ from jiguan_core.assessment.sanctions import SanctionPeriod, sanction_periods
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidInput, Problem, UnknownEntity
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
 
 __all__ = [
     "AnnualOutcome",
@@ -123,18 +124,20 @@ def assess_year(
     records: AssessmentRecords,
     year: int,
     *,
-    policy: AnnualPolicy | None = None,
+    policy: AnnualPolicy | Policy | None = None,
     as_of: dt.date | None = None,
     participants: Sequence[str] | None = None,
     tie_order: Sequence[str] = (),
 ) -> AnnualResult:
     """Assess ``year``. ``as_of`` (default: 1 January of the next year) is the day the assessment
-    is made: an investigation open that day leaves the person ungraded (A5)."""
+    is made: an investigation open that day leaves the person ungraded (A5). ``policy`` is the
+    annual view or the one :class:`~jiguan_core.policy.Policy` (whose switched-off rules, e.g.
+    A6, do not apply)."""
     return _assess_year(
         office,
         records,
         year,
-        policy=policy,
+        policy=annual_view(policy),
         as_of=as_of,
         participants=participants,
         tie_order=tie_order,
@@ -160,8 +163,10 @@ def _assess_year(
     people = _sorted_unique(participants, set(participants))
     periods = sanction_periods(records.sanctions)
     facts = _grading_facts(office, records, year, people, periods, as_of, policy)
-    ungraded_index = PatternIndex(patterns_of(["A3", "A4", "A5", "A7"]))
-    barred_index = PatternIndex(patterns_of(["A6", "A7"]))
+    ungraded_index = PatternIndex(
+        patterns_of(r for r in ("A3", "A4", "A5", "A7") if policy.enabled(r))
+    )
+    barred_index = PatternIndex(patterns_of(r for r in ("A6", "A7") if policy.enabled(r)))
     ungraded: dict[str, tuple[str, ...]] = {}
     barred: dict[str, tuple[str, ...]] = {}
     for staff_id in people:

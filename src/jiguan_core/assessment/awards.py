@@ -12,8 +12,8 @@ from jiguan_core._validation import boundary
 from jiguan_core.assessment.consequences import YearOutcome
 from jiguan_core.assessment.grades import Grade
 from jiguan_core.assessment.records import AwardKind, Honour, HonourLevel, Investigation
-from jiguan_core.assessment.rules import resolve
 from jiguan_core.assessment.sanctions import SanctionPeriod
+from jiguan_core.catalogue.assessment import resolve
 from jiguan_core.text import Text
 
 __all__ = ["AwardEligibility", "award_eligibility", "honour_counts"]

@@ -23,10 +23,13 @@ from jiguan_core.assessment.annual import AnnualResult
 from jiguan_core.assessment.evaluate import PatternIndex, patterns_of
 from jiguan_core.assessment.grades import Grade, Ungraded
 from jiguan_core.assessment.records import ProtectedPeriod, SanctionKind
-from jiguan_core.assessment.rules import ASSESSMENT_CATALOGUE, FactValue, resolve
 from jiguan_core.assessment.sanctions import SanctionPeriod
-from jiguan_core.errors import InvalidInput, Problem
+from jiguan_core.catalogue.assessment import ASSESSMENT_CATALOGUE, FactValue, resolve
+from jiguan_core.errors import InvalidInput, InvalidValue, Problem
+from jiguan_core.finding import Finding
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
+from jiguan_core.rule import RuleArea, Severity
 from jiguan_core.sources import source
 from jiguan_core.text import Lang, TermEnum, Text
 
@@ -120,6 +123,23 @@ class Consequence:
     kind: ConsequenceKind
     rule_id: str
     detail: Text | None = None
+
+    def to_finding(self, level: Severity | None = None) -> Finding:
+        """This consequence as the one :class:`~jiguan_core.finding.Finding` (dated 31 Dec)."""
+        detail = self.detail
+        message = Text(
+            f"{self.staff_id} {self.year}年：{self.kind.zh}"
+            + (f"（{detail.zh}）" if detail else ""),
+            f"{self.staff_id} {self.year}: {self.kind.en}" + (f" ({detail.en})" if detail else ""),
+        )
+        return Finding.of(
+            self.rule_id,
+            part=self.kind.value,
+            level=level,
+            subjects={"staff": (self.staff_id,)},
+            dates=(dt.date(self.year, 12, 31),),
+            message=message,
+        )
 
     def render(self, lang: Lang = "zh") -> str:
         info = ASSESSMENT_CATALOGUE[self.rule_id].info
@@ -325,9 +345,22 @@ def consequences(
     office: Organization | None = None,
     overrides: Mapping[str, Mapping[str, object]] | None = None,
     years: Iterable[int] | None = None,
+    policy: Policy | None = None,
 ) -> tuple[Consequence, ...]:
     """Every consequence of ``history`` (all years, or only ``years``), sorted by (person, year)
-    then rule order. With ``office``, a demotion names the level one below the current one."""
+    then rule order. With ``office``, a demotion names the level one below the current one.
+
+    ``policy`` (the one :class:`~jiguan_core.policy.Policy`) gives the parameters, as
+    ``overrides`` does, and switches rules off: a disabled rule has no consequence."""
+    if policy is not None:
+        if overrides is not None:
+            raise InvalidValue(
+                "give either policy or overrides, not both",
+                "policy 与 overrides 只能给出其一",
+                field="overrides",
+                value=overrides,
+            )
+        overrides = policy.overrides_for(RuleArea.ASSESSMENT)
     return _consequences(
         history,
         periods=periods,
@@ -335,6 +368,7 @@ def consequences(
         office=office,
         overrides=overrides,
         years=years,
+        disabled=policy.disabled if policy is not None else frozenset(),
     )
 
 
@@ -346,9 +380,10 @@ def _consequences(
     office: Organization | None,
     overrides: Mapping[str, Mapping[str, object]] | None,
     years: Iterable[int] | None,
+    disabled: frozenset[str] = frozenset(),
 ) -> tuple[Consequence, ...]:
     rows = _fact_rows(history, periods=periods, protected=protected, overrides=overrides)
-    index = PatternIndex(patterns_of(_CONSEQUENCE_IDS))
+    index = PatternIndex(patterns_of(r for r in _CONSEQUENCE_IDS if r not in disabled))
     # The rules fired by a fact depend only on the fields the patterns test: look them up once
     # per distinct combination (the index memoises on the same key).
     key_of = index._key_getter(_FACT_FIELDS)

@@ -13,7 +13,7 @@ from operator import itemgetter
 from typing import Any
 
 from jiguan_core._validation import boundary
-from jiguan_core.assessment.rules import (
+from jiguan_core.catalogue.assessment import (
     ASSESSMENT_CATALOGUE,
     OPERATORS,
     Condition,
@@ -32,7 +32,13 @@ _Entry = tuple[int, str, str, tuple[_Check, ...]]
 def patterns_of(rule_ids: Iterable[str]) -> tuple[FactPattern, ...]:
     """The patterns of these rules, in catalogue order."""
     wanted = set(rule_ids)
-    return tuple(p for r in ASSESSMENT_CATALOGUE.values() if r.id in wanted for p in r.patterns)
+    return tuple(
+        p
+        for r in ASSESSMENT_CATALOGUE.values()
+        if r.id in wanted
+        for p in r.patterns
+        if isinstance(p, FactPattern)
+    )
 
 
 def _rule_of(pattern: FactPattern) -> str:
@@ -40,12 +46,16 @@ def _rule_of(pattern: FactPattern) -> str:
 
 
 def _check(condition: Condition) -> _Check:
-    return (
-        condition.field,
-        OPERATORS[condition.op],
-        condition.value,
-        isinstance(condition.value, str),
-    )
+    # Person-year conditions compare with a literal value (no parameter, no ``in``).
+    value = condition.value
+    if value is None or condition.op not in OPERATORS:
+        raise InvalidValue(
+            f"person-year condition {condition.render()} needs a literal value and a comparison",
+            f"人员年度条件 {condition.render()} 须为与常量的比较",
+            field=condition.field,
+            value=condition.op,
+        )
+    return (condition.field, OPERATORS[condition.op], value, isinstance(value, str))
 
 
 def _rest_matches(fact: Mapping[str, FactValue], checks: tuple[_Check, ...]) -> bool:
@@ -72,7 +82,8 @@ class PatternIndex:
             if key is None:
                 self._unkeyed.append(entry)
             else:
-                keyed.setdefault(key.field, {}).setdefault(key.value, []).append(entry)
+                field, _, value, _ = _check(key)
+                keyed.setdefault(field, {}).setdefault(value, []).append(entry)
         self._keyed = tuple(keyed.items())
         # Whether a pattern matches depends only on these fields: memoise on their values.
         self._fields = tuple(sorted({c.field for p in patterns for c in p.conditions}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from jiguan_core._validation import boundary
 from jiguan_core.assessment.annual import AnnualOutcome, AnnualResult
 from jiguan_core.assessment.routine import QuarterResult, RoutineOutcome
-from jiguan_core.assessment.rules import ASSESSMENT_CATALOGUE
+from jiguan_core.catalogue.assessment import ASSESSMENT_CATALOGUE
 from jiguan_core.sources import source
 from jiguan_core.text import Lang
 

@@ -1,6 +1,6 @@
 """Policies: composite weights, thresholds, quotas, rounding and the publicity window.
 
-Every default comes from the parameters of the rules in :mod:`jiguan_core.assessment.rules`, so
+Every default comes from the parameters of the rules in :mod:`jiguan_core.catalogue.assessment`, so
 the catalogue and the policy never disagree. Build a policy with keyword arguments, or from
 per-rule overrides with :meth:`RoutinePolicy.from_overrides` / :meth:`AnnualPolicy.from_overrides`.
 """
@@ -12,14 +12,25 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Self, cast
 
+import attrs
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary
-from jiguan_core.assessment.rules import resolve
+from jiguan_core.catalogue.assessment import resolve
 from jiguan_core.errors import InvalidValue
+from jiguan_core.policy import Policy
+from jiguan_core.rule import RuleArea
 from jiguan_core.text import TermEnum
 
-__all__ = ["AnnualPolicy", "Rounding", "RoutinePolicy", "Weights", "quota"]
+__all__ = [
+    "AnnualPolicy",
+    "Rounding",
+    "RoutinePolicy",
+    "Weights",
+    "annual_view",
+    "quota",
+    "routine_view",
+]
 
 _TOLERANCE = 1e-9
 
@@ -184,6 +195,17 @@ class RoutinePolicy:
             publicity_working_days=cast(int, r1["publicity_working_days"]),
         )
 
+    @classmethod
+    def from_policy(cls, policy: Policy, *, rater_weights: Weights | None = None) -> Self:
+        """The routine assessment's view of the one :class:`~jiguan_core.policy.Policy`."""
+        return cls.from_overrides(
+            _area_overrides(policy, {"R1", "R2", "R3"}), rater_weights=rater_weights
+        )
+
+
+def _area_overrides(policy: Policy, ids: set[str]) -> dict[str, Mapping[str, object]]:
+    return {k: v for k, v in policy.overrides_for(RuleArea.ASSESSMENT).items() if k in ids}
+
 
 def _check_share(value: float, name: str) -> None:
     if not 0.0 <= value <= 1.0:
@@ -204,6 +226,10 @@ def _only(overrides: Mapping[str, object], allowed: set[str], owner: str) -> Non
             field="overrides",
             value=unknown,
         )
+
+
+def _id_set(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
 
 
 def _annual_default_weights() -> Weights:
@@ -238,6 +264,12 @@ class AnnualPolicy:
     heavy_sanction_ungraded: bool = field(factory=lambda: bool(_r("A7", "ungraded")))
     publicity_working_days: int = field(factory=lambda: int(_r("A15", "publicity_working_days")))
     routine: RoutinePolicy = field(factory=RoutinePolicy)
+    #: Assessment rules switched off (e.g. ``{"A6"}``: a warning no longer bars 优秀); set from
+    #: the one :class:`~jiguan_core.policy.Policy` by :meth:`from_policy`.
+    disabled: frozenset[str] = field(factory=frozenset, converter=_id_set)
+
+    def enabled(self, rule_id: str) -> bool:
+        return rule_id not in self.disabled
 
     def __attrs_post_init__(self) -> None:
         _check_scale(
@@ -298,3 +330,46 @@ class AnnualPolicy:
             publicity_working_days=cast(int, a15["publicity_working_days"]),
             routine=routine or RoutinePolicy(),
         )
+
+    @classmethod
+    def from_policy(
+        cls,
+        policy: Policy,
+        *,
+        weights: Weights | None = None,
+        rater_weights: Weights | None = None,
+    ) -> Self:
+        """The annual assessment's view of the one :class:`~jiguan_core.policy.Policy`: its
+        overrides of A1-A15 and R1-R4, and the assessment rules it switches off. Weights of
+        other schemes than R4's parameters are given here."""
+        annual = cls.from_overrides(
+            _area_overrides(policy, {"A1", "A2", "A4", "A7", "A15", "R4"}),
+            weights=weights,
+            routine=RoutinePolicy.from_policy(policy, rater_weights=rater_weights),
+        )
+        off = {r for r in policy.disabled if r in _ASSESSMENT_IDS()}
+        return attrs.evolve(annual, disabled=off)
+
+
+def _ASSESSMENT_IDS() -> frozenset[str]:  # noqa: N802 - reads as the constant it stands for
+    from jiguan_core.catalogue.assessment import ASSESSMENT_CATALOGUE
+
+    return frozenset(ASSESSMENT_CATALOGUE)
+
+
+def annual_view(policy: AnnualPolicy | Policy | None) -> AnnualPolicy:
+    """An annual policy from whatever the caller passed: the view, the one Policy, or None."""
+    if policy is None:
+        return AnnualPolicy()
+    if isinstance(policy, Policy):
+        return AnnualPolicy.from_policy(policy)
+    return policy
+
+
+def routine_view(policy: RoutinePolicy | Policy | None) -> RoutinePolicy:
+    """A routine policy from the view, the one Policy, or None."""
+    if policy is None:
+        return RoutinePolicy()
+    if isinstance(policy, Policy):
+        return RoutinePolicy.from_policy(policy)
+    return policy

@@ -21,12 +21,13 @@ from jiguan_core._validation import boundary
 from jiguan_core.assessment._fast import positional_maker
 from jiguan_core.assessment._inputs import check_known, default_participants, score_problem
 from jiguan_core.assessment.grades import RoutineGrade, Ungraded
-from jiguan_core.assessment.policy import RoutinePolicy, quota
+from jiguan_core.assessment.policy import RoutinePolicy, quota, routine_view
 from jiguan_core.assessment.ranking import Tie, _ranks_by_value, select_within_quota
 from jiguan_core.assessment.records import AssessmentRecords, QuarterScores
 from jiguan_core.calendar import DateRange, Granularity, WorkCalendar
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
 
 __all__ = [
     "QuarterResult",
@@ -90,13 +91,13 @@ def assess_quarter(
     year: int,
     quarter: int,
     *,
-    policy: RoutinePolicy | None = None,
+    policy: RoutinePolicy | Policy | None = None,
     participants: Sequence[str] | None = None,
     tie_order: Sequence[str] = (),
 ) -> QuarterResult:
     """Grade one quarter. Raises :class:`InvalidInput` listing every unknown person, score outside
     the scale, missing or unknown rater group, and participant without scores or exemption."""
-    policy = policy or RoutinePolicy()
+    policy = routine_view(policy)
     period = WorkCalendar.quarter_range(year, quarter)
     if participants is None:
         participants = default_participants(office, period.end)
@@ -327,7 +328,7 @@ def routine_timetable(
     quarter: int,
     *,
     scored_on: dt.date,
-    policy: RoutinePolicy | None = None,
+    policy: RoutinePolicy | Policy | None = None,
     calendar: WorkCalendar | None = None,
 ) -> RoutineTimetable:
     """When the quarter is scored (the first month of the next quarter, R1) and its 公示 window:
@@ -337,7 +338,7 @@ def routine_timetable(
     The built-in calendar covers 2004-2026: the window of 2026Q4 (scored in January 2027) raises
     :class:`~jiguan_core.errors.CalendarYearNotCovered` unless the calendar is given 2027.
     """
-    policy = policy or RoutinePolicy()
+    policy = routine_view(policy)
     calendar = calendar or WorkCalendar()
     period = WorkCalendar.quarter_range(year, quarter)
     nxt = period.end

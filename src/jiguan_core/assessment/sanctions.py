@@ -16,7 +16,7 @@ from attrs import field, frozen
 
 from jiguan_core._validation import boundary, date_value, identifier, instance_of
 from jiguan_core.assessment.records import Sanction, SanctionKind
-from jiguan_core.assessment.rules import resolve
+from jiguan_core.catalogue.assessment import resolve
 
 __all__ = ["SanctionPeriod", "add_months", "sanction_periods"]
 

@@ -51,10 +51,12 @@ EXIT_BAD_INPUT = 2
 
 @frozen(kw_only=True)
 class Outcome:
-    """What a command produced: its exit status and the text for stdout."""
+    """What a command produced: its exit status and the text for stdout, or ``data`` (bytes)
+    for a binary file (.docx, .xlsx) that the entry point writes to ``--out``."""
 
     exit_code: int
     text: str
+    data: bytes | None = None
 
 
 def as_problems(error: JiguanError, section: str = "$") -> list[Problem]:

@@ -4,8 +4,11 @@ A workspace holds the office (an :class:`~jiguan_core.organization.Organization`
 :func:`jiguan_core.serialization.to_dict` writes it) and one optional section per command that
 needs more than the office: the scheduling policy (``check``, ``plan``), the requests to place
 (``plan``), the assessment records (``assess``), the coverage period (``coverage``), the rotation
-day (``rotation``), the learning and activity records (``stats``) and the working-day arrangement
-of years the installed calendar data lacks (``calendar``, read by every command). Every section reuses the
+day (``rotation``), the learning and activity records (``stats``) the duty roster's pools
+and overrides (``roster``) the year's work plan (``workplan``)
+the annual-leave facts (``leave``),
+the proposal register (``proposals``) and the working-day arrangement of years the installed
+calendar data lacks (``calendar``, read by every command). Every section reuses the
 areas' own attrs classes; nothing is declared twice.
 
 Reading is in two steps, each reporting *every* problem with its JSON path: the JSON Schema
@@ -32,9 +35,12 @@ from jiguan_core.calendar import WorkCalendar, YearArrangement
 from jiguan_core.development.policy import DevelopmentPolicy
 from jiguan_core.errors import ConversionError, IntegrityError, InvalidValue, Problem
 from jiguan_core.organization import Organization
+from jiguan_core.proposals.register import ProposalRecord
+from jiguan_core.rule import ParameterValue
 from jiguan_core.rules.policy import SchedulingPolicy
 from jiguan_core.scheduling.request import ActivityRequest
 from jiguan_core.work.records import Record
+from jiguan_core.workplan.plan import WorkPlan
 
 if TYPE_CHECKING:
     import cattrs
@@ -45,6 +51,8 @@ __all__ = [
     "AssessSection",
     "CalendarSection",
     "CoverageSection",
+    "DutySection",
+    "LeaveSection",
     "PlanSection",
     "RotationSection",
     "StatsSection",
@@ -200,6 +208,55 @@ class CalendarSection:
         return WorkCalendar(arrangements=self.arrangements, closures=self.closures)
 
 
+def _counts(values: Mapping[str, int]) -> dict[str, int]:
+    return dict(values)
+
+
+def _overrides(
+    values: Mapping[str, Mapping[str, ParameterValue]],
+) -> dict[str, dict[str, ParameterValue]]:
+    return {rule: dict(parameters) for rule, parameters in values.items()}
+
+
+@frozen(kw_only=True)
+class DutySection:
+    """``roster``: who may be in charge (``leader_ids``, default the leadership members) and on
+    duty (``staff_ids``, default everyone else), duty already done this year (``prior``, staff
+    id -> days) and rule overrides (``{"DUTY-Y1": {"staff_per_day": 3}}``)."""
+
+    leader_ids: tuple[str, ...] | None = field(default=None, converter=_optional_tuple)
+    staff_ids: tuple[str, ...] | None = field(default=None, converter=_optional_tuple)
+    prior: Mapping[str, int] = field(factory=dict, converter=_counts)
+    overrides: Mapping[str, Mapping[str, ParameterValue]] = field(
+        factory=dict, converter=_overrides
+    )
+
+
+def _proposals(values: Iterable[ProposalRecord] | None) -> tuple[ProposalRecord, ...] | None:
+    return None if values is None else tuple(values)
+
+
+def _days_by_person(values: Mapping[str, float]) -> dict[str, float]:
+    return {k: float(v) for k, v in values.items()}
+
+
+def _dates_by_person(values: Mapping[str, dt.date]) -> dict[str, dt.date]:
+    return dict(values)
+
+
+@frozen(kw_only=True)
+class LeaveSection:
+    """``leave``: when each person started working (``work_start``, default the hire date),
+    annual-leave days carried over from last year (``carried_over``, LEAVE-L4) and rule
+    overrides (``{"LEAVE-L1": {"first_band_days": 7}}``)."""
+
+    work_start: Mapping[str, dt.date] = field(factory=dict, converter=_dates_by_person)
+    carried_over: Mapping[str, float] = field(factory=dict, converter=_days_by_person)
+    overrides: Mapping[str, Mapping[str, ParameterValue]] = field(
+        factory=dict, converter=_overrides
+    )
+
+
 @frozen(kw_only=True)
 class Workspace:
     """One interchange document: the office plus a section per command that needs more.
@@ -217,6 +274,10 @@ class Workspace:
     coverage: CoverageSection | None = None
     rotation: RotationSection | None = None
     statistics: StatsSection | None = None
+    duty: DutySection | None = None
+    workplan: WorkPlan | None = None
+    leave: LeaveSection | None = None
+    proposals: tuple[ProposalRecord, ...] | None = field(default=None, converter=_proposals)
     calendar: CalendarSection | None = None
 
     def work_calendar(self) -> WorkCalendar:
@@ -283,6 +344,31 @@ def _reference_problems(ws: Workspace) -> list[Problem]:
         problems += _unknown(
             "rotation.under_investigation", ws.rotation.under_investigation, staff, "staff", "人员"
         )
+    if ws.duty is not None:
+        for name in ("leader_ids", "staff_ids"):
+            problems += _unknown(
+                f"duty.{name}", getattr(ws.duty, name) or (), staff, "staff", "人员"
+            )
+        problems += _unknown("duty.prior", sorted(ws.duty.prior), staff, "staff", "人员")
+    for i, entry in enumerate(ws.proposals or ()):
+        problems += _unknown(f"proposals[{i}].reviewer", [entry.reviewer], staff, "staff", "人员")
+    if ws.leave is not None:
+        for name in ("work_start", "carried_over"):
+            problems += _unknown(
+                f"leave.{name}", sorted(getattr(ws.leave, name)), staff, "staff", "人员"
+            )
+    if ws.workplan is not None:
+        for i, item in enumerate(ws.workplan.items):
+            at = f"workplan.items[{i}]"
+            problems += _unknown(
+                f"{at}.department_id", [item.department_id], departments, "department", "部门"
+            )
+            problems += _unknown(f"{at}.owner_id", [item.owner_id], staff, "staff", "人员")
+            if item.trip is not None:
+                for name in ("participants", "leaders"):
+                    problems += _unknown(
+                        f"{at}.trip.{name}", getattr(item.trip, name), staff, "staff", "人员"
+                    )
     if ws.statistics is not None:
         for i, record in enumerate(ws.statistics.records):
             at = f"statistics.records[{i}]"
@@ -478,7 +564,15 @@ def load_workspace(data: Any, *, schema: Mapping[str, Any] | None = None) -> Wor
     if problems:
         unique = {(p.path, p.message_en): p for p in problems}
         raise ConversionError(sorted(unique.values(), key=lambda p: (p.path, p.message_en)))
-    return Workspace(**parts)
+    try:
+        return Workspace(**parts)
+    except IntegrityError as error:  # ids the raw look-up does not cover (e.g. dict keys)
+        raise ConversionError(
+            [
+                p if p.path.startswith("$") else Problem(f"$.{p.path}", p.message_en, p.message_zh)
+                for p in error.problems
+            ]
+        ) from error
 
 
 def _under_any(path: str, places: Iterable[str]) -> bool:
@@ -529,6 +623,13 @@ _REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("rotation", "under_investigation", "*"), "staff"),
     (("statistics", "records", "*", "department_id"), "department"),
     (("statistics", "records", "*", "participants", "*"), "staff"),
+    (("duty", "leader_ids", "*"), "staff"),
+    (("duty", "staff_ids", "*"), "staff"),
+    (("proposals", "*", "reviewer"), "staff"),
+    (("workplan", "items", "*", "department_id"), "department"),
+    (("workplan", "items", "*", "owner_id"), "staff"),
+    (("workplan", "items", "*", "trip", "participants", "*"), "staff"),
+    (("workplan", "items", "*", "trip", "leaders", "*"), "staff"),
 )
 #: The office's list that defines each kind of id, and the kind's name in Chinese.
 _DEFINED_IN = {

@@ -29,6 +29,7 @@ __all__ = [
     "read_json",
     "read_text",
     "text_problems",
+    "write_bytes",
     "write_text",
 ]
 
@@ -201,3 +202,12 @@ def write_text(text: str, out: str | None) -> None:
         raise CannotWrite(
             f"cannot write to standard output: {reason}", f"无法写入标准输出：{reason}"
         ) from error
+
+
+def write_bytes(data: bytes, out: str) -> None:
+    """A binary file (a .docx or .xlsx) to ``out``; raises :class:`CannotWrite` saying why."""
+    try:
+        Path(out).write_bytes(data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CannotWrite(f"cannot write {out}: {reason}", f"无法写入 {out}：{reason}") from error

@@ -1,6 +1,7 @@
 """Staff development: rotation (轮岗交流), avoidance (回避), main + secondary posts (主岗+副岗)
 and A/B coverage (AB角补位). One concept per module; everything public is re-exported here."""
 
+from jiguan_core.catalogue.development import CATALOGUE
 from jiguan_core.development.avoidance import (
     AvoidanceFinding,
     AvoidanceKind,
@@ -41,7 +42,6 @@ from jiguan_core.development.rotation import (
     plan_rotation,
     rotation_status,
 )
-from jiguan_core.development.rules import CATALOGUE
 from jiguan_core.development.secondary import (
     SecondarySuggestion,
     SuggestedClaim,

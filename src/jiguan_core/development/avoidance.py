@@ -25,11 +25,14 @@ from collections.abc import Iterable, Mapping
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary
-from jiguan_core.development.policy import DevelopmentPolicy
-from jiguan_core.development.rules import AVOIDANCE
+from jiguan_core.catalogue.development import AVOIDANCE
+from jiguan_core.development.policy import DevelopmentPolicy, development_view
 from jiguan_core.errors import InvalidValue, ReportingCycle, UnknownEntity
+from jiguan_core.finding import Finding
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
 from jiguan_core.post import AVOIDANCE_AREAS, Post, PostRole
+from jiguan_core.rule import Severity
 from jiguan_core.staff import Relation
 from jiguan_core.text import Lang, TermEnum, Text
 
@@ -66,6 +69,10 @@ class RelativePair:
     declared_by: tuple[str, ...]
 
 
+def _opt(value: str | None) -> tuple[str, ...]:
+    return () if value is None else (value,)
+
+
 @frozen(kw_only=True)
 class AvoidanceFinding:
     """One avoidance situation: which pair, what kind, and through which leader or post."""
@@ -80,6 +87,16 @@ class AvoidanceFinding:
 
     def render(self, lang: Lang = "zh") -> str:
         return self.message.render(lang)
+
+    def to_finding(self, level: Severity | None = None) -> Finding:
+        """This case as the one :class:`~jiguan_core.finding.Finding` (``level``: the policy's)."""
+        return Finding.of(
+            self.rule_id,
+            part=self.kind.value,
+            level=level,
+            subjects={"staff": self.staff_ids, "post": _opt(self.post_id)},
+            message=self.message,
+        )
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:
@@ -282,23 +299,27 @@ def _conflicts(
 
 @boundary
 def check_placement(
-    office: Organization, placement: Placement, *, policy: DevelopmentPolicy | None = None
+    office: Organization, placement: Placement, *, policy: DevelopmentPolicy | Policy | None = None
 ) -> tuple[AvoidanceFinding, ...]:
     """Every avoidance situation in a (possibly projected) ``placement`` of ``office``'s staff."""
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
+    if not policy.enabled("DEV-T5"):
+        return ()
     return tuple(_conflicts(placement, relative_pairs(office), whole_line=policy.whole_line))
 
 
 @boundary
 def check_avoidance(
-    office: Organization, as_of: dt.date, *, policy: DevelopmentPolicy | None = None
+    office: Organization, as_of: dt.date, *, policy: DevelopmentPolicy | Policy | None = None
 ) -> tuple[AvoidanceFinding, ...]:
     """Every avoidance situation in ``office`` on ``as_of``, sorted.
 
     Raises :class:`ReportingCycle` when the reports-to links go round in a circle.
     """
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     placement = Placement.of(office, as_of)
+    if not policy.enabled("DEV-T5"):
+        return ()
     return tuple(_conflicts(placement, relative_pairs(office), whole_line=policy.whole_line))
 
 
@@ -310,7 +331,7 @@ def check_assignment(
     post_id: str,
     role: PostRole,
     as_of: dt.date,
-    policy: DevelopmentPolicy | None = None,
+    policy: DevelopmentPolicy | Policy | None = None,
 ) -> tuple[AvoidanceFinding, ...]:
     """The avoidance situations that giving ``staff_id`` ``post_id`` (as ``role``) would *add*.
 
@@ -318,7 +339,7 @@ def check_assignment(
     under its leader; when the post is a leading one, the department's staff then report to
     the person. Nothing is changed: the office is read only.
     """
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     office.person(staff_id)  # UnknownEntity for an unknown person
     post = office.post(post_id)
     if not isinstance(role, PostRole):

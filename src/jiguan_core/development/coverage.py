@@ -24,12 +24,14 @@ from attrs import field, frozen
 from jiguan_core._validation import boundary
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
+from jiguan_core.away import away_periods
 from jiguan_core.calendar import DateRange, WorkCalendar
+from jiguan_core.catalogue.development import AB_ROLES, COVERAGE
 from jiguan_core.development.findings import Finding
-from jiguan_core.development.policy import DevelopmentPolicy
-from jiguan_core.development.rules import AB_ROLES, COVERAGE
+from jiguan_core.development.policy import DevelopmentPolicy, development_view
 from jiguan_core.errors import ABRoleError, JiguanError, Problem, UnknownEntity
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
 from jiguan_core.post import ABRole, PostRole
 from jiguan_core.rule import Severity
 from jiguan_core.text import Lang, TermEnum, Text
@@ -157,18 +159,15 @@ def away_days(
     """staff id -> the days of ``period`` on which they are away (absent or off site)."""
     wanted = None if staff_ids is None else set(staff_ids)
     away: dict[str, set[dt.date]] = defaultdict(set)
-    for absence in office.absences if absences is None else absences:
-        if wanted is None or absence.staff_id in wanted:
-            away[absence.staff_id].update(d for d in absence.span.dates() if d in period)
-    for activity in office.activities if activities is None else activities:
-        if not activity.off_site:
-            continue
-        days = [d for d in activity.span.dates() if d in period]
-        if not days:
-            continue
-        for staff_id in activity.attendees:
-            if wanted is None or staff_id in wanted:
-                away[staff_id].update(days)
+    # The same away periods as SCH3's (jiguan_core.away), counted in days of the period.
+    for period_away in away_periods(
+        office.absences if absences is None else absences,
+        office.activities if activities is None else activities,
+    ):
+        if wanted is None or period_away.staff_id in wanted:
+            days = [d for d in period_away.span.dates() if d in period]
+            if days:
+                away[period_away.staff_id].update(days)
     return dict(away)
 
 
@@ -287,7 +286,7 @@ def validate_ab_roles(
     as_of: dt.date,
     *,
     roles: Sequence[ABRole] | None = None,
-    policy: DevelopmentPolicy | None = None,
+    policy: DevelopmentPolicy | Policy | None = None,
 ) -> tuple[Finding, ...]:
     """Check the AB roles (the office's, or proposed ``roles``) on ``as_of`` (DEV-AB).
 
@@ -297,7 +296,7 @@ def validate_ab_roles(
     without a role, an A who does not hold the post, a B who neither holds it (main or
     secondary) nor — when the policy allows — held it before, and a B for more than M posts.
     """
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     checked = office.ab_roles if roles is None else tuple(roles)
     _check_roles_input(office, checked)
     by_post = {r.post_id: r for r in checked}
@@ -373,7 +372,7 @@ def validate_ab_roles(
                     ),
                 )
             )
-    return tuple(sorted(findings, key=lambda f: f.key))
+    return tuple(sorted((f for f in findings if policy.enabled(f.rule_id)), key=lambda f: f.key))
 
 
 # Can this leave be approved? ------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
+from jiguan_core.finding import Finding as CommonFinding
+from jiguan_core.rule import Severity
 from jiguan_core.text import Lang, Text
 
 __all__ = ["Finding"]
@@ -22,6 +24,19 @@ class Finding:
 
     def render(self, lang: Lang = "zh") -> str:
         return self.message.render(lang)
+
+    def to_finding(self, level: Severity | None = None) -> CommonFinding:
+        """This finding as the one :class:`~jiguan_core.finding.Finding` every area shares."""
+        return CommonFinding.of(
+            self.rule_id,
+            part=self.code,
+            level=level,
+            subjects={
+                "staff": self.staff_ids,
+                "post": () if self.post_id is None else (self.post_id,),
+            },
+            message=self.message,
+        )
 
     @property
     def key(self) -> tuple[str, str, tuple[str, ...], str]:

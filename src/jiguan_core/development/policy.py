@@ -1,6 +1,6 @@
 """The numbers of staff development, in one immutable object with documented defaults.
 
-Every field is a parameter of a rule in :mod:`jiguan_core.development.rules` (the default, the
+Every field is a parameter of a rule in :mod:`jiguan_core.catalogue.development` (the default, the
 range and the description live there); :class:`DevelopmentPolicy` checks each value against it.
 Build one with keyword arguments (``DevelopmentPolicy(key_years=5)``) or from per-rule overrides
 as an office would write them (``DevelopmentPolicy.from_overrides({"DEV-T1": {"key_years": 5}})``).
@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from jiguan_core.development.rules import (
+from jiguan_core.catalogue.development import (
     AB_ROLES,
     AVOIDANCE,
     HANDOVER,
@@ -25,13 +25,14 @@ from jiguan_core.development.rules import (
     rule,
 )
 from jiguan_core.errors import UnknownEntity
+from jiguan_core.policy import Policy
 from jiguan_core.post import Post
-from jiguan_core.rule import RuleInfo
+from jiguan_core.rule import Rule, RuleArea
 
-__all__ = ["DevelopmentPolicy"]
+__all__ = ["DevelopmentPolicy", "development_view"]
 
 #: policy field -> (rule, parameter name)
-_FIELDS: dict[str, tuple[RuleInfo, str]] = {
+_FIELDS: dict[str, tuple[Rule, str]] = {
     "leading_years": (TENURE, "leading_years"),
     "key_years": (TENURE, "key_years"),
     "general_years": (TENURE, "general_years"),
@@ -51,6 +52,10 @@ _FIELDS: dict[str, tuple[RuleInfo, str]] = {
     "max_b_posts": (AB_ROLES, "max_b_posts"),
     "b_may_have_held": (AB_ROLES, "b_may_have_held"),
 }
+
+
+def _id_set(values: Any) -> frozenset[str]:
+    return frozenset(values)
 
 
 def _default(name: str) -> Any:
@@ -89,6 +94,11 @@ class DevelopmentPolicy:
     suggest_outside_wishes: bool = _default("suggest_outside_wishes")
     max_b_posts: int = _default("max_b_posts")
     b_may_have_held: bool = _default("b_may_have_held")
+    #: Development rules switched off (their checks find nothing); from the one Policy.
+    disabled: frozenset[str] = attrs.field(factory=frozenset, converter=_id_set)
+
+    def enabled(self, rule_id: str) -> bool:
+        return rule_id not in self.disabled
 
     def __attrs_post_init__(self) -> None:
         for name, (info, parameter_name) in _FIELDS.items():
@@ -106,9 +116,16 @@ class DevelopmentPolicy:
                 values[by_rule_parameter[(rule_id, parameter_name)]] = resolved[parameter_name]
         return cls(**values)
 
+    @classmethod
+    def from_policy(cls, policy: Policy) -> DevelopmentPolicy:
+        """The staff-development view of the one :class:`~jiguan_core.policy.Policy`."""
+        view = cls.from_overrides(policy.overrides_for(RuleArea.DEVELOPMENT))
+        off = frozenset(r for r in policy.disabled if r.startswith("DEV-"))
+        return attrs.evolve(view, disabled=off)
+
     def evolve(self, **changes: Any) -> DevelopmentPolicy:
         for name in changes:
-            if name not in _FIELDS:
+            if name not in _FIELDS and name != "disabled":
                 raise UnknownEntity(
                     "development policy field", name, hint=f"fields: {', '.join(_FIELDS)}"
                 )
@@ -121,3 +138,12 @@ class DevelopmentPolicy:
         if post.is_key:
             return self.key_years
         return self.general_years
+
+
+def development_view(policy: DevelopmentPolicy | Policy | None) -> DevelopmentPolicy:
+    """A development policy from the view itself, the one Policy, or None (the defaults)."""
+    if policy is None:
+        return DevelopmentPolicy()
+    if isinstance(policy, Policy):
+        return DevelopmentPolicy.from_policy(policy)
+    return policy

@@ -30,6 +30,13 @@ from attrs import field, frozen
 
 from jiguan_core._validation import boundary
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.development import (
+    EXEMPTIONS,
+    HANDOVER,
+    MIN_INTERVAL,
+    ROTATION_PLAN,
+    TENURE,
+)
 from jiguan_core.development.avoidance import (
     AvoidanceFinding,
     Placement,
@@ -39,16 +46,10 @@ from jiguan_core.development.avoidance import (
     relative_pairs,
     unknown_staff,
 )
-from jiguan_core.development.policy import DevelopmentPolicy
-from jiguan_core.development.rules import (
-    EXEMPTIONS,
-    HANDOVER,
-    MIN_INTERVAL,
-    ROTATION_PLAN,
-    TENURE,
-)
+from jiguan_core.development.policy import DevelopmentPolicy, development_view
 from jiguan_core.errors import CalendarYearNotCovered, InvalidValue
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
 from jiguan_core.post import Post, PostAssignment, PostRole
 from jiguan_core.staff import Staff
 from jiguan_core.text import Lang, TermEnum, Text
@@ -191,10 +192,10 @@ def handover_deadline(
     effective_on: dt.date,
     *,
     calendar: WorkCalendar | None = None,
-    policy: DevelopmentPolicy | None = None,
+    policy: DevelopmentPolicy | Policy | None = None,
 ) -> dt.date:
     """T4: the day by which the handover is done (``handover_working_days`` working days)."""
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     calendar = calendar or WorkCalendar()
     return calendar.add_working_days(effective_on, policy.handover_working_days)
 
@@ -308,11 +309,11 @@ def rotation_status(
     office: Organization,
     as_of: dt.date,
     *,
-    policy: DevelopmentPolicy | None = None,
+    policy: DevelopmentPolicy | Policy | None = None,
     under_investigation: Iterable[str] = (),
 ) -> tuple[RotationCheck, ...]:
     """The rotation status of everyone in scope on ``as_of``, by staff id."""
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     investigated = _investigated(office, under_investigation)
     checks: list[RotationCheck] = []
     for person in office.staff:
@@ -333,7 +334,7 @@ def due_for_rotation(
     office: Organization,
     as_of: dt.date,
     *,
-    policy: DevelopmentPolicy | None = None,
+    policy: DevelopmentPolicy | Policy | None = None,
     under_investigation: Iterable[str] = (),
 ) -> tuple[RotationCheck, ...]:
     """Those due on ``as_of`` (no exemption applies), longest overdue first."""
@@ -397,7 +398,7 @@ def plan_rotation(
     *,
     start_year: int,
     years: int = 5,
-    policy: DevelopmentPolicy | None = None,
+    policy: DevelopmentPolicy | Policy | None = None,
     under_investigation: Iterable[str] = (),
     calendar: WorkCalendar | None = None,
 ) -> RotationPlan:
@@ -407,7 +408,7 @@ def plan_rotation(
     handover deadline (T4) is computed on ``calendar`` and left ``None`` for a year the
     calendar does not cover (supply the year's arrangement to get it).
     """
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     calendar = calendar or WorkCalendar()
     if not isinstance(years, int) or isinstance(years, bool) or not 1 <= years <= 50:
         raise InvalidValue(

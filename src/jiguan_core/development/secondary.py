@@ -21,12 +21,13 @@ from collections.abc import Mapping, Sequence
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary
+from jiguan_core.catalogue.development import AVOIDANCE, SECONDARY_POST
 from jiguan_core.development.avoidance import Placement, relative_pairs
 from jiguan_core.development.findings import Finding
-from jiguan_core.development.policy import DevelopmentPolicy
-from jiguan_core.development.rules import AVOIDANCE, SECONDARY_POST
+from jiguan_core.development.policy import DevelopmentPolicy, development_view
 from jiguan_core.errors import UnknownEntity
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
 from jiguan_core.post import AVOIDANCE_AREAS, Post, PostRole
 from jiguan_core.staff import Staff
 from jiguan_core.text import Lang, Text
@@ -69,11 +70,11 @@ def _finding(code: str, staff_id: str, post_id: str | None, zh: str, en: str) ->
 
 @boundary
 def validate_secondary(
-    office: Organization, as_of: dt.date, *, policy: DevelopmentPolicy | None = None
+    office: Organization, as_of: dt.date, *, policy: DevelopmentPolicy | Policy | None = None
 ) -> tuple[Finding, ...]:
     """Every missing or invalid main/secondary claim on ``as_of``, and over-full departments
     and posts, sorted."""
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     findings: list[Finding] = []
     per_department: dict[str, list[str]] = defaultdict(list)
     per_post: dict[str, list[str]] = defaultdict(list)
@@ -175,15 +176,15 @@ def validate_secondary(
                     ),
                 )
             )
-    return tuple(sorted(findings, key=lambda f: f.key))
+    return tuple(sorted((f for f in findings if policy.enabled(f.rule_id)), key=lambda f: f.key))
 
 
 @boundary
 def needs_secondary(
-    office: Organization, as_of: dt.date, *, policy: DevelopmentPolicy | None = None
+    office: Organization, as_of: dt.date, *, policy: DevelopmentPolicy | Policy | None = None
 ) -> tuple[str, ...]:
     """The staff in scope who hold no secondary post on ``as_of``, by id."""
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     return tuple(
         p.id
         for p in office.staff
@@ -235,7 +236,7 @@ def suggest_secondary(
     as_of: dt.date,
     *,
     wishes: Mapping[str, Sequence[str]] | None = None,
-    policy: DevelopmentPolicy | None = None,
+    policy: DevelopmentPolicy | Policy | None = None,
 ) -> SecondarySuggestion:
     """A secondary post for each person in scope without one (see the module docstring).
 
@@ -245,7 +246,7 @@ def suggest_secondary(
     """
     import networkx as nx  # here, not at the top: importing the package must not load networkx
 
-    policy = policy or DevelopmentPolicy()
+    policy = development_view(policy)
     wishes = wishes or {}
     for staff_id in sorted(wishes):
         office.person(staff_id)

@@ -16,6 +16,7 @@ from functools import cache
 
 from jiguan_core.activity import Activity, ActivityKind
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.work import TASK_LIST
 from jiguan_core.examples.office import sample_office
 from jiguan_core.text import Lang
 from jiguan_core.work.documents import (
@@ -37,7 +38,6 @@ from jiguan_core.work.records import (
     Tier,
     first_topic_findings,
 )
-from jiguan_core.work.rules import TASK_LIST
 from jiguan_core.work.statistics import YuConvention, render_statistics, statistics
 from jiguan_core.work.tasks import due_within
 

@@ -19,13 +19,16 @@ from typing import TYPE_CHECKING, Literal
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.scheduling import (
+    CATALOGUE,
+    RULES,
+    ScheduleRule,
+    catalogue_markdown,
+    rule,
+)
 from jiguan_core.errors import InvalidValue
 from jiguan_core.organization import Organization
-from jiguan_core.rules._facts import Context, ScheduleInputError
-from jiguan_core.rules.catalogue import CATALOGUE, RULES, ScheduleRule, catalogue_markdown, rule
-from jiguan_core.rules.incremental import IncrementalChecker
-from jiguan_core.rules.not_made import NotMade
-from jiguan_core.rules.patterns import (
+from jiguan_core.patterns import (
     Condition,
     CountPerPeriod,
     DailyCoverage,
@@ -33,6 +36,9 @@ from jiguan_core.rules.patterns import (
     Pattern,
     SingleFact,
 )
+from jiguan_core.rules._facts import Context, ScheduleInputError
+from jiguan_core.rules.incremental import IncrementalChecker
+from jiguan_core.rules.not_made import NotMade
 from jiguan_core.rules.policy import Blackout, SchedulingPolicy
 from jiguan_core.rules.python_engine import evaluate
 from jiguan_core.rules.report import Report, RuleSummary, Score

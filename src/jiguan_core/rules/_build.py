@@ -13,6 +13,7 @@ from functools import partial
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
+from jiguan_core.catalogue.scheduling import rule
 from jiguan_core.rule import RuleInfo, Severity
 from jiguan_core.rules._facts import (
     _EPOCH_ORDINAL,
@@ -30,9 +31,9 @@ from jiguan_core.rules._facts import (
     Fact,
     local_ordinal,
 )
-from jiguan_core.rules.catalogue import rule
 from jiguan_core.rules.violation import Violation, _ids, make_violation, pair_ids
 from jiguan_core.text import Text
+from jiguan_core.time import SHANGHAI
 
 __all__ = [
     "Lookup",
@@ -361,6 +362,8 @@ def single_violation(
     ctx: Context, look: Lookup, pattern_id: str, activity: Activity, fact: Fact | None = None
 ) -> Violation:
     info = _info(pattern_id)
+    if pattern_id == "SCH9/over_capacity":
+        return _over_capacity(ctx, look, activity)
     day = _day(int(ctx.activity_fields(activity, fact)["non_working_day"]))
     return Violation(
         rule_id=info.id,
@@ -371,6 +374,28 @@ def single_violation(
         message=Text(
             f"{look.act_zh(activity.id)}（{activity.kind.zh}）安排在非工作日 {day}",
             f"{look.act_en(activity.id)} ({activity.kind.en}) falls on {day}, a non-working day",
+        ),
+    )
+
+
+def _over_capacity(ctx: Context, look: Lookup, activity: Activity) -> Violation:
+    info = _info("SCH9/over_capacity")
+    room_id = activity.room_id or ""
+    room = ctx.office.room(room_id)
+    people = len(activity.attendees)
+    extra = ctx.extra_seats
+    need_zh = f"{people} 人" + (f"（另需预留 {extra} 座）" if extra else "")
+    need_en = f"{people} attendees" + (f" (plus {extra} seats kept free)" if extra else "")
+    return Violation(
+        rule_id=info.id,
+        part="SCH9/over_capacity",
+        level=ctx.levels[info.id],
+        activity_ids=(activity.id,),
+        room_id=room_id,
+        day=activity.span.start.in_timezone(SHANGHAI).date(),
+        message=Text(
+            f"{look.act_zh(activity.id)}有 {need_zh}，{room.name}只有 {room.capacity} 个座位",
+            f"{look.act_en(activity.id)} has {need_en}, room {room.name} seats {room.capacity}",
         ),
     )
 

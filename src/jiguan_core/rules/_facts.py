@@ -13,11 +13,12 @@ from typing import Final, Protocol
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
+from jiguan_core.away import taken_away_by
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.scheduling import RULES, parse_kinds
 from jiguan_core.errors import CalendarYearNotCovered, InvalidValue, Problem, ScheduleInputError
 from jiguan_core.organization import Organization
 from jiguan_core.rule import ParameterValue, Severity
-from jiguan_core.rules.catalogue import RULES, parse_kinds
 from jiguan_core.rules.not_made import CALENDAR_PARTS, NotMade, find_not_made
 from jiguan_core.rules.policy import Blackout, SchedulingPolicy
 
@@ -46,7 +47,7 @@ _OFFSET = 8 * 3600
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 DAY = 86_400
 #: The fields of :meth:`Context.activity_fields`.
-ACTIVITY_FIELDS = ("kind", "non_working_day")
+ACTIVITY_FIELDS = ("kind", "non_working_day", "over_capacity")
 
 
 #: One row of a fact table: ``(ref, key, start, end, person, source)``, read with the indexes
@@ -175,6 +176,8 @@ class Context:
         self.working_kinds: frozenset[ActivityKind] = parse_kinds(str(self.params["SCH6"]["kinds"]))
         self.count_off_site = bool(self.params["SCH3"]["count_off_site"])
         self.blackouts: dict[str, Blackout] = {b.id: b for b in self.policy.blackouts}
+        self._seats: dict[str, int | None] = {r.id: r.capacity for r in office.rooms}
+        self.extra_seats = int(self.params["SCH9"]["extra_seats"])
         self._working: dict[int, bool | None] = {}
         self._kinds: dict[tuple[str, str], frozenset[str]] = {}
 
@@ -194,6 +197,8 @@ class Context:
             return bool(p["check_rooms"])
         if pattern_id == "SCH6/blackout":
             return bool(self.blackouts)
+        if pattern_id == "SCH9/over_capacity":
+            return bool(p["check_capacity"])
         return True
 
     def parameter(self, pattern_id: str, name: str) -> ParameterValue:
@@ -286,12 +291,12 @@ class Context:
         if a.off_site:
             for p in leaders:
                 tables["leader_away"].append((rid, p, s, e, p, ACTIVITY))
-            if self.count_off_site:
-                for p in attendees:
-                    for post in self.a_posts.get(p, ()):
-                        tables["away_a"].append((rid, post, s, e, p, ACTIVITY))
-                    for post in self.b_posts.get(p, ()):
-                        tables["away_b"].append((rid, post, s, e, p, ACTIVITY))
+            # SCH3 and DEV-COVER share one notion of being away (jiguan_core.away).
+            for p in taken_away_by(a, count_off_site=self.count_off_site):
+                for post in self.a_posts.get(p, ()):
+                    tables["away_a"].append((rid, post, s, e, p, ACTIVITY))
+                for post in self.b_posts.get(p, ()):
+                    tables["away_b"].append((rid, post, s, e, p, ACTIVITY))
 
     def absence_facts(self, b: Absence) -> list[tuple[str, Fact]]:
         """An absence's rows, as (table, fact) in a fixed order."""
@@ -335,7 +340,17 @@ class Context:
                 else (epoch(a.span.start), epoch(a.span.end))
             )
             return self.first_non_working(start, end)
+        if name == "over_capacity":
+            return self.over_capacity(a)
         raise KeyError(name)  # pragma: no cover - the catalogue names only these fields
+
+    def over_capacity(self, a: Activity) -> int:
+        """Attendees plus SCH9's ``extra_seats`` beyond the seats of the activity's room (<= 0
+        when they fit, or when the room or its capacity is unknown)."""
+        seats = self._seats.get(a.room_id) if a.room_id is not None else None
+        if seats is None:
+            return 0
+        return len(a.attendees) + self.extra_seats - seats
 
     def kinds_parameter(self, pattern_id: str, name: str) -> frozenset[str]:
         cache_key = (pattern_id, name)

@@ -35,11 +35,11 @@ from attrs import field, frozen
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
+from jiguan_core.catalogue.scheduling import RULES
 from jiguan_core.errors import DurableUnavailable, InvalidValue
+from jiguan_core.patterns import PairOfFacts, SingleFact
 from jiguan_core.rules._build import Lookup, pair_violation, single_violation
 from jiguan_core.rules._facts import END, KEY, REF, START, Context, Fact
-from jiguan_core.rules.catalogue import RULES
-from jiguan_core.rules.patterns import PairOfFacts, SingleFact
 from jiguan_core.rules.python_engine import (
     build_tables,
     evaluate_python_side,

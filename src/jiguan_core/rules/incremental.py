@@ -15,8 +15,10 @@ from collections.abc import Iterable, Iterator
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.scheduling import RULES
 from jiguan_core.errors import UnknownEntity
 from jiguan_core.organization import Organization
+from jiguan_core.patterns import CountPerPeriod, DailyCoverage, PairOfFacts, SingleFact
 from jiguan_core.rules._build import (
     Lookup,
     count_violation,
@@ -25,8 +27,6 @@ from jiguan_core.rules._build import (
     single_violation,
 )
 from jiguan_core.rules._facts import END, KEY, PERSON, REF, START, Context, Fact, ordinals
-from jiguan_core.rules.catalogue import RULES
-from jiguan_core.rules.patterns import CountPerPeriod, DailyCoverage, PairOfFacts, SingleFact
 from jiguan_core.rules.policy import SchedulingPolicy
 from jiguan_core.rules.python_engine import (
     _Periods,

@@ -20,6 +20,14 @@ from typing import Any
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import Granularity, WorkCalendar
+from jiguan_core.catalogue.scheduling import RULES
+from jiguan_core.patterns import (
+    Condition,
+    CountPerPeriod,
+    DailyCoverage,
+    PairOfFacts,
+    SingleFact,
+)
 from jiguan_core.rules._build import (
     Lookup,
     count_violation,
@@ -40,14 +48,6 @@ from jiguan_core.rules._facts import (
     Fact,
     local_ordinal,
     ordinals,
-)
-from jiguan_core.rules.catalogue import RULES
-from jiguan_core.rules.patterns import (
-    Condition,
-    CountPerPeriod,
-    DailyCoverage,
-    PairOfFacts,
-    SingleFact,
 )
 from jiguan_core.rules.violation import SortedViolations, Violation
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import operator
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from attrs import field, frozen
 
+from jiguan_core.catalogue.scheduling import RULES
+from jiguan_core.errors import InvalidValue
+from jiguan_core.finding import Finding
 from jiguan_core.rule import Severity
-from jiguan_core.rules.catalogue import RULES
 from jiguan_core.rules.not_made import NotMade
 from jiguan_core.rules.violation import SortedViolations, Violation
 from jiguan_core.text import Lang
@@ -118,7 +122,76 @@ class Report:
         return tuple(out)
 
     def of_rule(self, rule_id: str) -> tuple[Violation, ...]:
-        return tuple(v for v in self.violations if v.rule_id == rule_id)
+        """The violations of one rule (a former id finds it too)."""
+        from jiguan_core.catalogue import rule
+
+        wanted = rule(rule_id).id
+        return tuple(v for v in self.violations if v.rule_id == wanted)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every violation as the one :class:`~jiguan_core.finding.Finding`, in report order."""
+        return tuple(v.to_finding() for v in self.violations)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON data: the violations with their messages and sources, the rules checked,
+        the levels used and the score; :meth:`from_dict` reads it back equal."""
+        return {
+            "engine": self.engine,
+            "enabled": sorted(self.enabled),
+            "levels": {k: v.value for k, v in sorted(self.levels.items())},
+            "score": {
+                "hard": self.score.hard,
+                "medium": self.score.medium,
+                "soft": self.score.soft,
+            },
+            "violations": [v.to_dict() for v in self.violations],
+            "not_made": [
+                {
+                    "rule_id": n.rule_id,
+                    "part": n.part,
+                    "years": list(n.years),
+                    "days": [d.isoformat() for d in n.days],
+                }
+                for n in self.not_made
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """A report from :meth:`to_dict`'s data; bad data raises a JiguanError naming it."""
+        from jiguan_core.serialization import from_dict
+
+        if not isinstance(data, Mapping):
+            raise InvalidValue(
+                f"a report is a JSON object, got {data!r}",
+                f"检查报告应为 JSON 对象，实际为 {data!r}",
+                field="report",
+                value=data,
+            )
+        violations = data.get("violations", [])
+        if not isinstance(violations, list):
+            raise InvalidValue(
+                f"report.violations is a list, got {violations!r}",
+                f"report.violations 应为列表，实际为 {violations!r}",
+                field="violations",
+                value=violations,
+            )
+        levels = from_dict(dict[str, Severity], data.get("levels", {}))
+        return cls(
+            violations=tuple(Violation.from_dict(v) for v in violations),
+            enabled=from_dict(tuple[str, ...], data.get("enabled", [])),
+            engine=from_dict(str, data.get("engine", "python")),
+            levels=levels,
+            not_made=tuple(
+                NotMade(
+                    rule_id=from_dict(str, n.get("rule_id")),
+                    part=from_dict(str, n.get("part")),
+                    days=from_dict(tuple[dt.date, ...], n.get("days", [])),
+                )
+                for n in from_dict(tuple[dict[str, Any], ...], data.get("not_made", []))
+            ),
+        )
 
     def summary_lines(self, lang: Lang = "zh") -> list[str]:
         lines = []

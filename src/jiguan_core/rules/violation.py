@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 from attrs import field, frozen
 
 from jiguan_core.errors import InvalidValue
+from jiguan_core.finding import Finding
 from jiguan_core.rule import Severity
 from jiguan_core.text import Lang, Text
 
 __all__ = ["Violation"]
+
+_T = TypeVar("_T")
 
 
 def _ids(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -120,8 +123,99 @@ class Violation:
     def render(self, lang: Lang = "zh") -> str:
         return f"[{self.rule_id} {self.level.label(lang)}] {self.message.render(lang)}"
 
+    def to_finding(self) -> Finding:
+        """This violation as the one :class:`~jiguan_core.finding.Finding` every area shares."""
+        from jiguan_core.catalogue import rule
+
+        subjects = {
+            "activity": self.activity_ids,
+            "absence": self.absence_ids,
+            "staff": self.staff_ids,
+            "post": _one(self.post_id),
+            "room": _one(self.room_id),
+            "department": _one(self.department_id),
+            "place": _one(self.place),
+            "blackout": _one(self.blackout_id),
+        }
+        return Finding(
+            rule_id=self.rule_id,
+            part=self.part,
+            level=self.level,
+            subjects=subjects,
+            dates=_one(self.day),
+            message=self.message,
+            sources=rule(self.rule_id).sources,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON data with the message and the sources, read back by :meth:`from_dict`."""
+        from jiguan_core.catalogue import rule
+
+        return {
+            "rule_id": self.rule_id,
+            "part": self.part,
+            "level": self.level.value,
+            "activity_ids": list(self.activity_ids),
+            "absence_ids": list(self.absence_ids),
+            "staff_ids": list(self.staff_ids),
+            "post_id": self.post_id,
+            "room_id": self.room_id,
+            "department_id": self.department_id,
+            "place": self.place,
+            "blackout_id": self.blackout_id,
+            "day": self.day.isoformat() if self.day is not None else None,
+            "refs": list(self.refs),
+            "penalty": self.penalty,
+            "message": {"zh": self.message.zh, "en": self.message.en},
+            "sources": list(rule(self.rule_id).sources),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Violation:
+        """A violation from :meth:`to_dict`'s data (``sources`` is read from the catalogue)."""
+        from jiguan_core.serialization import from_dict
+
+        if not isinstance(data, Mapping):
+            raise InvalidValue(
+                f"a violation is a JSON object, got {data!r}",
+                f"违规记录应为 JSON 对象，实际为 {data!r}",
+                field="violation",
+                value=data,
+            )
+        fields = {k: v for k, v in data.items() if k != "sources"}
+        return from_dict(_ViolationData, fields).build()
+
 
 _FIELDS = tuple(f.name for f in attrs.fields(Violation))
+
+
+def _one(value: _T | None) -> tuple[_T, ...]:
+    return () if value is None else (value,)
+
+
+@frozen(kw_only=True)
+class _ViolationData:
+    """A violation's JSON form, checked field by field by the converter."""
+
+    rule_id: str
+    part: str
+    level: Severity
+    activity_ids: tuple[str, ...] = ()
+    absence_ids: tuple[str, ...] = ()
+    staff_ids: tuple[str, ...] = ()
+    post_id: str | None = None
+    room_id: str | None = None
+    department_id: str | None = None
+    place: str | None = None
+    blackout_id: str | None = None
+    day: dt.date | None = None
+    refs: tuple[str, ...] = ()
+    penalty: int = 1
+    message: Text
+
+    def build(self) -> Violation:
+        return Violation(**attrs.asdict(self, recurse=False))
+
 
 _new = object.__new__
 _MIN_DAY = dt.date.min

@@ -7,10 +7,17 @@ See docs/scheduling.md for the method. Public names: :class:`ActivityRequest`,
 
 from jiguan_core.scheduling.instances import STANDARD_SIZES, Instance, generate_instance
 from jiguan_core.scheduling.plan import Placement, Plan, Unplaced
-from jiguan_core.scheduling.recurrence import expand, expand_all, occurrence_id
+from jiguan_core.scheduling.recurrence import (
+    OccurrenceChange,
+    expand,
+    expand_all,
+    expand_with_changes,
+    occurrence_id,
+)
 from jiguan_core.scheduling.request import (
     OFFICE_HOURS,
     ActivityRequest,
+    NonWorkingDay,
     OfficeHours,
     SchedulingError,
 )
@@ -21,6 +28,8 @@ __all__ = [
     "STANDARD_SIZES",
     "ActivityRequest",
     "Instance",
+    "NonWorkingDay",
+    "OccurrenceChange",
     "OfficeHours",
     "Placement",
     "Plan",
@@ -28,6 +37,7 @@ __all__ = [
     "Unplaced",
     "expand",
     "expand_all",
+    "expand_with_changes",
     "generate_instance",
     "occurrence_id",
     "replan",

@@ -27,8 +27,21 @@ class Candidate:
     last_day: int
 
 
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+#: Asia/Shanghai is UTC+8 without daylight saving since 1991.
+_FIXED_SINCE = 1992
+
+
 def moment(day: dt.date, clock_time: dt.time) -> int:
-    """Epoch seconds of ``clock_time`` on ``day`` in the office's zone."""
+    """Epoch seconds of ``clock_time`` on ``day`` in the office's zone (integer arithmetic for
+    the years the zone has a fixed offset, pendulum before)."""
+    if day.year >= _FIXED_SINCE:
+        return (
+            (day.toordinal() - _EPOCH_ORDINAL) * 86_400
+            + clock_time.hour * 3600
+            + clock_time.minute * 60
+            - 8 * 3600
+        )
     return int(
         pendulum.datetime(
             day.year, day.month, day.day, clock_time.hour, clock_time.minute, tz=SHANGHAI
@@ -53,8 +66,11 @@ def candidates(
     """
     window_start = int(request.earliest_start.timestamp())
     window_end = int(request.latest_end.timestamp())
-    first = request.earliest_start.in_timezone(SHANGHAI).date()
-    last = request.latest_end.in_timezone(SHANGHAI).date()
+    local_first = request.earliest_start.in_timezone(SHANGHAI)
+    local_last = request.latest_end.in_timezone(SHANGHAI)
+    # plain dates: pendulum's date arithmetic is slow in this loop
+    first = dt.date(local_first.year, local_first.month, local_first.day)
+    last = dt.date(local_last.year, local_last.month, local_last.day)
     blocks = request.hours if request.hours is not None else hours.blocks
     step = hours.step_minutes * 60
     day = first

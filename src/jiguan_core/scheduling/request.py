@@ -20,12 +20,13 @@ from jiguan_core._validation import id_tuple, identifier, instance_of, text, uni
 from jiguan_core.activity import ActivityKind, MeetingKind
 from jiguan_core.errors import InvalidValue, SchedulingError
 from jiguan_core.rule import Parameter, RuleInfo, Severity
-from jiguan_core.text import Text
+from jiguan_core.text import TermEnum, Text
 from jiguan_core.time import aware
 
 __all__ = [
     "OFFICE_HOURS",
     "ActivityRequest",
+    "NonWorkingDay",
     "OfficeHours",
     "SchedulingError",
 ]
@@ -135,6 +136,14 @@ def _minutes(moment: dt.time) -> int:
     return moment.hour * 60 + moment.minute
 
 
+class NonWorkingDay(TermEnum):
+    """What a recurring request does with an occurrence on a non-working day (holiday, weekend)."""
+
+    SKIP = "skip", "跳过"
+    NEXT_WORKING_DAY = "next_working_day", "顺延至下一个工作日"
+    PREVIOUS_WORKING_DAY = "previous_working_day", "提前至上一个工作日"
+
+
 def _earliest(value: object) -> pendulum.DateTime:
     return aware(value, "earliest_start")
 
@@ -175,7 +184,11 @@ class ActivityRequest:
     - ``rooms``: one room (fixed) or several (any of them); empty when no room is needed.
     - ``priority`` (>= 1) weighs placements; ``pinned``: a replan never moves it.
     - ``rrule``: an RFC 5545 recurrence (e.g. ``FREQ=WEEKLY;BYDAY=MO``) expanded from
-      ``earliest_start`` up to ``latest_end``, one occurrence per day it yields.
+      ``earliest_start`` up to ``latest_end``, one occurrence per day it yields;
+      ``on_non_working``: what an occurrence on a non-working day does (skip it, or move it to
+      the next or previous working day; None: it stays asked for, and unplaced);
+      ``working_day``: instead of the yielded day, the N-th working day (1 = first, -1 = last)
+      of the week (FREQ=WEEKLY) or month (otherwise) it falls in.
     """
 
     id: str = field(validator=identifier)
@@ -203,6 +216,10 @@ class ActivityRequest:
     priority: int = 1
     pinned: bool = False
     rrule: str | None = None
+    on_non_working: NonWorkingDay | None = field(
+        default=None, validator=optional(instance_of(NonWorkingDay))
+    )
+    working_day: int | None = None
 
     def __attrs_post_init__(self) -> None:
         problems = self.problems()
@@ -291,6 +308,29 @@ class ActivityRequest:
             out.append(("meeting_kind", "only meetings have a meeting kind", "只有会议有会议类别"))
         if not (self.participants or self.leaders or self.any_leaders):
             out.append(("participants", "nobody attends", "没有参加人员"))
+        working_day: object = self.working_day
+        if working_day is not None and (
+            not isinstance(working_day, int)
+            or isinstance(working_day, bool)
+            or working_day == 0
+            or not -23 <= working_day <= 23
+        ):
+            out.append(
+                (
+                    "working_day",
+                    f"{working_day!r} must be 1..23 (the N-th working day) or -1..-23 (from "
+                    "the end)",
+                    "应为 1 至 23（第 N 个工作日）或 -1 至 -23（倒数）",
+                )
+            )
+        if (self.on_non_working is not None or working_day is not None) and self.rrule is None:
+            out.append(
+                (
+                    "rrule",
+                    "on_non_working and working_day apply to recurring requests: give an rrule",
+                    "on_non_working 与 working_day 只用于重复活动，请给出 rrule",
+                )
+            )
         if self.hours is not None and (
             not self.hours or any(end <= start for start, end in self.hours)
         ):

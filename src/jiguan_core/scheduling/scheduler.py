@@ -1,69 +1,56 @@
 """The scheduler: place requests so that the calendar gains no hard violation.
 
-Method (see docs/scheduling.md): a *construction heuristic* places the one-off requests (after
-RRULE expansion) in order of priority, then of fewest candidate times ("most constrained
-first"); for each it walks the candidate times of its window (office hours, working days, the
-30-minute step) and keeps the cheapest of the first few feasible ones. A *local search* then
-tries, for every unplaced request, an ejection move: take out one placed (unpinned) activity of
-no higher priority that blocks a candidate, place the request there, and re-place the ejected
-one elsewhere; the move is kept only if the priority-weighted number of placements grows.
-
-Feasibility is never decided here: a fast occupancy index only prunes candidates, and every
-surviving candidate is put to :meth:`jiguan_core.rules.IncrementalChecker.violations_if_added`.
-A candidate is feasible iff that returns no hard violation, so the scheduler and the checker
-cannot disagree. At the end the plan is checked once more against the full check.
+Method (see docs/scheduling.md), in modules of their own: request validation
+(:mod:`._validate`), the problem in integers (:mod:`._model`: candidate times on the office-hours
+grid, resources, fixed bookings, which rule is hard per the policy), the state and its
+incrementally updated score (:mod:`._score`), a construction heuristic ordered by value per scarce
+resource (:mod:`._construct`), a late-acceptance local search over ejection-chain, change and swap
+moves (:mod:`._search`), and the reasons of unplaced requests (:mod:`._reasons`). A final pass
+places anything that still fits anywhere, and the full plan is put to the incremental checker of
+the rule catalogue: a placement it finds in a new hard violation is taken out (a safety net; the
+model expresses every default hard rule, so it does not happen there).
 
 Determinism: the result depends only on the input, ``seed`` and ``max_iterations``. The clock is
 read only when ``time_limit`` is given (it then stops the search early and returns the best plan
-so far, which may depend on the machine's speed); without it the search is iteration-bounded.
+so far, which may depend on the machine's speed); without it the search is iteration-bounded and
+stops earlier when it stagnates.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
 import pendulum
-from attrs import define, field
 
 from jiguan_core._validation import boundary
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import WorkCalendar
-from jiguan_core.errors import CalendarYearNotCovered, InvalidInput, Problem
 from jiguan_core.organization import Organization
 from jiguan_core.rule import Severity
-from jiguan_core.rules import CATALOGUE, IncrementalChecker, SchedulingPolicy, Score
-from jiguan_core.scheduling._candidates import Candidate as _Candidate
-from jiguan_core.scheduling._candidates import candidates
-from jiguan_core.scheduling._occupancy import LEADERSHIP, Occupancy, _Booking
+from jiguan_core.rules import IncrementalChecker, SchedulingPolicy, Score, check
+from jiguan_core.scheduling._construct import best_fit, order
+from jiguan_core.scheduling._exact import solve_exact
+from jiguan_core.scheduling._model import JobData, Model
+from jiguan_core.scheduling._reasons import reason
+from jiguan_core.scheduling._score import Assignment, State
+from jiguan_core.scheduling._search import Search
+from jiguan_core.scheduling._validate import Job, check_engine, check_limits, validate
 from jiguan_core.scheduling.plan import Placement, Plan, Unplaced
-from jiguan_core.scheduling.recurrence import expand
-from jiguan_core.scheduling.request import ActivityRequest, OfficeHours, SchedulingError
+from jiguan_core.scheduling.recurrence import OccurrenceChange
+from jiguan_core.scheduling.request import ActivityRequest, OfficeHours
 from jiguan_core.text import Text
 from jiguan_core.time import SHANGHAI, TimeSpan
 
-__all__ = ["replan", "schedule"]
+__all__ = ["EXACT_TIME_LIMIT", "EXACT_WORKERS", "replan", "schedule"]
 
-#: Feasible candidates compared per request before taking the cheapest (spread over days).
-FEASIBLE_CANDIDATES_COMPARED = 4
-#: ... and up to this many while every one found breaks a medium rule (medium outweighs soft).
-MEDIUM_CANDIDATES_COMPARED = 12
-#: Candidate times tried per unplaced request in one ejection pass.
-EJECTION_TRIES = 100
-#: At most this many placements are moved out of the way in one ejection move.
-MAX_VICTIMS = 3
-#: At most this many blockers are named in an unplaced request's reason.
-REASONS_SHOWN = 4
-
-_RULE_PERSON = "SCH1"
-_RULE_TARGET = "SCH2"
-_RULE_LEADERS = "SCH4"
-_RULE_ROOM = "SCH5"
-_RULE_DAYS = "SCH6"
+#: engine="cpsat": seconds CP-SAT may search when no ``time_limit`` is given ...
+EXACT_TIME_LIMIT = 60.0
+#: ... and its parallel workers.
+EXACT_WORKERS = 2
 
 
 @boundary
@@ -79,6 +66,7 @@ def schedule(
     time_limit: float | None = None,
     clock: Callable[[], float] = time.monotonic,
     progress: Callable[[int, int], None] | None = None,
+    engine: str = "default",
 ) -> Plan:
     """Place ``requests`` around the office's own activities and absences.
 
@@ -86,9 +74,11 @@ def schedule(
     :class:`~jiguan_core.errors.JiguanError`) for bad input, before any placing: never a partial
     plan. ``hours`` overrides :data:`~jiguan_core.scheduling.request.OFFICE_HOURS`.
     ``progress(done, total)`` is called as each request to place is tried (for a progress bar;
-    it must not raise).
+    it must not raise). ``engine="cpsat"`` solves the same model exactly with OR-Tools CP-SAT
+    (the ``solver`` extra), starting from the default engine's plan, for ``time_limit`` seconds
+    (default :data:`EXACT_TIME_LIMIT`); the plan says whether it is proven optimal.
     """
-    return _Engine(
+    return _run(
         office,
         requests,
         policy=policy,
@@ -99,7 +89,9 @@ def schedule(
         time_limit=time_limit,
         clock=clock,
         progress=progress,
-    ).run(previous=None)
+        previous=None,
+        engine=engine,
+    )
 
 
 @boundary
@@ -116,6 +108,7 @@ def replan(
     time_limit: float | None = None,
     clock: Callable[[], float] = time.monotonic,
     progress: Callable[[int, int], None] | None = None,
+    engine: str = "default",
 ) -> Plan:
     """Re-plan after a change (absences added, requests withdrawn or added ...).
 
@@ -124,7 +117,7 @@ def replan(
     pinned requests never move (if a change breaks one, it stays and the conflict is listed in
     ``Plan.pinned_conflicts``). ``Plan.moved`` names the placements that changed.
     """
-    return _Engine(
+    return _run(
         office,
         requests,
         policy=policy,
@@ -135,751 +128,418 @@ def replan(
         time_limit=time_limit,
         clock=clock,
         progress=progress,
-    ).run(previous=previous)
+        previous=previous,
+        engine=engine,
+    )
 
 
 # --------------------------------------------------------------------------------------------
 # internals
 
 
-@define
-class _Job:
-    request: ActivityRequest  # one-off (an occurrence of a recurring request, or itself)
-    parent: ActivityRequest
-    order: int  # position in the input, for stable ties
-    reasons: dict[tuple[str, str], list[tuple[int, int, str]]] = field(factory=dict)
-    rule_reasons: dict[str, Text] = field(factory=dict)
-    estimate: int = 0  # candidate times
-    days: int = 0  # distinct candidate days
+class _Budget:
+    """Iterations and the caller's clock: ``spend()`` counts one and says when to stop."""
 
-    @property
-    def id(self) -> str:
-        return self.request.id
-
-    @property
-    def priority(self) -> int:
-        return self.request.priority
-
-    @property
-    def pinned(self) -> bool:
-        return self.parent.pinned
-
-
-class _Engine:
     def __init__(
-        self,
-        office: Organization,
-        requests: Sequence[ActivityRequest],
-        *,
-        policy: SchedulingPolicy | None,
-        calendar: WorkCalendar | None,
-        hours: Mapping[str, Any] | None,
-        seed: int,
-        max_iterations: int,
-        time_limit: float | None,
-        clock: Callable[[], float],
-        progress: Callable[[int, int], None] | None = None,
+        self, max_iterations: int, time_limit: float | None, clock: Callable[[], float]
     ) -> None:
-        self.office = office
-        self.progress = progress
-        self.policy = policy if policy is not None else SchedulingPolicy()
-        self.calendar = calendar if calendar is not None else WorkCalendar()
-        self.hours = OfficeHours.resolve(hours)
-        self.seed = seed
         self.max_iterations = max_iterations
-        self.time_limit = time_limit
         self.clock = clock
-        self.deadline: float | None = None
+        self.deadline = None if time_limit is None else clock() + time_limit
         self.iterations = 0
-        self.jobs = self._validate(requests)
-        self.levels = {info.id: self.policy.level(info.id) for info in CATALOGUE}
-        self.leadership = tuple(s.id for s in office.leadership_members)
-        self.names = {s.id: s.name for s in office.staff}
-        self.room_names = {r.id: r.name for r in office.rooms}
-        #: Requests whose window needs a year the calendar does not know: refused with that reason.
-        self.missing_year: dict[str, int] = {}
 
-    # ---- validation: all problems at once, before anything is placed ----
-
-    def _validate(self, requests: Sequence[ActivityRequest]) -> list[_Job]:
-        problems: list[Problem] = []
-        jobs: list[_Job] = []
-        seen: set[str] = set()
-        existing = {a.id for a in self.office.activities}
-        leaders = {s.id for s in self.office.leadership_members}
-        departments = {d.id for d in self.office.departments}
-        for index, request in enumerate(requests):
-            path = f"$.requests[{index}]"
-            given: object = request
-            if not isinstance(given, ActivityRequest):
-                problems.append(
-                    Problem(path, f"not an ActivityRequest: {request!r}", "不是 ActivityRequest")
-                )
-                continue
-            where = f"{path} ({request.id})"
-            if request.id in seen:
-                problems.append(
-                    Problem(where, f"request id {request.id!r} used twice", "活动申请编号重复")
-                )
-            seen.add(request.id)
-            for person in (*request.participants, *request.optional_participants):
-                if not self.office.has_staff(person):
-                    problems.append(
-                        Problem(
-                            f"{where}.participants",
-                            f"request {request.id!r}: unknown staff member {person!r}",
-                            f"活动申请 {request.id!r}：未知人员 {person!r}",
-                        )
-                    )
-            for person in request.leaders:
-                if person not in leaders:
-                    problems.append(
-                        Problem(
-                            f"{where}.leaders",
-                            f"request {request.id!r}: {person!r} is not a leadership member "
-                            "(主席会议成员)",
-                            f"活动申请 {request.id!r}：{person!r} 不是主席会议成员",
-                        )
-                    )
-            for room in request.rooms:
-                if not self.office.has_room(room):
-                    problems.append(
-                        Problem(
-                            f"{where}.rooms",
-                            f"request {request.id!r}: unknown room {room!r}",
-                            f"活动申请 {request.id!r}：未知会议室 {room!r}",
-                        )
-                    )
-            if request.department_id not in departments:
-                problems.append(
-                    Problem(
-                        f"{where}.department_id",
-                        f"request {request.id!r}: unknown department {request.department_id!r}",
-                        f"活动申请 {request.id!r}：未知部门 {request.department_id!r}",
-                    )
-                )
-            if request.duration is not None and request.hours is None:
-                longest = dt.timedelta(minutes=self.hours.longest_block_minutes)
-                if request.duration > longest:
-                    problems.append(
-                        Problem(
-                            f"{where}.duration",
-                            f"request {request.id!r}: duration {request.duration} is longer "
-                            f"than the longest office-hours block ({longest}); use days= for "
-                            "whole-day activities",
-                            f"活动申请 {request.id!r}：时长超过单个上班时段，整天活动请用 days",
-                        )
-                    )
-            try:
-                occurrences = expand(request)
-            except SchedulingError as error:
-                problems.append(Problem(f"{where}.rrule", error.message_en, error.message_zh))
-                continue
-            for occurrence in occurrences:
-                if occurrence.id in existing:
-                    problems.append(
-                        Problem(
-                            f"{where}.id",
-                            f"request {request.id!r}: activity id {occurrence.id!r} is already "
-                            "on the calendar",
-                            f"活动申请 {request.id!r}：活动编号 {occurrence.id!r} 已存在",
-                        )
-                    )
-                jobs.append(_Job(request=occurrence, parent=request, order=len(jobs)))
-        if problems:
-            raise InvalidInput(problems)
-        return jobs
-
-    def _candidates(self, request: ActivityRequest) -> Iterator[_Candidate]:
-        """The request's candidate times; none when its window needs the working-day
-        arrangement of a year the calendar does not know (never assumed: the request is left
-        unplaced with that reason, and the other requests are planned as usual)."""
-        if request.id in self.missing_year:
-            return iter(())
-        try:
-            return iter(list(candidates(request, self.hours, self.calendar)))
-        except CalendarYearNotCovered as error:
-            self.missing_year[request.id] = error.year
-            return iter(())
-
-    # ---- the run ----
-
-    def run(self, *, previous: Plan | None) -> Plan:
-        if self.time_limit is not None:
-            self.deadline = self.clock() + self.time_limit
-        self.rng = random.Random(self.seed)
-        job_by_id = {job.id: job for job in self.jobs}
-        pinned_fixed: list[Activity] = []
-        kept: list[Placement] = []
-        if previous is not None:
-            for placement in previous.placed:
-                job = job_by_id.get(placement.request_id)
-                if job is None:
-                    continue
-                if job.pinned:
-                    pinned_fixed.append(placement.activity)
-                else:
-                    kept.append(placement)
-        base = self.office
-        if pinned_fixed:
-            base = base.with_activities(pinned_fixed)
-        self._setup(base)
-        pinned_conflicts = self._pinned_conflicts(pinned_fixed)
-        self.placed: dict[str, tuple[_Job, Activity]] = {}
-        for activity in pinned_fixed:
-            self.placed[activity.id] = (job_by_id[activity.id], activity)
-        fixed_ids = {a.id for a in pinned_fixed}
-        old = {p.request_id: p.activity for p in kept}
-        # keep what still fits, highest priority first
-        for placement in sorted(kept, key=lambda p: (-p.priority, p.request_id)):
-            job = job_by_id[placement.request_id]
-            if self._still_asked(job, placement.activity) and self._fits(placement.activity):
-                self._commit(job, placement.activity)
-        pending = [j for j in self.jobs if j.id not in self.placed]
-        for job in pending:
-            times = list(self._candidates(job.request))
-            job.days = len({c.first_day for c in times})
-            job.estimate = len(times)
-        pending.sort(
-            key=lambda j: (
-                -j.priority,
-                j.days,
-                j.estimate,
-                -len(j.request.attendee_ids),
-                j.order,
-            )
-        )
-        for done, job in enumerate(pending, start=1):
-            if self._out_of_time():
-                break
-            self._place(job)
-            if self.progress is not None:
-                self.progress(done, len(pending))
-        self._improve()
-        self._final_guard()
-        return self._plan(fixed_ids, old, pinned_conflicts)
-
-    def _still_asked(self, job: _Job, activity: Activity) -> bool:
-        """Does a previous placement still answer the (possibly changed) request?"""
-        request = job.request
-        start = int(activity.span.start.timestamp())
-        end = int(activity.span.end.timestamp())
-        if not any(c.start == start and c.end == end for c in self._candidates(request)):
-            return False
-        leaders = set(activity.leaders)
-        return (
-            activity.kind is request.kind
-            and activity.title == request.title
-            and activity.department_id == request.department_id
-            and activity.target_place == request.target_place
-            and activity.meeting_kind is request.meeting_kind
-            and set(request.participants) <= set(activity.participants)
-            and set(activity.participants)
-            <= set(request.participants) | set(request.optional_participants)
-            and set(request.leaders) <= leaders
-            and len(leaders) == len(request.leaders) + request.any_leaders
-            and (activity.room_id in request.rooms if request.rooms else activity.room_id is None)
-        )
-
-    def _setup(self, base: Organization) -> None:
-        self.checker = IncrementalChecker(base, policy=self.policy, calendar=self.calendar)
-        self.baseline = set(self.checker.violations())
-        gap: int | None = None
-        if self._hard(_RULE_TARGET):
-            value = self.policy.parameters(_RULE_TARGET).get("days")
-            gap = int(value) if isinstance(value, int | float) else None
-        self.occupancy = Occupancy(target_gap_days=gap)
-        for absence in base.absences:
-            self._book_span(absence.id, absence.span, people=(absence.staff_id,))
-        for activity in base.activities:
-            self._book_activity(activity, movable=False)
-        if self._hard(_RULE_DAYS):
-            for blackout in self.policy.blackouts:
-                self.occupancy.blackouts.append(
-                    (
-                        int(blackout.span.start.timestamp()),
-                        int(blackout.span.end.timestamp()),
-                        blackout.id,
-                        frozenset(blackout.exempt),
-                    )
-                )
-        self.blackout_labels = {b.id: b.label for b in self.policy.blackouts}
-        self.leader_load: dict[str, int] = dict.fromkeys(self.leadership, 0)
-
-    def _hard(self, rule_id: str) -> bool:
-        return self.policy.enabled(rule_id) and self.levels.get(rule_id) is Severity.HARD
-
-    def _book_span(
-        self,
-        ref: str,
-        span: TimeSpan,
-        *,
-        people: tuple[str, ...] = (),
-        room: str | None = None,
-        place: str | None = None,
-        movable: bool = False,
-    ) -> None:
-        days = list(span.dates())
-        self.occupancy.add(
-            ref,
-            int(span.start.timestamp()),
-            int(span.end.timestamp()),
-            days[0].toordinal(),
-            days[-1].toordinal(),
-            people=people,
-            room=room,
-            place=place,
-            movable=movable,
-        )
-
-    def _book_activity(self, activity: Activity, *, movable: bool) -> None:
-        people: tuple[str, ...] = activity.attendees if self._hard(_RULE_PERSON) else ()
-        if activity.leaders and self._hard(_RULE_LEADERS):
-            people = (*people, LEADERSHIP)
-        room = activity.room_id if self._hard(_RULE_ROOM) else None
-        place = activity.target_place if activity.kind.is_field_trip else None
-        self._book_span(
-            activity.id, activity.span, people=people, room=room, place=place, movable=movable
-        )
-
-    def _pinned_conflicts(self, pinned: list[Activity]) -> tuple[Text, ...]:
-        ids = {a.id for a in pinned}
-        return tuple(
-            v.message
-            for v in sorted(self.baseline, key=lambda v: v.key)
-            if v.level is Severity.HARD and ids.intersection(v.activity_ids)
-        )
-
-    def _out_of_time(self) -> bool:
+    def out(self) -> bool:
         if self.iterations >= self.max_iterations:
             return True
         return self.deadline is not None and self.clock() >= self.deadline
 
-    # ---- placing one request ----
-
-    def _fits(self, activity: Activity) -> bool:
+    def spend(self) -> bool:
+        if self.out():
+            return True
         self.iterations += 1
-        return not any(v.level is Severity.HARD for v in self.checker.violations_if_added(activity))
-
-    def _commit(self, job: _Job, activity: Activity) -> None:
-        self.checker.add(activity)
-        self._book_activity(activity, movable=not job.pinned)
-        for leader in activity.leaders:
-            self.leader_load[leader] = self.leader_load.get(leader, 0) + 1
-        self.placed[job.id] = (job, activity)
-
-    def _withdraw(self, job_id: str) -> Activity:
-        _, activity = self.placed.pop(job_id)
-        self.checker.remove(job_id)
-        self.occupancy.remove(job_id)
-        for leader in activity.leaders:
-            self.leader_load[leader] -= 1
-        return activity
-
-    def _place(self, job: _Job, *, record: bool = True) -> bool:
-        """Place ``job`` at the cheapest of its first feasible candidates; False if none."""
-        best: tuple[tuple[int, int], Activity] | None = None
-        compared = 0
-        days_seen: set[int] = set()
-        any_day = False
-        for candidate in self._candidates(job.request):
-            any_day = True
-            if candidate.first_day in days_seen:
-                continue
-            activity = self._build(job, candidate, record=record)
-            if activity is None:
-                continue
-            self.iterations += 1
-            violations = self.checker.violations_if_added(activity)
-            hard = [v for v in violations if v.level is Severity.HARD]
-            if hard and len(activity.participants) > len(job.request.participants):
-                # an optional participant is in the way: go without them
-                activity = attrs.evolve(activity, participants=job.request.participants)
-                self.iterations += 1
-                violations = self.checker.violations_if_added(activity)
-                hard = [v for v in violations if v.level is Severity.HARD]
-            if hard:
-                if record:
-                    for v in hard:
-                        job.rule_reasons.setdefault(v.rule_id + v.part, v.message)
-                continue
-            cost = (
-                sum(v.penalty for v in violations if v.level is Severity.MEDIUM),
-                sum(v.penalty for v in violations if v.level is Severity.SOFT),
-            )
-            if best is None or cost < best[0]:
-                best = (cost, activity)
-            days_seen.add(candidate.first_day)
-            compared += 1
-            if best[0] == (0, 0) or compared >= (
-                FEASIBLE_CANDIDATES_COMPARED if best[0][0] == 0 else MEDIUM_CANDIDATES_COMPARED
-            ):
-                break
-        if not any_day and record:
-            job.reasons[("no_day", "")] = []
-        if best is None:
-            return False
-        self._commit(job, best[1])
-        return True
-
-    def _blockers(self, job: _Job, candidate: _Candidate) -> list[tuple[str, str, _Booking]]:
-        """Everything that rules a candidate out for the required people, room and place."""
-        request = job.request
-        occupancy = self.occupancy
-        found: list[tuple[str, str, _Booking]] = []
-        args = (candidate.start, candidate.end, candidate.first_day, candidate.last_day)
-        people: tuple[str, ...] = request.attendee_ids
-        if (request.leaders or request.any_leaders) and self._hard(_RULE_LEADERS):
-            people = (*people, LEADERSHIP)
-        for person in people:
-            for booking in occupancy.person_blockers(person, *args):
-                found.append(("person", person, booking))
-        if request.target_place is not None and request.kind.is_field_trip:
-            for booking in occupancy.place_blockers(
-                request.target_place, candidate.first_day, candidate.last_day
-            ):
-                found.append(("place", request.target_place, booking))
-        return found
-
-    def _free_room(
-        self, job: _Job, candidate: _Candidate, ignore: str | None = None
-    ) -> tuple[bool, str | None, list[tuple[str, str, _Booking]]]:
-        """The first of the request's rooms free at ``candidate`` (``ignore``: a booking to skip)."""
-        request = job.request
-        if not request.rooms:
-            return True, None, []
-        if not self._hard(_RULE_ROOM):
-            return True, request.rooms[0], []
-        blocked: list[tuple[str, str, _Booking]] = []
-        for room in request.rooms:
-            bookings = [
-                b
-                for b in self.occupancy.room_blockers(
-                    room, candidate.start, candidate.end, candidate.first_day, candidate.last_day
-                )
-                if b.ref != ignore
-            ]
-            if not bookings:
-                return True, room, []
-            blocked.extend(("room", room, b) for b in bookings)
-        return False, None, blocked
-
-    def _build(
-        self, job: _Job, candidate: _Candidate, *, record: bool, ignore: str | None = None
-    ) -> Activity | None:
-        """The activity for ``candidate``, or None (and reasons noted) if the index rules it out.
-
-        ``ignore``: the id of a booking treated as absent (the one an ejection would move).
-        """
-        request = job.request
-        blockers = [b for b in self._blockers(job, candidate) if b[2].ref != ignore]
-        label = None
-        if self._hard(_RULE_DAYS):
-            label = self.occupancy.blackout_blocker(request.id, candidate.start, candidate.end)
-        ok, room, room_blockers = self._free_room(job, candidate, ignore)
-        if blockers or label is not None or not ok:
-            if record:
-                self._note(job, blockers + room_blockers, label)
-            return None
-        args = (candidate.start, candidate.end, candidate.first_day, candidate.last_day)
-        chosen: list[str] = []
-        if request.any_leaders:
-            named = set(request.leaders) | set(request.participants)
-            pool = sorted(
-                (s for s in self.leadership if s not in named),
-                key=lambda s: (self.leader_load.get(s, 0), s),
-            )
-            for leader in pool:
-                busy = [b for b in self.occupancy.person_blockers(leader, *args) if b.ref != ignore]
-                if not busy:
-                    chosen.append(leader)
-                    if len(chosen) == request.any_leaders:
-                        break
-            if len(chosen) < request.any_leaders:
-                if record:
-                    job.reasons.setdefault(("leaders", ""), [])
-                return None
-        optional = [
-            p
-            for p in request.optional_participants
-            if not [b for b in self.occupancy.person_blockers(p, *args) if b.ref != ignore]
-        ]
-        start = pendulum.from_timestamp(candidate.start, tz=SHANGHAI)
-        end = pendulum.from_timestamp(candidate.end, tz=SHANGHAI)
-        return Activity(
-            id=request.id,
-            kind=request.kind,
-            title=request.title,
-            span=TimeSpan(start, end),
-            department_id=request.department_id,
-            participants=(*request.participants, *optional),
-            leaders=(*request.leaders, *chosen),
-            target_place=request.target_place,
-            room_id=room,
-            meeting_kind=request.meeting_kind,
-        )
-
-    def _note(
-        self, job: _Job, blockers: list[tuple[str, str, _Booking]], label: str | None
-    ) -> None:
-        for kind, subject, booking in blockers:
-            if kind == "person" and subject == LEADERSHIP:
-                key = ("leadership", booking.ref)
-            elif kind == "person":
-                absence = booking.ref in self._absence_ids
-                key = ("absent" if absence else "busy", subject)
-            else:
-                key = (kind, subject)
-            entries = job.reasons.setdefault(key, [])
-            entry = (booking.first_day, booking.last_day, booking.ref)
-            if entry not in entries and len(entries) < 50:
-                entries.append(entry)
-        if label is not None:
-            job.reasons.setdefault(("blackout", label), [])
-
-    @property
-    def _absence_ids(self) -> set[str]:
-        cached: set[str] | None = getattr(self, "_absence_cache", None)
-        if cached is None:
-            cached = {a.id for a in self.office.absences}
-            self._absence_cache = cached
-        return cached
-
-    # ---- local search: ejection moves ----
-
-    def _improve(self) -> None:
-        improved = True
-        while improved and not self._out_of_time():
-            improved = False
-            unplaced = [j for j in self.jobs if j.id not in self.placed]
-            self.rng.shuffle(unplaced)
-            unplaced.sort(key=lambda j: -j.priority)
-            for job in unplaced:
-                if self._out_of_time():
-                    return
-                if self._eject_for(job):
-                    improved = True
-
-    def _victims(self, job: _Job, candidate: _Candidate) -> list[str] | None:
-        """The movable placements (unpinned, of no higher priority; at most
-        :data:`MAX_VICTIMS`) whose removal would free ``candidate`` for the required people
-        and one of the rooms, fewest first; None if there are none such."""
-        people = {b[2].ref for b in self._blockers(job, candidate)}
-        options = [people]
-        ok, _, room_blockers = self._free_room(job, candidate)
-        if not ok:
-            options = [
-                people | {b[2].ref for b in room_blockers if b[1] == room}
-                for room in job.request.rooms
-            ]
-        best: list[str] | None = None
-        for refs in options:
-            if not refs or len(refs) > MAX_VICTIMS:
-                continue
-            entries = [self.placed.get(ref) for ref in refs]
-            if any(e is None or e[0].pinned or e[0].priority > job.priority for e in entries):
-                continue
-            if best is None or len(refs) < len(best):
-                best = sorted(refs)
-        return best
-
-    def _eject_for(self, job: _Job) -> bool:
-        """Place ``job`` by moving up to :data:`MAX_VICTIMS` placements out of its way; kept
-        only when the weighted number of placements grows (else everything is put back)."""
-        tries = 0
-        for candidate in self._candidates(job.request):
-            if tries >= EJECTION_TRIES or self._out_of_time():
-                return False
-            refs = self._victims(job, candidate)
-            if refs is None:
-                continue
-            tries += 1
-            self.iterations += 1
-            victims = [self.placed[ref] for ref in refs]
-            for ref in refs:
-                self._withdraw(ref)
-            activity = self._build(job, candidate, record=False)
-            if activity is not None and self._fits(activity):
-                self._commit(job, activity)
-                lost = 0
-                replaced: list[str] = []
-                for victim_job, _ in sorted(victims, key=lambda v: (-v[0].priority, v[0].id)):
-                    if self._place(victim_job, record=False):
-                        replaced.append(victim_job.id)
-                    else:
-                        lost += victim_job.priority
-                if job.priority > lost:
-                    for victim_job, _ in victims:
-                        if victim_job.id not in self.placed:
-                            victim_job.reasons.clear()
-                            victim_job.rule_reasons = {
-                                "displaced": Text(
-                                    f"让位于优先级更高的“{job.request.title}”（{job.id}）",
-                                    f"gave way to the higher-priority '{job.request.title}' "
-                                    f"({job.id})",
-                                )
-                            }
-                    return True
-                for ref in replaced:
-                    self._withdraw(ref)
-                self._withdraw(job.id)
-            for victim_job, victim in victims:
-                self._commit(victim_job, victim)
         return False
 
-    # ---- the end ----
 
-    def _final_guard(self) -> None:
-        """Drop any placement the full check finds in a new hard violation (a safety net)."""
-        while True:
-            new_hard = [
-                v
-                for v in self.checker.violations()
-                if v.level is Severity.HARD and v not in self.baseline
-            ]
-            culprits = sorted(
-                {a for v in new_hard for a in v.activity_ids if a in self.placed}
-                - {j.id for j, _ in self.placed.values() if j.pinned}
-            )
-            if not culprits:
-                return
-            job, _ = self.placed[culprits[-1]]
-            self._withdraw(job.id)
-            for v in new_hard:
-                job.rule_reasons.setdefault(v.rule_id + v.part, v.message)
+def _run(
+    office: Organization,
+    requests: Sequence[ActivityRequest],
+    *,
+    policy: SchedulingPolicy | None,
+    calendar: WorkCalendar | None,
+    hours: Mapping[str, Any] | None,
+    seed: int,
+    max_iterations: int,
+    time_limit: float | None,
+    clock: Callable[[], float],
+    progress: Callable[[int, int], None] | None,
+    previous: Plan | None,
+    engine: str,
+) -> Plan:
+    check_limits(max_iterations, time_limit)
+    check_engine(engine)
+    policy = policy if policy is not None else SchedulingPolicy()
+    calendar = calendar if calendar is not None else WorkCalendar()
+    office_hours = OfficeHours.resolve(hours)
+    changes: list[OccurrenceChange] = []
+    jobs, empty = validate(office, requests, office_hours, calendar, changes)
+    # the exact engine's time limit is CP-SAT's; the default engine then only finds its hint
+    budget = _Budget(max_iterations, time_limit if engine == "default" else None, clock)
+    job_by_id = {job.id: job for job in jobs}
+    pinned_fixed: list[Activity] = []
+    kept: dict[str, Activity] = {}
+    if previous is not None:
+        for placement in previous.placed:
+            job = job_by_id.get(placement.request_id)
+            if job is None:
+                continue
+            if job.pinned:
+                pinned_fixed.append(placement.activity)
+            else:
+                kept[job.id] = placement.activity
+    base = office.with_activities(pinned_fixed) if pinned_fixed else office
+    fixed_ids = {a.id for a in pinned_fixed}
+    free_jobs = [job for job in jobs if job.id not in fixed_ids]
+    model = Model.build(
+        office, free_jobs, base, policy=policy, calendar=calendar, hours=office_hours
+    )
+    by_id = {data.job.id: data for data in model.jobs}
+    wanted: dict[int, Assignment] = {}
+    for job_id, activity in kept.items():
+        found = _assignment_of(model, by_id[job_id], activity)
+        if found is not None:
+            wanted[by_id[job_id].index] = found
+    state = State(model, previous=wanted)
+    verified = model.rules.verified
+    checker = IncrementalChecker(base, policy=policy, calendar=calendar) if verified else None
+    confirm = _confirmer(model, checker) if checker is not None else None
 
-    def _score(self) -> Score:
-        new = [v for v in self.checker.violations() if v not in self.baseline]
-        return Score(
-            hard=sum(v.penalty for v in new if v.level is Severity.HARD),
-            medium=sum(v.penalty for v in new if v.level is Severity.MEDIUM),
-            soft=sum(v.penalty for v in new if v.level is Severity.SOFT),
+    # keep what still fits, highest priority first
+    for index, assignment in sorted(
+        wanted.items(), key=lambda item: (-model.jobs[item[0]].weight, item[0])
+    ):
+        data = model.jobs[index]
+        if (
+            state.fit(data, assignment[0]) is not None
+            and _still_free(state, data, assignment)
+            and (confirm is None or confirm(data, assignment))
+        ):
+            _commit(state, data, assignment, checker)
+    pending = [d for d in model.jobs if state.assign[d.index] is None]
+    bound = sum(
+        d.weight
+        for d in model.jobs
+        if state.assign[d.index] is not None
+        or (not d.pinned and any(state.fit(d, c) is not None for c in range(len(d.cands))))
+    )
+    for done, data in enumerate(order(model, pending), start=1):
+        if budget.spend():
+            break
+        if data.cands:
+            found = best_fit(state, data, confirm=confirm)
+            if found is not None:
+                _commit(state, data, found, checker)
+        if progress is not None:
+            progress(done, len(pending))
+    if not verified:
+        Search(model, state, random.Random(seed), spend=budget.spend, bound=bound).run()
+    optimal: bool | None = None
+    proven: int | None = None
+    if engine == "cpsat":
+        hint = {d.index: a for d in model.jobs if (a := state.assign[d.index]) is not None}
+        exact, optimal, proven = solve_exact(
+            model,
+            hint,
+            time_limit=EXACT_TIME_LIMIT if time_limit is None else time_limit,
+            workers=EXACT_WORKERS,
+            seed=seed,
         )
-
-    def _plan(
-        self,
-        fixed_ids: set[str],
-        old: Mapping[str, Activity],
-        pinned_conflicts: tuple[Text, ...],
-    ) -> Plan:
-        placed = sorted(
-            (
-                Placement(
-                    request_id=job.id, priority=job.priority, pinned=job.pinned, activity=activity
-                )
-                for job, activity in self.placed.values()
-            ),
-            key=lambda p: (p.activity.span.start, p.request_id),
+        for data in model.jobs:
+            if state.assign[data.index] is not None:
+                state.unplace(data)
+        for index, assignment in sorted(exact.items()):
+            state.place(model.jobs[index], assignment)
+    # a last pass: anything that fits anywhere is placed
+    for data in order(model, [d for d in model.jobs if state.assign[d.index] is None]):
+        for c in range(len(data.cands)):
+            if budget.spend():
+                break
+            found = state.fit(data, c)
+            if found is not None and (confirm is None or confirm(data, found)):
+                _commit(state, data, found, checker)
+                break
+    plan = _finish(
+        model,
+        state,
+        base=base,
+        office=office,
+        policy=policy,
+        calendar=calendar,
+        pinned_fixed=pinned_fixed,
+        job_by_id=job_by_id,
+        kept=kept,
+        empty=empty,
+        iterations=budget.iterations,
+    )
+    plan = attrs.evolve(plan, occurrences=tuple(changes))
+    if engine == "cpsat":
+        pinned = sum(job_by_id[a.id].priority for a in pinned_fixed)
+        upper = max(plan.placed_weight, (proven or 0) + pinned)
+        plan = attrs.evolve(
+            plan, optimal=bool(optimal) and plan.placed_weight == upper, bound=upper
         )
-        unplaced = sorted(
-            (
-                Unplaced(
-                    request_id=job.id,
-                    title=job.request.title,
-                    priority=job.priority,
-                    reason=self._reason(job),
-                )
-                for job in self.jobs
-                if job.id not in self.placed
-            ),
-            key=lambda u: u.request_id,
-        )
-        moved = sorted(
-            request_id
-            for request_id, activity in old.items()
-            if request_id not in fixed_ids
-            and (request_id not in self.placed or self.placed[request_id][1] != activity)
-        )
-        return Plan(
-            placed=tuple(placed),
-            unplaced=tuple(unplaced),
-            score=self._score(),
-            moved=tuple(moved),
-            pinned_conflicts=pinned_conflicts,
-            iterations=self.iterations,
-        )
-
-    # ---- reasons ----
-
-    def _reason(self, job: _Job) -> Text:
-        year = self.missing_year.get(job.request.id)
-        if year is not None:
-            return Text(
-                f"时间窗口需要 {year} 年的放假调休安排，尚未提供；请按国务院办公厅通知补充该年安排"
-                "（WorkCalendar 的 YearArrangement，或命令行 --calendar FILE）",
-                f"the window needs the official working-day arrangement of {year}, which is not "
-                "known yet; supply that year (a YearArrangement in the WorkCalendar, or "
-                "--calendar FILE on the command line)",
-            )
-        zh: list[str] = []
-        en: list[str] = []
-        titles = {a.id: a.title for a in self.office.activities}
-        titles.update({j.id: a.title for j, a in self.placed.values()})
-        for (kind, subject), entries in job.reasons.items():
-            days = _days(entries)
-            if kind == "absent":
-                name = self.names.get(subject, subject)
-                zh.append(f"{name} {_zh_days(days)} 不在岗")
-                en.append(f"{name} is away {_en_days(days)}")
-            elif kind == "busy":
-                name = self.names.get(subject, subject)
-                title = titles.get(entries[0][2], entries[0][2])
-                zh.append(f"{name} {_zh_days(days)} 已有活动（如“{title}”）")
-                en.append(f"{name} is at other activities {_en_days(days)} (e.g. '{title}')")
-            elif kind == "room":
-                name = self.room_names.get(subject, subject)
-                zh.append(f"{name} {_zh_days(days)} 已被占用")
-                en.append(f"room {name} is taken {_en_days(days)}")
-            elif kind == "place":
-                zh.append(f"{subject} {_zh_days(days)} 已有调研视察")
-                en.append(f"{subject} was visited {_en_days(days)}")
-            elif kind == "leadership":
-                title = titles.get(subject, subject)
-                zh.append(f"主席会议成员已有活动“{title}”")
-                en.append(f"leadership members are at '{title}'")
-            elif kind == "leaders":
-                zh.append("空闲的主席会议成员不足")
-                en.append("not enough leadership members free")
-            elif kind == "blackout":
-                label = self.blackout_labels.get(subject)
-                zh.append(f"禁排时段：{label.zh if label else subject}")
-                en.append(f"blackout period: {label.en if label else subject}")
-            elif kind == "no_day":
-                zh.append("时间窗口内没有允许的工作日和时段")
-                en.append("no allowed working day and hours in the window")
-        for message in job.rule_reasons.values():
-            zh.append(message.zh)
-            en.append(message.en)
-        if not zh:
-            zh.append("在搜索的时间或迭代上限内未能安排")
-            en.append("not placed within the search's time or iteration limit")
-        more = len(zh) - REASONS_SHOWN
-        zh_text = "；".join(zh[:REASONS_SHOWN]) + (f"；另有 {more} 项" if more > 0 else "")
-        en_text = "; ".join(en[:REASONS_SHOWN]) + (f"; and {more} more" if more > 0 else "")
-        return Text(zh_text, en_text)
+    return plan
 
 
-def _days(entries: Iterable[tuple[int, int, str]]) -> list[tuple[dt.date, dt.date]]:
-    return sorted(
-        {(dt.date.fromordinal(first), dt.date.fromordinal(last)) for first, last, _ in entries}
+def _still_free(state: State, data: JobData, assignment: Assignment) -> bool:
+    """The previous room and leadership members of a kept placement are still free."""
+    c, room, chosen = assignment
+    start, end, first, last = data.cands[c]
+    if room >= 0 and state.rules.room and not state.free(room, start, end, first, last):
+        return False
+    return all(state.person_ok(leader, data.cands[c], data.off_site) for leader in chosen)
+
+
+def _assignment_of(model: Model, data: JobData, activity: Activity) -> Assignment | None:
+    """The assignment a previous placement stands for, if it still answers the request."""
+    request = data.job.request
+    start = int(activity.span.start.timestamp())
+    end = int(activity.span.end.timestamp())
+    c = next((k for k, cand in enumerate(data.cands) if cand[:2] == (start, end)), None)
+    if c is None:
+        return None
+    leaders = set(activity.leaders)
+    if not (
+        activity.kind is request.kind
+        and activity.title == request.title
+        and activity.department_id == request.department_id
+        and activity.target_place == request.target_place
+        and activity.meeting_kind is request.meeting_kind
+        and set(request.participants) <= set(activity.participants)
+        and set(activity.participants)
+        <= set(request.participants) | set(request.optional_participants)
+        and set(request.leaders) <= leaders
+        and len(leaders) == len(request.leaders) + request.any_leaders
+    ):
+        return None
+    room = -1
+    if request.rooms:
+        if activity.room_id not in request.rooms:
+            return None
+        room = model.room_base + model.rooms.index(activity.room_id)
+        if room not in data.rooms:
+            return None
+    elif activity.room_id is not None:
+        return None
+    chosen = tuple(model.person_index[p] for p in activity.leaders if p not in request.leaders)
+    if any(p not in data.pool for p in chosen):
+        return None
+    return (c, room, chosen)
+
+
+def _commit(
+    state: State, data: JobData, assignment: Assignment, checker: IncrementalChecker | None
+) -> None:
+    state.place(data, assignment)
+    if checker is not None:
+        checker.add(_activity(state.model, data, assignment, ()))
+
+
+def _confirmer(model: Model, checker: IncrementalChecker) -> Callable[[JobData, Assignment], bool]:
+    """For rules the model does not express: the checker confirms each placement."""
+
+    def confirm(data: JobData, assignment: Assignment) -> bool:
+        activity = _activity(model, data, assignment, ())
+        return not any(v.level is Severity.HARD for v in checker.violations_if_added(activity))
+
+    return confirm
+
+
+def _activity(
+    model: Model, data: JobData, assignment: Assignment, optional: tuple[str, ...]
+) -> Activity:
+    request = data.job.request
+    c, room, chosen = assignment
+    start, end, _, _ = data.cands[c]
+    return Activity(
+        id=request.id,
+        kind=request.kind,
+        title=request.title,
+        span=TimeSpan(
+            pendulum.from_timestamp(start, tz=SHANGHAI), pendulum.from_timestamp(end, tz=SHANGHAI)
+        ),
+        department_id=request.department_id,
+        participants=(*request.participants, *optional),
+        leaders=(*request.leaders, *(model.people[p] for p in chosen)),
+        target_place=request.target_place,
+        room_id=model.rooms[room - model.room_base] if room >= 0 else None,
+        meeting_kind=request.meeting_kind,
     )
 
 
-def _zh_days(days: list[tuple[dt.date, dt.date]]) -> str:
-    shown = [
-        f"{a.month}月{a.day}日" if a == b else f"{a.month}月{a.day}日至{b.month}月{b.day}日"
-        for a, b in days[:3]
+def _finish(
+    model: Model,
+    state: State,
+    *,
+    base: Organization,
+    office: Organization,
+    policy: SchedulingPolicy,
+    calendar: WorkCalendar,
+    pinned_fixed: list[Activity],
+    job_by_id: Mapping[str, Job],
+    kept: Mapping[str, Activity],
+    empty: list[ActivityRequest],
+    iterations: int,
+) -> Plan:
+    """Optional participants where free, the full check as a safety net, the plan."""
+    baseline = set(check(base, policy=policy, calendar=calendar).violations)
+    activities: dict[int, Activity] = {}
+    plain: dict[int, Activity] = {}  # without optional participants
+    rules = model.rules
+    for data in sorted(model.jobs, key=lambda d: (-d.weight, d.index)):
+        assignment = state.assign[data.index]
+        if assignment is None:
+            continue
+        cand = data.cands[assignment[0]]
+        room = assignment[1]
+        seats = model.seats[room - model.room_base] if room >= 0 and rules.capacity else None
+        free = len(data.people) + len(assignment[2]) + rules.extra_seats
+        optional: list[int] = []
+        for person in data.optional:
+            if seats is not None and free >= seats:
+                break
+            if rules.lead and person in model.leadership:
+                continue
+            if state.person_ok(person, cand, data.off_site) and not _pair_away_all(
+                model, data, assignment, optional, person
+            ):
+                optional.append(person)
+                free += 1
+        if optional:
+            state.add_optional(data, assignment, tuple(optional))
+        activities[data.index] = _activity(
+            model, data, assignment, tuple(model.people[p] for p in optional)
+        )
+        plain[data.index] = _activity(model, data, assignment, ())
+    rule_reasons: dict[int, dict[str, Text]] = {}
+    while True:
+        new_list = [
+            v
+            for v in check(
+                base,
+                activities=(*base.activities, *activities.values()),
+                policy=policy,
+                calendar=calendar,
+            ).violations
+            if v not in baseline
+        ]
+        new_hard = [v for v in new_list if v.level is Severity.HARD]
+        culprits = sorted(
+            {model_index for v in new_hard for model_index in _indices(model, v.activity_ids)}
+            & set(activities)
+        )
+        if not culprits:
+            break
+        index = culprits[-1]
+        if activities[index] != plain[index]:
+            activities[index] = plain[index]  # first without its optional participants
+            continue
+        del activities[index]
+        state.unplace(model.jobs[index])
+        for v in new_hard:
+            rule_reasons.setdefault(index, {}).setdefault(v.rule_id + v.part, v.message)
+    new = new_list
+    score = Score(
+        hard=sum(v.penalty for v in new if v.level is Severity.HARD),
+        medium=sum(v.penalty for v in new if v.level is Severity.MEDIUM),
+        soft=sum(v.penalty for v in new if v.level is Severity.SOFT),
+    )
+    placements = [
+        Placement(
+            request_id=data.job.id,
+            priority=data.weight,
+            pinned=data.pinned,
+            activity=activities[data.index],
+        )
+        for data in model.jobs
+        if data.index in activities
     ]
-    return "、".join(shown) + ("等" if len(days) > 3 else "")
+    placements += [
+        Placement(request_id=a.id, priority=job_by_id[a.id].priority, pinned=True, activity=a)
+        for a in pinned_fixed
+    ]
+    placements.sort(key=lambda p: (p.activity.span.start, p.request_id))
+    names = {s.id: s.name for s in office.staff}
+    room_names = {r.id: r.name for r in office.rooms}
+    titles = {a.id: a.title for a in base.activities}
+    titles.update({a.id: a.title for a in activities.values()})
+    labels = {b.id: b.label for b in policy.blackouts}
+    unplaced = [
+        Unplaced(
+            request_id=data.job.id,
+            title=data.job.request.title,
+            priority=data.weight,
+            reason=reason(
+                model,
+                state,
+                data,
+                names=names,
+                room_names=room_names,
+                titles=titles,
+                blackout_labels=labels,
+                extra=tuple(rule_reasons.get(data.index, {}).values()),
+            ),
+        )
+        for data in model.jobs
+        if data.index not in activities
+    ]
+    unplaced += [
+        Unplaced(
+            request_id=request.id,
+            title=request.title,
+            priority=request.priority,
+            reason=Text(
+                f"重复规则 {request.rrule} 在时间窗口内没有产生任何日期",
+                f"the recurrence {request.rrule} yields no date in the window "
+                f"{request.earliest_start.date()} - {request.latest_end.date()}",
+            ),
+        )
+        for request in empty
+    ]
+    unplaced.sort(key=lambda u: u.request_id)
+    placed_by_id = {p.request_id: p.activity for p in placements}
+    fixed_ids = {a.id for a in pinned_fixed}
+    moved = sorted(
+        request_id
+        for request_id, activity in kept.items()
+        if request_id not in fixed_ids and placed_by_id.get(request_id) != activity
+    )
+    pinned_ids = fixed_ids
+    pinned_conflicts = tuple(
+        v.message
+        for v in sorted(baseline, key=lambda v: v.key)
+        if v.level is Severity.HARD and pinned_ids.intersection(v.activity_ids)
+    )
+    return Plan(
+        placed=tuple(placements),
+        unplaced=tuple(unplaced),
+        score=score,
+        moved=tuple(moved),
+        pinned_conflicts=pinned_conflicts,
+        iterations=iterations,
+    )
 
 
-def _en_days(days: list[tuple[dt.date, dt.date]]) -> str:
-    def one(a: dt.date, b: dt.date) -> str:
-        if a == b:
-            return f"on {a.day} {a:%B}"
-        if a.month == b.month:
-            return f"{a.day}-{b.day} {a:%B}"
-        return f"{a.day} {a:%B}-{b.day} {b:%B}"
+def _pair_away_all(
+    model: Model, data: JobData, assignment: Assignment, optional: list[int], person: int
+) -> bool:
+    """Would ``person`` and someone already on the off-site activity be a post's A and B?"""
+    if not (data.off_site and model.rules.ab and model.rules.count_off_site):
+        return False
+    checks = set(model.away(person)[1])
+    others = (*data.people, *assignment[2], *optional)
+    return any(checks.intersection(model.away(other)[0]) for other in others)
 
-    shown = [one(a, b) for a, b in days[:3]]
-    return ", ".join(shown) + (" ..." if len(days) > 3 else "")
+
+def _indices(model: Model, activity_ids: Sequence[str]) -> list[int]:
+    index = {data.job.id: data.index for data in model.jobs}
+    return [index[a] for a in activity_ids if a in index]

@@ -7,9 +7,10 @@
 - :mod:`~jiguan_core.work.lateness`: what is late, at which stage, whose turn.
 - :mod:`~jiguan_core.work.records`: learning and activity records, the 第一议题 check.
 - :mod:`~jiguan_core.work.statistics`: period figures "since a date", with the 余 convention.
-- :mod:`~jiguan_core.work.rules`: the rule catalogue.
+- :mod:`~jiguan_core.catalogue.work`: the rule catalogue.
 """
 
+from jiguan_core.catalogue.work import WORK_RULES, work_rule
 from jiguan_core.work.documents import (
     RECEIVING_STAGES,
     SENDING_STAGES,
@@ -59,7 +60,6 @@ from jiguan_core.work.records import (
     Tier,
     first_topic_findings,
 )
-from jiguan_core.work.rules import WORK_RULES, work_rule
 from jiguan_core.work.statistics import (
     Measure,
     Metric,

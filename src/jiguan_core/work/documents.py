@@ -19,7 +19,9 @@ from attrs import field, frozen
 
 from jiguan_core._validation import boundary, date_value, identifier, text
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.work import DOCUMENT_DEADLINES
 from jiguan_core.errors import InvalidValue
+from jiguan_core.policy import Policy
 from jiguan_core.rule import ParameterValue
 from jiguan_core.text import Lang, TermEnum
 from jiguan_core.work._workflow import (
@@ -37,7 +39,6 @@ from jiguan_core.work.errors import (
     WorkflowError,
     WorkflowFinished,
 )
-from jiguan_core.work.rules import DOCUMENT_DEADLINES
 
 __all__ = [
     "RECEIVING_STAGES",
@@ -131,6 +132,11 @@ class DocumentPolicy:
     @classmethod
     def of(cls, overrides: Mapping[str, Any] | None = None) -> DocumentPolicy:
         return cls(values=DOCUMENT_DEADLINES.resolve(overrides))
+
+    @classmethod
+    def from_policy(cls, policy: Policy) -> DocumentPolicy:
+        """The document deadlines of the one :class:`~jiguan_core.policy.Policy` (WORK-D5)."""
+        return cls.of(policy.overrides.get(DOCUMENT_DEADLINES.id))
 
     def days(
         self, flow: DocumentFlow, kind: DocumentKind, urgency: Urgency, stage: DocumentStage
@@ -400,8 +406,17 @@ class DocumentWorkflow:
             f"公文 {self.id} 现在不能办理“{done.zh}”：当前环节为“{self.stage.zh}”，"
             f"由 {self.responsible_id} 办理；各环节须依次办理，不得跳过",
             workflow_id=self.id,
-            rule_id="WORK-D3" if self.flow is DocumentFlow.RECEIVING else "WORK-D1",
+            rule_id=self._order_rule(),
         )
+
+    def _order_rule(self) -> str:
+        """The rule whose order an out-of-turn stage breaks: D3 for incoming documents; for
+        outgoing ones D1 (起草 → 审核 → 签发) before signing, D2 (复核 → 登记 → 印制 → 核发) after."""
+        if self.flow is DocumentFlow.RECEIVING:
+            return "WORK-D3"
+        assert self.stage is not None
+        after_signing = SENDING_STAGES.index(self.stage) > SENDING_STAGES.index(S.SIGNING)
+        return "WORK-D2" if after_signing else "WORK-D1"
 
 
 _E = TypeVar("_E", bound=TermEnum)

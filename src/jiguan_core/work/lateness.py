@@ -9,8 +9,10 @@ from attrs import frozen
 
 from jiguan_core._validation import boundary
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.finding import Finding
+from jiguan_core.rule import Severity
 from jiguan_core.task import Task
-from jiguan_core.text import Lang, TermEnum
+from jiguan_core.text import Lang, TermEnum, Text
 from jiguan_core.work.documents import DocumentWorkflow
 from jiguan_core.work.meetings import MeetingWorkflow
 from jiguan_core.work.tasks import overdue, working_days_overdue
@@ -22,6 +24,7 @@ class ItemKind(TermEnum):
     DOCUMENT = "document", "公文"
     MEETING = "meeting", "会议"
     TASK = "task", "任务"
+    PROPOSAL = "proposal", "提案"
 
 
 @frozen(kw_only=True)
@@ -35,6 +38,24 @@ class LateItem:
     responsible_id: str
     due: dt.date
     working_days_late: int
+
+    def to_finding(self, level: Severity | None = None) -> Finding:
+        """This late item as the one :class:`~jiguan_core.finding.Finding`: a stage deadline of
+        WORK-D5 (documents), WORK-MEETINGS (meetings) or WORK-TASKS (tasks) was missed."""
+        rule_id = {
+            ItemKind.DOCUMENT: "WORK-D5",
+            ItemKind.MEETING: "WORK-MEETINGS",
+            ItemKind.TASK: "WORK-TASKS",
+        }[self.kind]
+        kind = {ItemKind.DOCUMENT: "document", ItemKind.MEETING: "meeting", ItemKind.TASK: "task"}
+        return Finding.of(
+            rule_id,
+            part=self.stage.value if self.stage is not None else "late",
+            level=level,
+            subjects={kind[self.kind]: (self.item_id,), "staff": (self.responsible_id,)},
+            dates=(self.due,),
+            message=Text(self.render("zh"), self.render("en")),
+        )
 
     def render(self, lang: Lang = "zh", names: Mapping[str, str] | None = None) -> str:
         """One line; ``names`` maps staff ids to names for display."""

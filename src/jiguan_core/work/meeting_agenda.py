@@ -14,6 +14,7 @@ from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidInput, Problem
 from jiguan_core.task import Task, TaskStatus
 from jiguan_core.text import Lang, TermEnum
+from jiguan_core.work.lateness import LateItem
 from jiguan_core.work.tasks import is_open_on, working_days_overdue
 
 __all__ = [
@@ -134,9 +135,14 @@ class AgendaSection:
 
 @frozen(kw_only=True)
 class WorkMeetingAgenda:
+    """``late`` are the other late items raised at the meeting (documents, meetings,
+    proposals: see :func:`~jiguan_core.work.lateness.late_items` and
+    :func:`jiguan_core.proposals.proposal_late_items`), most late first."""
+
     meeting_on: dt.date
     sections: tuple[AgendaSection, ...]
     changes: tuple[TaskChange, ...]
+    late: tuple[LateItem, ...] = ()
 
     def lines(self, lang: Lang = "zh", names: Mapping[str, str] | None = None) -> list[str]:
         """The agenda as text; ``names`` maps department ids to display names."""
@@ -166,6 +172,9 @@ class WorkMeetingAgenda:
                     else ("未到期" if zh else "on time")
                 )
                 out.append(f"  {task.id} {task.title} — {task.owner_id} {task.deadline} {flag}")
+        if self.late:
+            out.append("逾期事项：" if zh else "Late items:")
+            out.extend("  " + item.render(lang) for item in self.late)
         if self.changes:
             out.append("上次例会以来的变化：" if zh else "Changes since the previous meeting:")
             out.extend("  " + change.render(lang) for change in self.changes)
@@ -179,17 +188,21 @@ def work_meeting_agenda(
     meeting_on: dt.date,
     calendar: WorkCalendar,
     previous: Iterable[Task] | None = None,
+    late: Iterable[LateItem] = (),
 ) -> WorkMeetingAgenda:
     """The agenda of the meeting on ``meeting_on``: tasks open that day by department
-    (departments with overdue tasks first, then by id), and the changes since ``previous``."""
+    (departments with overdue tasks first, then by id), the other ``late`` items (documents,
+    meetings, proposals) and the changes since ``previous``."""
     tasks = _by_id(current, "current")
     by_department: dict[str, list[AgendaEntry]] = {}
     for task in tasks.values():
         if not is_open_on(task, meeting_on):
             continue
-        late = working_days_overdue(task, meeting_on, calendar)
+        days_late = working_days_overdue(task, meeting_on, calendar)
         by_department.setdefault(task.department_id, []).append(
-            AgendaEntry(task=task, overdue=meeting_on > task.deadline, working_days_overdue=late)
+            AgendaEntry(
+                task=task, overdue=meeting_on > task.deadline, working_days_overdue=days_late
+            )
         )
     sections = [
         AgendaSection(
@@ -210,4 +223,9 @@ def work_meeting_agenda(
     ]
     sections.sort(key=lambda s: (-s.overdue_count, s.department_id))
     changes = diff_tasks(previous, tasks.values()) if previous is not None else ()
-    return WorkMeetingAgenda(meeting_on=meeting_on, sections=tuple(sections), changes=changes)
+    return WorkMeetingAgenda(
+        meeting_on=meeting_on,
+        sections=tuple(sections),
+        changes=changes,
+        late=tuple(sorted(late, key=lambda i: (-i.working_days_late, i.due, i.item_id))),
+    )

@@ -19,6 +19,7 @@ from attrs import field, frozen
 
 from jiguan_core._validation import boundary, date_value, identifier, text
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.work import MEETING_DEADLINES
 from jiguan_core.errors import InvalidValue
 from jiguan_core.rule import ParameterValue
 from jiguan_core.text import Lang, TermEnum
@@ -30,7 +31,6 @@ from jiguan_core.work._workflow import (
     working_days_late,
 )
 from jiguan_core.work.errors import ChecklistIncomplete, OutOfOrderTransition, WorkflowFinished
-from jiguan_core.work.rules import MEETING_DEADLINES
 
 __all__ = [
     "MEETING_STAGES",

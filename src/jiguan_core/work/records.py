@@ -17,11 +17,13 @@ from typing import Any, cast
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary, date_value, id_tuple, identifier, text, unique_ids
+from jiguan_core.catalogue.work import FIRST_TOPIC
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem, UnknownEntity
+from jiguan_core.finding import Finding
 from jiguan_core.organization import Organization
+from jiguan_core.rule import Severity
 from jiguan_core.text import TermEnum, Text
 from jiguan_core.work._workflow import member_of
-from jiguan_core.work.rules import FIRST_TOPIC
 
 __all__ = [
     "AgendaItem",
@@ -294,6 +296,16 @@ class FirstTopicFinding:
     record_id: str
     on: dt.date
     problem: Text
+
+    def to_finding(self, level: Severity | None = None) -> Finding:
+        """This finding as the one :class:`~jiguan_core.finding.Finding` (WORK-FIRST-TOPIC)."""
+        return Finding.of(
+            FIRST_TOPIC.id,
+            level=level,
+            subjects={"record": (self.record_id,)},
+            dates=(self.on,),
+            message=self.problem,
+        )
 
 
 @boundary

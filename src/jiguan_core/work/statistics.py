@@ -28,10 +28,10 @@ from typing import Any
 from attrs import field, frozen
 
 from jiguan_core._validation import boundary
+from jiguan_core.catalogue.work import YU_ROUNDING
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import Lang, TermEnum
 from jiguan_core.work.records import Record, RecordBook, RecordColumn, RecordKind, Tier
-from jiguan_core.work.rules import YU_ROUNDING
 
 __all__ = [
     "Measure",

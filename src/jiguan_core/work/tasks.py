@@ -17,10 +17,10 @@ from attrs import field, frozen
 
 from jiguan_core._validation import boundary, date_value
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.work import TASK_LIST
 from jiguan_core.errors import InvalidValue
 from jiguan_core.task import Task, TaskSource, TaskStatus
 from jiguan_core.work._workflow import working_days_late
-from jiguan_core.work.rules import TASK_LIST
 
 __all__ = [
     "TaskCounts",

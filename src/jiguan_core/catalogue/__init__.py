@@ -1,0 +1,147 @@
+"""The one catalogue: every rule of every area, the regulations as data, and the one lookup.
+
+One module per area holds that area's rules (:mod:`.scheduling`, :mod:`.assessment`,
+:mod:`.development`, :mod:`.work`); each rule is a :class:`~jiguan_core.rule.Rule` citing the
+REGULATIONS ids it comes from (``docs/regulations.md``). :func:`rule` finds any rule by its id (or
+a former id), with ``computed_by`` bound to the function that decides it when it is not a
+declarative pattern; :func:`all_rules` lists them in reading order, and ``docs/catalogue.md`` is
+generated from them, so a reader who knows the regulations but not Python can audit every rule in
+one place.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from typing import Any
+
+import attrs
+
+from jiguan_core.errors import UnknownEntity
+from jiguan_core.rule import Rule, RuleArea
+from jiguan_core.sources import SOURCES
+from jiguan_core.text import Lang
+
+__all__ = ["RuleArea", "all_rules", "catalogue_markdown", "find_rule", "rule", "rule_ids"]
+
+
+def _area_rules() -> Iterable[
+    tuple[Iterable[Rule], Callable[[], Mapping[str, Callable[..., Any]]]]
+]:
+    # The areas' data modules are imported here, not at the top: ``import jiguan_core`` needs
+    # none of them, and their ``computations`` import the modules that compute the rules.
+    from jiguan_core.catalogue import assessment, development, scheduling, work
+    from jiguan_core.duty import rules as duty
+    from jiguan_core.leave import rules as leave
+    from jiguan_core.proposals import rules as proposals
+    from jiguan_core.workplan import rules as workplan
+
+    return (
+        (scheduling.RULES, dict),
+        (assessment.ASSESSMENT_CATALOGUE.values(), assessment.computations),
+        (development.CATALOGUE, development.computations),
+        (work.WORK_RULES.values(), work.computations),
+        (leave.LEAVE_RULES.values(), leave.computations),
+        (duty.DUTY_RULES.values(), duty.computations),
+        (proposals.PROPOSAL_RULES.values(), proposals.computations),
+        (workplan.PLAN_RULES.values(), workplan.computations),
+    )
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, areas in reading order and rules in each area's own order, with
+    ``computed_by`` bound where a function decides the rule."""
+    found: list[Rule] = []
+    for rules, computations in _area_rules():
+        bound = computations()
+        for candidate in rules:
+            function = bound.get(candidate.id)
+            found.append(
+                candidate if function is None else attrs.evolve(candidate, computed_by=function)
+            )
+    return tuple(found)
+
+
+@cache
+def _index() -> Mapping[str, Rule]:
+    index: dict[str, Rule] = {}
+    for candidate in all_rules():
+        for key in (candidate.id, *candidate.aliases):
+            if key in index:  # pragma: no cover - a catalogue bug, caught by the catalogue tests
+                raise AssertionError(f"rule id {key} is used twice")
+            index[key] = candidate
+    return index
+
+
+def rule_ids() -> tuple[str, ...]:
+    """Every rule's id, in catalogue order (former ids are not listed)."""
+    return tuple(r.id for r in all_rules())
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule ``rule_id`` of any area (a former id finds it too).
+
+    An unknown id raises :class:`~jiguan_core.errors.UnknownEntity` naming the closest ids.
+    """
+    found = _index().get(rule_id) if isinstance(rule_id, str) else None
+    if found is None:
+        close = difflib.get_close_matches(str(rule_id), list(_index()), n=3)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        raise UnknownEntity(
+            "rule",
+            rule_id,
+            hint=f"{hint}every rule id is listed in docs/catalogue.md",
+            hint_zh=f"{'是否指 ' + '、'.join(close) + '？' if close else ''}全部规则编号见 docs/catalogue.md",
+        )
+    return found
+
+
+#: The former name of :func:`rule`.
+find_rule = rule
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def catalogue_markdown(lang: Lang = "en") -> str:
+    """The whole catalogue as a markdown page: per area, one row per rule (id, level, statement
+    in Chinese and English, sources, parameters with their defaults)."""
+    zh = lang == "zh"
+    lines = [
+        "# 规则目录 — the rule catalogue" if not zh else "# 规则目录",
+        "",
+        "Generated from the rules' own metadata by `jiguan_core.catalogue.catalogue_markdown`"
+        " (`tools/gen_docs.py`); do not edit by hand. Sources are the ids of"
+        " [the regulations page](regulations.md), each linked to its entry (V = wording seen,"
+        " P = paraphrased, N = common practice, configurable). Every number is a parameter with"
+        " the default shown; pass overrides per call.",
+    ]
+    by_area: dict[RuleArea, list[Rule]] = {}
+    for info in all_rules():
+        by_area.setdefault(info.area, []).append(info)
+    for area, infos in by_area.items():
+        lines += [
+            "",
+            f"## {area.zh} — {area.en} ({len(infos)} rules)",
+            "",
+            "| id | level | rule (中文 / English) | sources | parameters (default) |",
+            "|---|---|---|---|---|",
+        ]
+        for info in infos:
+            sources = "; ".join(
+                f"[{s}](regulations.md#{s}) ({SOURCES[s].reference}, {SOURCES[s].mark})"
+                for s in info.sources
+            )
+            parameters = "<br>".join(
+                f"`{p.name}` = {p.default!r} — {p.description.zh} / {p.description.en}"
+                for p in info.parameters
+            )
+            lines.append(
+                f"| {info.id} | {info.level.zh} {info.level.en} "
+                f"| {_cell(info.statement.zh)}<br>{_cell(info.statement.en)} "
+                f"| {_cell(sources)} | {_cell(parameters) or '—'} |"
+            )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,87 @@
+"""``jiguan proposals WORKSPACE --as-of DATE [--since DATE] [--format text|json]``: the
+proposal register's figures (立案, 办复率, 满意和基本满意率) since a day and the proposals late on
+``--as-of`` (PROPOSAL-P1, PROPOSAL-P2), from the workspace's ``proposals`` section. Exit status
+1 when a proposal is late."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from jiguan_core.cli.commands import EXIT_ACTION, EXIT_OK, Outcome, as_problems
+from jiguan_core.cli.interchange import Workspace
+from jiguan_core.cli.render import to_json_text
+from jiguan_core.errors import InvalidInput, JiguanError, Problem
+from jiguan_core.text import Lang
+
+__all__ = ["run_proposals"]
+
+Format = Literal["text", "json"]
+
+
+def run_proposals(
+    ws: Workspace,
+    *,
+    as_of: dt.date,
+    since: dt.date | None = None,
+    lang: Lang = "zh",
+    fmt: Format = "text",
+) -> Outcome:
+    """Figures since ``since`` (default 1 January of ``as_of``'s year) up to ``as_of``, and the
+    late proposals on ``as_of``."""
+    from jiguan_core.calendar import WorkCalendar
+    from jiguan_core.proposals import proposal_late_items, proposal_statistics, replay
+
+    if ws.proposals is None:
+        raise InvalidInput(
+            [
+                Problem(
+                    "$.proposals",
+                    "the workspace has no 'proposals' section, which `proposals` reads; add "
+                    "the register (see docs/office-work.md)",
+                    "工作区缺少 `proposals` 所需的 'proposals' 部分；请补充提案登记",
+                )
+            ]
+        )
+    calendar = WorkCalendar()
+    flows = []
+    for i, record in enumerate(ws.proposals):
+        try:
+            flows.append(replay(record, calendar))
+        except JiguanError as error:
+            raise InvalidInput(as_problems(error, f"$.proposals[{i}]")) from error
+    start = since if since is not None else dt.date(as_of.year, 1, 1)
+    try:
+        stats = proposal_statistics(flows, since=start, until=as_of + dt.timedelta(days=1))
+    except JiguanError as error:
+        raise InvalidInput(as_problems(error, "--since")) from error
+    late = proposal_late_items(flows, as_of=as_of, calendar=calendar)
+    code = EXIT_ACTION if late else EXIT_OK
+    if fmt == "json":
+        data = {
+            "command": "proposals",
+            "since": start.isoformat(),
+            "as_of": as_of.isoformat(),
+            "submitted": stats.submitted,
+            "filed": stats.filed,
+            "key": stats.key,
+            "replied": stats.replied,
+            "reply_rate": round(stats.reply_rate, 4),
+            "satisfied_share": round(stats.satisfied_share, 4),
+            "late": [
+                {
+                    "id": item.item_id,
+                    "stage": None if item.stage is None else item.stage.value,
+                    "responsible_id": item.responsible_id,
+                    "due": item.due.isoformat(),
+                    "working_days_late": item.working_days_late,
+                }
+                for item in late
+            ],
+        }
+        return Outcome(exit_code=code, text=to_json_text(data))
+    lines = [stats.render(lang)]
+    if late:
+        lines.append("逾期提案：" if lang == "zh" else "Late proposals:")
+        lines += ["  " + item.render(lang) for item in late]
+    return Outcome(exit_code=code, text="\n".join(lines) + "\n")

@@ -1,0 +1,436 @@
+"""The holiday duty roster (节假日值班、领导带班): who is on duty on each non-working day.
+
+For every public holiday of a period (and every weekend day when DUTY-Y1 ``include_weekends``
+says so) one leadership member is in charge and ``staff_per_day`` staff are on duty (DUTY-Y1);
+nobody away (an absence, or an off-site activity, as A/B coverage counts it) is rostered.
+
+How it is solved, exactly: each group (leaders, staff) is a minimum-cost flow (networkx
+``network_simplex``) from people to days, where a person's k-th duty costs the growth of the
+square of their load. Minimising a sum of squares over the loads a bipartite assignment can
+reach gives the most even spread there is (the lexicographically optimal base of a polymatroid,
+Fujishige 1980): the counts differ by at most one whenever that is feasible (DUTY-Y1-FAIR).
+Spring Festival days weigh ``spring_festival_weight`` ordinary days: they are spread first, then
+the other days are spread on top of those weighted loads (each step exact; together a two-step
+method). A day that cannot be filled is not a failure: it is filled as far as it can be and
+explained (how many are needed, how many are free, who is away). Finally, count-preserving swaps
+remove two-days-running duties (DUTY-Y1-REST); one that no swap removes is reported as
+unavoidable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from jiguan_core._validation import boundary
+from jiguan_core.absence import Absence
+from jiguan_core.activity import Activity
+from jiguan_core.calendar import DateRange, WorkCalendar
+from jiguan_core.development.coverage import away_days
+from jiguan_core.duty.rules import DUTY_COVER, DUTY_FAIR, DUTY_REST
+from jiguan_core.errors import InvalidValue
+from jiguan_core.organization import Organization
+from jiguan_core.text import Lang, TermEnum, Text
+
+__all__ = [
+    "DutyDay",
+    "DutyGroup",
+    "DutyRoster",
+    "RosterIssue",
+    "duty_days",
+    "duty_roster",
+    "spring_festival_days",
+]
+
+_ONE = dt.timedelta(days=1)
+
+
+class DutyGroup(TermEnum):
+    """The two groups a roster spreads duty within."""
+
+    LEADERS = "leaders", "带班领导"
+    STAFF = "staff", "值班人员"
+
+
+@frozen(kw_only=True)
+class DutyDay:
+    """One rostered day: who is in charge, who is on duty, and the day's weight."""
+
+    day: dt.date
+    weight: int
+    spring_festival: bool
+    leader_ids: tuple[str, ...]
+    staff_ids: tuple[str, ...]
+
+    def of(self, group: DutyGroup) -> tuple[str, ...]:
+        return self.leader_ids if group is DutyGroup.LEADERS else self.staff_ids
+
+
+@frozen(kw_only=True)
+class RosterIssue:
+    """Something the roster could not do, with the rule it concerns."""
+
+    rule_id: str
+    group: DutyGroup
+    day: dt.date | None
+    staff_id: str | None
+    message: Text
+
+    def render(self, lang: Lang = "zh") -> str:
+        return f"[{self.rule_id}] {self.message.render(lang)}"
+
+
+@frozen(kw_only=True)
+class DutyRoster:
+    """The roster of ``[start, end)``: one :class:`DutyDay` per duty day, in order, and the
+    issues (short days, unavoidable consecutive duties, uneven spreads)."""
+
+    start: dt.date
+    end: dt.date
+    days: tuple[DutyDay, ...]
+    issues: tuple[RosterIssue, ...]
+    leader_pool: tuple[str, ...]
+    staff_pool: tuple[str, ...]
+
+    def pool(self, group: DutyGroup) -> tuple[str, ...]:
+        return self.leader_pool if group is DutyGroup.LEADERS else self.staff_pool
+
+    def counts(self, group: DutyGroup) -> dict[str, int]:
+        """person -> days on duty in this roster (everyone of the group, zeros included)."""
+        found = dict.fromkeys(self.pool(group), 0)
+        for day in self.days:
+            for person in day.of(group):
+                found[person] = found.get(person, 0) + 1
+        return found
+
+    def loads(self, group: DutyGroup) -> dict[str, int]:
+        """person -> weighted duty (a Spring Festival day counts its weight)."""
+        found = dict.fromkeys(self.pool(group), 0)
+        for day in self.days:
+            for person in day.of(group):
+                found[person] = found.get(person, 0) + day.weight
+        return found
+
+    @property
+    def is_complete(self) -> bool:
+        """Every day has everyone it needs."""
+        return not any(i.rule_id == DUTY_COVER.id for i in self.issues)
+
+    def render(self, lang: Lang = "zh", names: Mapping[str, str] | None = None) -> str:
+        def who(ids: Sequence[str]) -> str:
+            shown = [(names or {}).get(i, i) for i in ids]
+            return ("、" if lang == "zh" else ", ").join(shown) or "—"
+
+        if lang == "zh":
+            lines = [f"值班表 {self.start} 至 {self.end - _ONE}", "日期 | 带班领导 | 值班人员"]
+        else:
+            lines = [f"Duty roster {self.start} to {self.end - _ONE}", "day | in charge | on duty"]
+        for day in self.days:
+            mark = (
+                ("（春节）" if lang == "zh" else " (Spring Festival)")
+                if day.spring_festival
+                else ""
+            )
+            lines.append(f"{day.day}{mark} | {who(day.leader_ids)} | {who(day.staff_ids)}")
+        lines += [issue.render(lang) for issue in self.issues]
+        return "\n".join(lines) + "\n"
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "days": [
+                {
+                    "day": d.day.isoformat(),
+                    "weight": d.weight,
+                    "spring_festival": d.spring_festival,
+                    "leaders": list(d.leader_ids),
+                    "staff": list(d.staff_ids),
+                }
+                for d in self.days
+            ],
+            "counts": {g.value: self.counts(g) for g in DutyGroup},
+            "issues": [
+                {
+                    "rule_id": i.rule_id,
+                    "group": i.group.value,
+                    "day": None if i.day is None else i.day.isoformat(),
+                    "staff_id": i.staff_id,
+                    "zh": i.message.zh,
+                    "en": i.message.en,
+                }
+                for i in self.issues
+            ],
+        }
+
+
+def spring_festival_days(calendar: WorkCalendar, year: int) -> frozenset[dt.date]:
+    """The Spring Festival holiday of ``year``: the official holidays from 10 January to the end
+    of February (New Year's Day lies before, Qingming after)."""
+    holidays = calendar.arrangement(year).holidays
+    return frozenset(d for d in holidays if dt.date(year, 1, 10) <= d < dt.date(year, 3, 1))
+
+
+def duty_days(
+    period: DateRange, calendar: WorkCalendar, *, include_weekends: bool = False
+) -> list[dt.date]:
+    """The days of ``period`` that need a roster: public holidays, and every non-working day
+    when ``include_weekends`` (office closures are not duty days)."""
+    found = []
+    for day in period:
+        if calendar.is_working_day(day) or day in calendar.closures:
+            continue
+        if include_weekends or day in calendar.arrangement(day.year).holidays:
+            found.append(day)
+    return found
+
+
+def _check_pool(office: Organization, ids: Iterable[str] | None, leaders: bool) -> tuple[str, ...]:
+    if ids is None:
+        return tuple(s.id for s in office.staff if s.is_leadership_member == leaders)
+    pool = tuple(sorted(set(ids)))
+    for staff_id in pool:
+        office.person(staff_id)
+    return pool
+
+
+def _spread(
+    people: Sequence[str],
+    days: Sequence[dt.date],
+    need: int,
+    free: Mapping[str, frozenset[dt.date]],
+    weight: int,
+    base: Mapping[str, int],
+) -> tuple[dict[dt.date, list[str]], dict[dt.date, int]]:
+    """The exact even spread of ``days`` (each needing ``need`` people) over ``people``:
+    (day -> people, day -> shortfall). A person's k-th day costs (b + kw)² - (b + (k-1)w)²."""
+    import networkx as nx  # a core dependency, imported where used
+
+    chosen: dict[dt.date, list[str]] = {d: [] for d in days}
+    if not days or need == 0:
+        return chosen, {}
+    total = need * len(days)
+    available = {p: [d for d in days if d in free[p]] for p in people}
+    top = max((base.get(p, 0) for p in people), default=0) + weight * (len(days) + 1)
+    big = 4 * weight * top + 10
+
+    def solve(caps: Mapping[str, int]) -> tuple[dict[dt.date, list[str]], dict[dt.date, int]]:
+        graph = nx.DiGraph()
+        graph.add_node("s", demand=-total)
+        graph.add_node("t", demand=total)
+        for d in days:
+            graph.add_edge(("d", d), "t", capacity=need, weight=0)
+            graph.add_edge("s", ("d", d), capacity=need, weight=big)  # a short day, explained
+        for p in people:
+            b = base.get(p, 0)
+            for k in range(1, caps[p] + 1):
+                cost = (b + k * weight) ** 2 - (b + (k - 1) * weight) ** 2
+                graph.add_edge("s", ("u", p, k), capacity=1, weight=cost)
+                graph.add_edge(("u", p, k), ("p", p), capacity=1, weight=0)
+            for d in available[p]:
+                graph.add_edge(("p", p), ("d", d), capacity=1, weight=0)
+        _, flow = nx.network_simplex(graph)
+        picked: dict[dt.date, list[str]] = {d: [] for d in days}
+        for p in people:
+            for target, amount in flow.get(("p", p), {}).items():
+                if amount:
+                    picked[target[1]].append(p)
+        short = {d: flow["s"][("d", d)] for d in days if flow["s"][("d", d)]}
+        return picked, short
+
+    fair = math.ceil(total / max(len(people), 1)) + 2
+    picked, short = solve({p: min(len(available[p]), fair) for p in people})
+    if short:  # the cap may be what left a day short: solve without it
+        picked, short = solve({p: len(available[p]) for p in people})
+    return {d: sorted(ps) for d, ps in picked.items()}, short
+
+
+def _repair(
+    assigned: dict[dt.date, list[str]],
+    free: Mapping[str, frozenset[dt.date]],
+    weight_of: Mapping[dt.date, int],
+) -> list[tuple[str, dt.date]]:
+    """Swap duties between two people (counts and loads unchanged) to remove two-days-running
+    duties; return the (person, second day) pairs no swap could remove."""
+    days = sorted(assigned)
+    on: dict[str, set[dt.date]] = {}
+    for d, ps in assigned.items():
+        for p in ps:
+            on.setdefault(p, set()).add(d)
+
+    def running(p: str, d: dt.date, without: dt.date | None = None) -> bool:
+        mine = on.get(p, set()) - ({without} if without else set())
+        return (d - _ONE) in mine or (d + _ONE) in mine
+
+    stuck: list[tuple[str, dt.date]] = []
+    for d in days:
+        for p in list(assigned[d]):
+            if (d - _ONE) not in on.get(p, set()):
+                continue
+            fixed = False
+            for e in days:
+                if e in (d, d - _ONE) or weight_of[e] != weight_of[d] or p in assigned[e]:
+                    continue
+                if e not in free[p] or running(p, e, without=d):
+                    continue
+                for q in assigned[e]:
+                    if q in assigned[d] or d not in free[q] or running(q, d, without=e):
+                        continue
+                    assigned[d].remove(p)
+                    assigned[d].append(q)
+                    assigned[e].remove(q)
+                    assigned[e].append(p)
+                    on[p].discard(d)
+                    on[p].add(e)
+                    on[q].discard(e)
+                    on[q].add(d)
+                    fixed = True
+                    break
+                if fixed:
+                    break
+            if not fixed:
+                stuck.append((p, d))
+    for d in days:
+        assigned[d].sort()
+    return stuck
+
+
+@boundary
+def duty_roster(
+    office: Organization,
+    period: DateRange,
+    *,
+    calendar: WorkCalendar,
+    absences: Sequence[Absence] | None = None,
+    activities: Sequence[Activity] | None = None,
+    leader_ids: Iterable[str] | None = None,
+    staff_ids: Iterable[str] | None = None,
+    prior: Mapping[str, int] | None = None,
+    overrides: Mapping[str, Mapping[str, Any]] | None = None,
+) -> DutyRoster:
+    """The roster of ``period``. ``leader_ids``/``staff_ids`` default to the office's leadership
+    members and everyone else; ``prior`` adds duty already done (e.g. earlier in the year) to
+    each person's load; ``overrides`` maps DUTY-Y1 / DUTY-Y1-FAIR to parameter overrides;
+    absences and activities default to the office's own."""
+    rules = overrides or {}
+    cover = DUTY_COVER.resolve(rules.get(DUTY_COVER.id))
+    fair = DUTY_FAIR.resolve(rules.get(DUTY_FAIR.id))
+    DUTY_REST.resolve(rules.get(DUTY_REST.id))
+    base = dict(prior or {})
+    for staff_id, value in base.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise InvalidValue(
+                f"prior duty of {staff_id} must be a whole number >= 0, got {value!r}",
+                f"{staff_id} 的既往值班数应为非负整数，实际为 {value!r}",
+                field="prior",
+                value=value,
+            )
+    days = duty_days(period, calendar, include_weekends=bool(cover["include_weekends"]))
+    festival = frozenset().union(
+        *(spring_festival_days(calendar, y) for y in {d.year for d in days})
+    )
+    sf_weight = int(fair["spring_festival_weight"])
+    weight_of = {d: sf_weight if d in festival else 1 for d in days}
+    pools = {
+        DutyGroup.LEADERS: _check_pool(office, leader_ids, True),
+        DutyGroup.STAFF: _check_pool(office, staff_ids, False),
+    }
+    everyone = {p for pool in pools.values() for p in pool}
+    away = away_days(office, period, staff_ids=everyone, absences=absences, activities=activities)
+    all_days = frozenset(days)
+    free = {p: all_days - frozenset(away.get(p, ())) for p in everyone}
+    needs = {
+        DutyGroup.LEADERS: int(cover["leaders_per_day"]),
+        DutyGroup.STAFF: int(cover["staff_per_day"]),
+    }
+    issues: list[RosterIssue] = []
+    result: dict[DutyGroup, dict[dt.date, list[str]]] = {}
+    for group, pool in pools.items():
+        loads = {p: base.get(p, 0) for p in pool}
+        assigned: dict[dt.date, list[str]] = {}
+        short: dict[dt.date, int] = {}
+        for phase_days, weight in (
+            ([d for d in days if d in festival], sf_weight),
+            ([d for d in days if d not in festival], 1),
+        ):
+            picked, missing = _spread(pool, phase_days, needs[group], free, weight, loads)
+            assigned.update(picked)
+            short.update(missing)
+            for ps in picked.values():
+                for p in ps:
+                    loads[p] += weight
+        for d in sorted(short):
+            free_count = sum(1 for p in pool if d in free[p])
+            issues.append(
+                RosterIssue(
+                    rule_id=DUTY_COVER.id,
+                    group=group,
+                    day=d,
+                    staff_id=None,
+                    message=Text(
+                        f"{d} {group.zh}缺{short[d]}人：需{needs[group]}人，"
+                        f"{len(pool)}人中仅{free_count}人不在请假、出差或外出活动中",
+                        f"{d}: {short[d]} {group.en} short: {needs[group]} needed, only "
+                        f"{free_count} of {len(pool)} are not on leave, a trip or off site",
+                    ),
+                )
+            )
+        for person, d in _repair(assigned, free, weight_of):
+            issues.append(
+                RosterIssue(
+                    rule_id=DUTY_REST.id,
+                    group=group,
+                    day=d,
+                    staff_id=person,
+                    message=Text(
+                        f"{person} {d - _ONE} 与 {d} 连续值班：无法在不破坏均衡的前提下调开",
+                        f"{person} is on duty on {d - _ONE} and {d}: no swap keeps the spread even",
+                    ),
+                )
+            )
+        result[group] = assigned
+        counts = [loads[p] - base.get(p, 0) for p in pool]
+        spread_limit = sf_weight if festival & all_days else 1
+        if counts and max(counts) - min(counts) > spread_limit and pool:
+            issues.append(
+                RosterIssue(
+                    rule_id=DUTY_FAIR.id,
+                    group=group,
+                    day=None,
+                    staff_id=None,
+                    message=Text(
+                        f"{group.zh}值班量最多{max(counts)}、最少{min(counts)}：请假、出差或人数"
+                        "所限，无法更均衡",
+                        f"{group.en} duty ranges from {min(counts)} to {max(counts)}: absences, "
+                        "trips or numbers allow no evener spread",
+                    ),
+                )
+            )
+    roster_days = tuple(
+        DutyDay(
+            day=d,
+            weight=weight_of[d],
+            spring_festival=d in festival,
+            leader_ids=tuple(result[DutyGroup.LEADERS].get(d, ())),
+            staff_ids=tuple(result[DutyGroup.STAFF].get(d, ())),
+        )
+        for d in days
+    )
+    order = {g: i for i, g in enumerate(DutyGroup)}
+    return DutyRoster(
+        start=period.start,
+        end=period.end,
+        days=roster_days,
+        issues=tuple(
+            sorted(
+                issues,
+                key=lambda i: (i.day or dt.date.min, order[i.group], i.rule_id, i.staff_id or ""),
+            )
+        ),
+        leader_pool=pools[DutyGroup.LEADERS],
+        staff_pool=pools[DutyGroup.STAFF],
+    )

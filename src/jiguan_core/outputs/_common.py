@@ -1,0 +1,66 @@
+"""What the writers share: the office's fonts and page set-up, week grouping."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrs import frozen
+
+from jiguan_core.activity_list import ActivityList, ListDay
+
+__all__ = ["BODY_FONTS", "TITLE_FONTS", "OfficeStyle", "monday_of", "weeks_of"]
+
+#: 小标宋-style title fonts, first choice first (the last ones exist on most systems).
+TITLE_FONTS: tuple[str, ...] = (
+    "方正小标宋简体",
+    "FZXiaoBiaoSong-B05S",
+    "华文中宋",
+    "STZhongsong",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "SimSun",
+    "宋体",
+)
+#: 仿宋-style body fonts, first choice first.
+BODY_FONTS: tuple[str, ...] = (
+    "仿宋_GB2312",
+    "仿宋",
+    "FangSong",
+    "STFangsong",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "SimSun",
+    "宋体",
+)
+
+
+@frozen(kw_only=True)
+class OfficeStyle:
+    """Page set-up after GB/T 9704-2012 where it fits a wide table: A4 landscape (the six
+    columns need the width), 小标宋 title at 二号 (22 pt), 仿宋 body; sizes in points,
+    margins in millimetres. The first font of each list is written into .docx files (Word
+    substitutes a missing font); HTML lists them all as fallbacks."""
+
+    title_fonts: tuple[str, ...] = TITLE_FONTS
+    body_fonts: tuple[str, ...] = BODY_FONTS
+    title_size: float = 22.0  # 二号
+    body_size: float = 10.5  # 五号: six columns of names must fit one page
+    margin_top: float = 20.0
+    margin_bottom: float = 15.0
+    margin_left: float = 20.0
+    margin_right: float = 20.0
+    #: Column widths in tenths of the table width, in the order of HEADINGS.
+    column_shares: tuple[int, ...] = (12, 16, 24, 14, 12, 22)
+
+
+def weeks_of(listed: ActivityList) -> list[tuple[tuple[int, int], list[ListDay]]]:
+    """The list's days grouped by ISO week ((year, week), days), in order."""
+    groups: dict[tuple[int, int], list[ListDay]] = {}
+    for day in listed.days:
+        year, week, _ = day.day.isocalendar()
+        groups.setdefault((year, week), []).append(day)
+    return list(groups.items())
+
+
+def monday_of(year: int, week: int) -> dt.date:
+    return dt.date.fromisocalendar(year, week, 1)

@@ -1,0 +1,64 @@
+"""``jiguan workplan``: the work plan's progress from a workspace (PLAN-ARTICLE-PLAN)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from jiguan_core.cli.interchange import Workspace, dump_workspace, parse_workspace
+from jiguan_core.cli.workplan import run_workplan
+from jiguan_core.errors import IntegrityError, InvalidInput
+from jiguan_core.workplan import FieldTrip, Milestone, PlanItem, WorkPlan
+from tests.strategies_office_work import duty_office
+
+
+def workspace(owner: str = "S01") -> Workspace:
+    plan = WorkPlan(
+        year=2026,
+        items=[
+            PlanItem(
+                id="w1",
+                department_id="d0",
+                title="专题协商",
+                owner_id=owner,
+                milestones=[
+                    Milestone(id="w1-1", title="方案", target=dt.date(2026, 3, 31)),
+                    Milestone(id="w1-2", title="协商会", target=dt.date(2026, 9, 30)),
+                ],
+                trip=FieldTrip(target_place="某县", days=2, quarter=2, participants=(owner,)),
+            )
+        ],
+    )
+    return Workspace(office=duty_office(1, 2), workplan=plan)
+
+
+class TestWorkplanCommand:
+    def test_a_late_milestone_is_named_and_exits_one(self) -> None:
+        """On 1 April the plan's first milestone is late."""
+        outcome = run_workplan(workspace(), as_of=dt.date(2026, 4, 1))
+        assert outcome.exit_code == 1
+        assert "逾期：方案 2026-03-31" in outcome.text
+
+    def test_json_output_lists_the_late_milestones_per_department(self) -> None:
+        """--format json."""
+        outcome = run_workplan(workspace(), as_of=dt.date(2026, 4, 1), fmt="json")
+        assert json.loads(outcome.text)["departments"] == [
+            {"department_id": "d0", "done": 0, "total": 2, "late": ["w1-1"]}
+        ]
+
+    def test_the_plan_survives_the_workspace_file(self) -> None:
+        """The workplan section reads back equal through the schema and the converter."""
+        ws = workspace()
+        assert parse_workspace(dump_workspace(ws)).workplan == ws.workplan
+
+    def test_an_owner_the_office_does_not_know_is_refused(self) -> None:
+        """Every id the section names exists in the office."""
+        with pytest.raises(IntegrityError, match=r"workplan\.items\[0\]\.owner_id"):
+            workspace(owner="nobody")
+
+    def test_without_a_plan_the_command_says_what_to_add(self) -> None:
+        """A workspace without the section is bad input naming $.workplan."""
+        with pytest.raises(InvalidInput, match="workplan"):
+            run_workplan(Workspace(office=duty_office(1, 1)), as_of=dt.date(2026, 4, 1))

@@ -1,0 +1,132 @@
+"""The holiday duty roster: who is in charge and on duty (DUTY-Y1, DUTY-Y1-REST, DUTY-Y1-FAIR)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from jiguan_core.absence import Absence, AbsenceKind
+from jiguan_core.calendar import DateRange, WorkCalendar
+from jiguan_core.catalogue import RuleArea, all_rules
+from jiguan_core.duty import DutyGroup, duty_days, duty_roster, spring_festival_days
+from jiguan_core.errors import InvalidValue
+from jiguan_core.organization import Organization
+from jiguan_core.time import TimeSpan
+from tests.strategies_office_work import duty_office
+
+CALENDAR = WorkCalendar()
+NATIONAL_DAY = DateRange(dt.date(2026, 10, 1), dt.date(2026, 10, 8))
+SPRING = DateRange(dt.date(2026, 2, 14), dt.date(2026, 2, 25))
+
+
+def office(leaders: int, staff: int) -> Organization:
+    return duty_office(leaders, staff)
+
+
+def away(staff_id: str, first: dt.date, last: dt.date, number: int = 1) -> Absence:
+    return Absence(
+        id=f"x{number}",
+        staff_id=staff_id,
+        span=TimeSpan.whole_days(first, last),
+        kind=AbsenceKind.PERSONAL_LEAVE,
+    )
+
+
+class TestTheDutyCatalogue:
+    def test_the_duty_rules_are_in_the_one_catalogue(self) -> None:
+        """DUTY-Y1, DUTY-Y1-REST and DUTY-Y1-FAIR are gathered under RuleArea.DUTY."""
+        ids = [info.id for info in all_rules() if info.area is RuleArea.DUTY]
+        assert ids == ["DUTY-Y1", "DUTY-Y1-REST", "DUTY-Y1-FAIR"]
+
+
+class TestDutyDays:
+    def test_public_holidays_need_a_roster_and_ordinary_weekends_only_when_asked(self) -> None:
+        """DUTY-Y1: the National Day holiday is 7 days; include_weekends adds 10-11 October
+        (the 10th is a swapped working Saturday, so only the 11th)."""
+        october = DateRange(dt.date(2026, 10, 1), dt.date(2026, 10, 12))
+        assert len(duty_days(october, CALENDAR)) == 7
+        assert duty_days(october, CALENDAR, include_weekends=True)[-1] == dt.date(2026, 10, 11)
+        assert len(duty_days(october, CALENDAR, include_weekends=True)) == 8
+
+    def test_the_spring_festival_is_found_from_the_official_holidays(self) -> None:
+        """2026: 15 to 23 February."""
+        days = spring_festival_days(CALENDAR, 2026)
+        assert min(days) == dt.date(2026, 2, 15)
+        assert max(days) == dt.date(2026, 2, 23)
+
+
+class TestTheRoster:
+    def test_every_holiday_has_one_leader_and_two_staff_nobody_away_is_rostered(self) -> None:
+        """DUTY-Y1: 1 leader + 2 staff a day; S01 on leave 1-4 October is never on duty then."""
+        absences = [away("S01", dt.date(2026, 10, 1), dt.date(2026, 10, 4))]
+        roster = duty_roster(office(3, 6), NATIONAL_DAY, calendar=CALENDAR, absences=absences)
+        assert roster.is_complete
+        assert [len(d.leader_ids) for d in roster.days] == [1] * 7
+        assert [len(d.staff_ids) for d in roster.days] == [2] * 7
+        assert all("S01" not in d.staff_ids for d in roster.days[:4])
+
+    def test_counts_within_each_group_differ_by_at_most_one(self) -> None:
+        """DUTY-Y1-FAIR: 7 days over 3 leaders is 3/2/2; 14 duties over 6 staff is 3/3/2/2/2/2."""
+        roster = duty_roster(office(3, 6), NATIONAL_DAY, calendar=CALENDAR)
+        assert sorted(roster.counts(DutyGroup.LEADERS).values()) == [2, 2, 3]
+        assert sorted(roster.counts(DutyGroup.STAFF).values()) == [2, 2, 2, 2, 3, 3]
+
+    def test_nobody_is_on_duty_two_days_running_when_it_can_be_avoided(self) -> None:
+        """DUTY-Y1-REST: with 3 leaders for 7 days nobody needs two days in a row."""
+        roster = duty_roster(office(3, 6), NATIONAL_DAY, calendar=CALENDAR)
+        for group in DutyGroup:
+            for before, after in zip(roster.days, roster.days[1:], strict=False):
+                assert not set(before.of(group)) & set(after.of(group))
+        assert not [i for i in roster.issues if i.rule_id == "DUTY-Y1-REST"]
+
+    def test_an_unavoidable_second_day_running_is_reported(self) -> None:
+        """DUTY-Y1-REST: one leader for a 7-day holiday is in charge every day, reported."""
+        roster = duty_roster(
+            office(1, 2),
+            NATIONAL_DAY,
+            calendar=CALENDAR,
+            overrides={"DUTY-Y1": {"staff_per_day": 1}},
+        )
+        rest = [i for i in roster.issues if i.rule_id == "DUTY-Y1-REST"]
+        assert len([i for i in rest if i.group is DutyGroup.LEADERS]) == 6
+
+    def test_a_day_nobody_can_take_is_filled_as_far_as_possible_and_explained(self) -> None:
+        """DUTY-Y1: both staff away on 3 October: the day is short by two, and says why."""
+        absences = [
+            away("S01", dt.date(2026, 10, 3), dt.date(2026, 10, 3), 1),
+            away("S02", dt.date(2026, 10, 3), dt.date(2026, 10, 3), 2),
+        ]
+        roster = duty_roster(office(2, 2), NATIONAL_DAY, calendar=CALENDAR, absences=absences)
+        assert not roster.is_complete
+        short = [i for i in roster.issues if i.rule_id == "DUTY-Y1"]
+        assert [(i.day, i.group) for i in short] == [(dt.date(2026, 10, 3), DutyGroup.STAFF)]
+        assert "only 0 of 2" in short[0].message.en
+
+    def test_spring_festival_days_weigh_more(self) -> None:
+        """DUTY-Y1-FAIR spring_festival_weight = 2: of two leaders over the 9 festival days,
+        the loads (not the counts) are kept even, each festival day counting two."""
+        roster = duty_roster(office(2, 4), SPRING, calendar=CALENDAR)
+        assert all(d.weight == 2 for d in roster.days)
+        loads = roster.loads(DutyGroup.LEADERS)
+        assert sorted(loads.values()) == [8, 10]
+
+    def test_duty_done_earlier_in_the_year_is_balanced_out(self) -> None:
+        """DUTY-Y1-FAIR with prior: a leader with 4 duties already gets none of the 7 days,
+        which the others share 4/3 (loads 4/4/3)."""
+        roster = duty_roster(office(3, 6), NATIONAL_DAY, calendar=CALENDAR, prior={"L1": 4})
+        counts = roster.counts(DutyGroup.LEADERS)
+        assert counts["L1"] == 0
+        assert sorted([counts["L2"], counts["L3"]]) == [3, 4]
+
+    def test_a_negative_prior_is_refused(self) -> None:
+        """prior counts are whole numbers >= 0."""
+        with pytest.raises(InvalidValue, match="prior"):
+            duty_roster(office(1, 1), NATIONAL_DAY, calendar=CALENDAR, prior={"L1": -1})
+
+    def test_the_same_input_gives_the_same_roster(self) -> None:
+        """Determinism: two runs agree day by day."""
+        first = duty_roster(office(4, 9), NATIONAL_DAY, calendar=CALENDAR)
+        again = duty_roster(office(4, 9), NATIONAL_DAY, calendar=CALENDAR)
+        assert first == again
+        assert "值班表" in first.render("zh")

@@ -1,0 +1,172 @@
+"""The annual work plan: items, milestones, progress, the half-yearly report, the task list and
+the lists it feeds, and the year's field trips (PLAN-ARTICLE-PLAN, -REPORT, PLAN-ARTICLE-COORD)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from jiguan_core.calendar import Granularity, WorkCalendar
+from jiguan_core.catalogue import RuleArea, all_rules
+from jiguan_core.errors import InvalidInput, UnknownEntity
+from jiguan_core.task import TaskSource, TaskStatus
+from jiguan_core.time import SHANGHAI
+from jiguan_core.work import work_meeting_agenda
+from jiguan_core.workplan import (
+    FieldTrip,
+    Milestone,
+    PlanItem,
+    PlanItemKind,
+    WorkPlan,
+    half_year_report,
+    milestone_tasks,
+    plan_field_trips,
+    plan_lists,
+    plan_progress,
+)
+from tests.strategies_office_work import duty_office
+
+CALENDAR = WorkCalendar()
+
+
+def plan() -> WorkPlan:
+    return WorkPlan(
+        year=2026,
+        items=[
+            PlanItem(
+                id="w1",
+                department_id="d0",
+                title="“有事来协商”专项活动",
+                owner_id="S01",
+                kind=PlanItemKind.SPECIAL,
+                milestones=[
+                    Milestone(
+                        id="w1-1",
+                        title="制定方案",
+                        target=dt.date(2026, 3, 31),
+                        done_on=dt.date(2026, 3, 20),
+                    ),
+                    Milestone(id="w1-2", title="中期推进", target=dt.date(2026, 6, 15)),
+                    Milestone(id="w1-3", title="总结", target=dt.date(2026, 11, 30)),
+                ],
+            ),
+            PlanItem(
+                id="w2",
+                department_id="d1",
+                title="养老服务专题调研",
+                owner_id="S02",
+                kind=PlanItemKind.RESEARCH,
+                milestones=[
+                    Milestone(
+                        id="w2-1",
+                        title="调研报告",
+                        target=dt.date(2026, 5, 29),
+                        done_on=dt.date(2026, 6, 5),
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+class TestTheWorkPlanCatalogue:
+    def test_the_work_plan_rules_are_in_the_one_catalogue(self) -> None:
+        """PLAN-ARTICLE-PLAN, PLAN-ARTICLE-PLAN-REPORT and PLAN-ARTICLE-COORD under WORKPLAN."""
+        ids = [info.id for info in all_rules() if info.area is RuleArea.WORKPLAN]
+        assert ids == ["PLAN-ARTICLE-PLAN", "PLAN-ARTICLE-PLAN-REPORT", "PLAN-ARTICLE-COORD"]
+
+
+class TestThePlan:
+    def test_an_item_without_milestones_or_with_a_date_of_another_year_is_refused(self) -> None:
+        """PLAN-ARTICLE-PLAN: every item has milestones inside the year; each problem listed."""
+        with pytest.raises(InvalidInput) as caught:
+            WorkPlan(
+                year=2026,
+                items=[
+                    PlanItem(id="a", department_id="d0", title="甲", owner_id="S01"),
+                    PlanItem(
+                        id="b",
+                        department_id="d0",
+                        title="乙",
+                        owner_id="S01",
+                        milestones=[Milestone(id="b1", title="x", target=dt.date(2027, 1, 5))],
+                    ),
+                ],
+            )
+        assert [p.path for p in caught.value.problems] == [
+            "items[0].milestones",
+            "items[1].milestones[0].target",
+        ]
+
+    def test_completing_a_milestone_returns_a_new_plan(self) -> None:
+        """The plan is immutable; an unknown milestone is refused."""
+        before = plan()
+        after = before.complete("w1-2", on=dt.date(2026, 6, 10))
+        assert before.items[0].milestones[1].done_on is None
+        assert after.items[0].milestones[1].done_on == dt.date(2026, 6, 10)
+        with pytest.raises(UnknownEntity):
+            before.complete("nope", on=dt.date(2026, 6, 10))
+
+
+class TestProgress:
+    def test_progress_counts_done_and_late_milestones_as_of_a_day(self) -> None:
+        """On 20 June: d0 1/3 done with w1-2 late; d1's report was done late."""
+        progress = plan_progress(plan(), as_of=dt.date(2026, 6, 20), calendar=CALENDAR)
+        d0, d1 = progress
+        assert (d0.done, d0.total, [m.id for m in d0.late]) == (1, 3, ["w1-2"])
+        assert [m.id for m in d1.late] == ["w2-1"]
+
+    def test_the_half_year_report_is_due_within_a_month_of_the_half(self) -> None:
+        """PLAN-ARTICLE-PLAN-REPORT: the first half is reported by 31 July (report_within_days 31)."""
+        report = half_year_report(plan(), 1, calendar=CALENDAR)
+        assert report.due == dt.date(2026, 7, 31)
+        text = report.render("zh", names={"d0": "办公室"})
+        assert "上半年" in text
+        assert "节点完成2/4，逾期2个" in text
+        assert "【办公室】" in text
+
+
+class TestWhatThePlanFeeds:
+    def test_each_milestone_becomes_a_task_of_the_task_list(self) -> None:
+        """PLAN-ARTICLE-PLAN: late milestones come up at the work meeting as overdue tasks."""
+        tasks = milestone_tasks(plan(), created=dt.date(2026, 1, 5))
+        assert [t.id for t in tasks] == ["w1-1", "w2-1", "w1-2", "w1-3"]
+        assert all(t.source is TaskSource.ANNUAL_PLAN for t in tasks)
+        assert tasks[0].status is TaskStatus.DONE
+        agenda = work_meeting_agenda(tasks, meeting_on=dt.date(2026, 6, 22), calendar=CALENDAR)
+        assert agenda.sections[0].overdue_count == 1
+
+    def test_the_milestones_are_listed_by_quarter_and_month(self) -> None:
+        """ARTICLE-COORD's lists: Q1 has one milestone, Q2 two, Q4 one."""
+        quarters = plan_lists(plan(), Granularity.QUARTER)
+        assert [len(p.entries) for p in quarters] == [1, 2, 1]
+        assert len(plan_lists(plan(), Granularity.MONTH)) == 4
+
+
+class TestFieldTrips:
+    def test_trips_of_two_departments_to_one_place_do_not_pile_up(self) -> None:
+        """PLAN-ARTICLE-COORD: two 委室 both visit 某县 in the second quarter; the scheduler
+        keeps them SCH2's 30 days apart."""
+        office = duty_office(2, 4, departments=2)
+        trip = {"target_place": "某县", "days": 2, "quarter": 2}
+        year = WorkPlan(
+            year=2026,
+            items=[
+                PlanItem(
+                    id=f"t{i}",
+                    department_id=f"d{i}",
+                    title=f"调研{i}",
+                    owner_id=f"S0{i + 1}",
+                    kind=PlanItemKind.RESEARCH,
+                    milestones=[Milestone(id=f"t{i}-1", title="报告", target=dt.date(2026, 7, 31))],
+                    trip=FieldTrip(**trip, participants=(f"S0{i + 1}",)),
+                )
+                for i in range(2)
+            ],
+        )
+        placed = plan_field_trips(year, office, calendar=CALENDAR, max_iterations=2_000)
+        assert not placed.unplaced
+        first, second = sorted(a.span.start.in_timezone(SHANGHAI).date() for a in placed.activities)
+        assert (second - first).days >= 30
+        assert first >= dt.date(2026, 4, 1)
