@@ -19,6 +19,8 @@ from jiguan_core.testing import (
     activities,
     activities_for,
     activity_kinds,
+    activity_requests,
+    activity_requests_for,
     aware_datetimes,
     date_ranges,
     dates,
@@ -46,6 +48,7 @@ from jiguan_core.testing import (
     texts,
     time_spans,
     time_zones,
+    workspaces,
     year_arrangements,
 )
 
@@ -60,6 +63,8 @@ __all__ = [
     "activities",
     "activities_for",
     "activity_kinds",
+    "activity_requests",
+    "activity_requests_for",
     "aware_datetimes",
     "date_ranges",
     "dates",
@@ -87,5 +92,6 @@ __all__ = [
     "texts",
     "time_spans",
     "time_zones",
+    "workspaces",
     "year_arrangements",
 ]

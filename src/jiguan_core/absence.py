@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from jiguan_core._validation import identifier, instance_of
+from jiguan_core._validation import identifier, instance_of, optional_text
 from jiguan_core.text import TermEnum
 from jiguan_core.time import TimeSpan
 
@@ -28,4 +28,4 @@ class Absence:
     staff_id: str = field(validator=identifier)
     span: TimeSpan = field(validator=instance_of(TimeSpan))
     kind: AbsenceKind = field(validator=instance_of(AbsenceKind))
-    note: str = ""
+    note: str = field(default="", validator=optional_text)

@@ -15,7 +15,8 @@ from functools import cache
 
 from attrs import field, frozen
 
-from jiguan_core._validation import members_of
+from jiguan_core._validation import SortedFrozenSet, date_value, is_collection, keep, members_of
+from jiguan_core._validation import year as supported_year
 from jiguan_core.errors import CalendarYearNotCovered, InvalidValue, WrongType
 from jiguan_core.text import TermEnum
 
@@ -54,8 +55,8 @@ def quarter_of(day: dt.date) -> int:
 class DateRange:
     """Days ``[start, end)``: half-open, like :class:`~jiguan_core.time.TimeSpan`."""
 
-    start: dt.date
-    end: dt.date
+    start: dt.date = field(validator=date_value)
+    end: dt.date = field(validator=date_value)
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
@@ -85,14 +86,14 @@ class DateRange:
 
 
 def _to_dates(values: Iterable[dt.date]) -> frozenset[dt.date]:
-    return frozenset(values)
+    return SortedFrozenSet(values) if is_collection(values) else keep(values, _to_dates)
 
 
 @frozen
 class YearArrangement:
     """One year's official arrangement: its public-holiday days and its working weekend days."""
 
-    year: int
+    year: int = field(validator=supported_year)
     holidays: frozenset[dt.date] = field(converter=_to_dates, validator=members_of(dt.date))
     working_weekend_days: frozenset[dt.date] = field(
         converter=_to_dates, factory=frozenset, validator=members_of(dt.date)
@@ -111,6 +112,17 @@ class YearArrangement:
                     field=name,
                     value=stray,
                 )
+        weekdays = sorted(d for d in self.working_weekend_days if d.weekday() < 5)
+        if weekdays:
+            shown = ", ".join(f"{d} ({d:%A})" for d in weekdays)
+            raise InvalidValue(
+                f"YearArrangement({self.year}).working_weekend_days must be Saturdays or Sundays "
+                f"(调休 days worked at the weekend), got {shown}; a weekday is a working day "
+                "anyway",
+                f"{self.year} 年安排的调休上班日须为周六或周日，实际含 {shown}；工作日本来就上班",
+                field="working_weekend_days",
+                value=weekdays,
+            )
         both = sorted(self.holidays & self.working_weekend_days)
         if both:
             raise InvalidValue(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from attrs import field, frozen
+from attrs.validators import optional
 
 from jiguan_core._validation import identifier, instance_of, text
 from jiguan_core.text import TermEnum
@@ -27,4 +28,4 @@ class Department:
     kind: DepartmentKind = field(
         default=DepartmentKind.SECTION, validator=instance_of(DepartmentKind)
     )
-    name_en: str | None = None
+    name_en: str | None = field(default=None, validator=optional(text))

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import attrs
 from attrs import field, frozen
 
-from jiguan_core._validation import members_of, sort_key, text
+from jiguan_core._validation import is_collection, keep, members_of, sort_key, text
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.department import Department
@@ -32,7 +32,10 @@ _T = TypeVar("_T")
 
 def _sorted_by_id(values: Iterable[Any]) -> tuple[Any, ...]:
     # Typed loosely on purpose: mypy's attrs plugin cannot solve a generic converter.
-    # An item of the wrong type sorts last and is reported by the field's validator.
+    # An item of the wrong type sorts last and is reported by the field's validator, and so is
+    # a value that is no collection at all (None ...).
+    if not is_collection(values):
+        return keep(values, _sorted_by_id)
     return tuple(sorted(values, key=sort_key("id")))
 
 
@@ -43,6 +46,8 @@ def _assignment_key(a: object) -> tuple[int, str, str, dt.date, str]:
 
 
 def _sorted_assignments(values: Iterable[PostAssignment]) -> tuple[PostAssignment, ...]:
+    if not is_collection(values):
+        return keep(values, _sorted_assignments)  # reported by the validator
     return tuple(sorted(values, key=_assignment_key))
 
 
@@ -53,6 +58,8 @@ def _ab_role_key(r: object) -> tuple[int, str, str, str]:
 
 
 def _sorted_ab_roles(values: Iterable[ABRole]) -> tuple[ABRole, ...]:
+    if not is_collection(values):
+        return keep(values, _sorted_ab_roles)  # reported by the validator
     return tuple(sorted(values, key=_ab_role_key))
 
 
@@ -153,6 +160,35 @@ class Organization:
             ab_role_by_post=ab_by_post,
         )
 
+    def _check_reporting_lines(self, index: _Index, problems: list[Problem]) -> None:
+        """``reports_to`` must lead up to someone who reports to nobody: a cycle (a reports to
+        b, b to a) has no top and would send every walk up the line round for ever."""
+        done: set[str] = set()
+        for person in self.staff:
+            path: list[str] = []
+            on_path: set[str] = set()
+            current: str | None = person.id
+            while current is not None and current not in done and current not in on_path:
+                path.append(current)
+                on_path.add(current)
+                found = index.staff.get(current)
+                current = found.reports_to if found is not None else None
+            if current is not None and current in on_path:
+                cycle = path[path.index(current) :]
+                first = min(cycle)
+                start = cycle.index(first)
+                ordered = cycle[start:] + cycle[:start]
+                shown = " → ".join([*ordered, first])
+                problems.append(
+                    Problem(
+                        f"staff[{first}].reports_to",
+                        f"the reporting line goes round in a circle: {shown}; one of them must "
+                        "report to someone outside the circle, or to nobody",
+                        f"上下级关系形成循环：{shown}；其中一人应向循环之外的人汇报或无上级",
+                    )
+                )
+            done.update(path)
+
     def _check_references(self, index: _Index, problems: list[Problem]) -> None:
         kinds_en = {"departments": "department", "staff": "staff", "posts": "post", "rooms": "room"}
         kinds_zh = {"departments": "部门", "staff": "人员", "posts": "岗位", "rooms": "会议室"}
@@ -169,6 +205,7 @@ class Organization:
                     )
                 )
 
+        self._check_reporting_lines(index, problems)
         for person in self.staff:
             i = person.id
             ref(f"staff[{i}].department_id", "departments", person.department_id)

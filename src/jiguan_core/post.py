@@ -8,9 +8,12 @@ from collections.abc import Iterable
 from attrs import field, frozen
 
 from jiguan_core._validation import (
+    SortedFrozenSet,
     date_value,
     identifier,
     instance_of,
+    is_collection,
+    keep,
     members_of,
     optional_date,
     text,
@@ -54,7 +57,9 @@ AVOIDANCE_AREAS: frozenset[KeyArea] = frozenset(
 
 def _areas(values: Iterable[KeyArea]) -> frozenset[KeyArea]:
     # A lone member (or a string) is one item, not an iterable of characters.
-    return frozenset((values,) if isinstance(values, KeyArea | str) else values)
+    if isinstance(values, KeyArea | str):
+        return SortedFrozenSet((values,))
+    return SortedFrozenSet(values) if is_collection(values) else keep(values, _areas)
 
 
 @frozen(kw_only=True)
@@ -65,7 +70,9 @@ class Post:
     name: str = field(validator=text)
     department_id: str = field(validator=identifier)
     key_areas: frozenset[KeyArea] = field(
-        factory=frozenset, converter=_areas, validator=members_of(KeyArea)
+        factory=frozenset,
+        converter=_areas,
+        validator=members_of(KeyArea),
     )
     leading: bool = field(default=False, validator=instance_of(bool))
 
@@ -111,7 +118,9 @@ class PostAssignment:
 
 def _id_chain(values: Iterable[str]) -> tuple[str, ...]:
     """An ordered chain of ids (order matters: it is who covers first)."""
-    return (values,) if isinstance(values, str) else tuple(values)
+    if isinstance(values, str):
+        return (values,)
+    return tuple(values) if is_collection(values) else keep(values, _id_chain)
 
 
 @frozen(kw_only=True)

@@ -31,9 +31,9 @@ from jiguan_core.assessment import (
     Weights,
     assess_year,
 )
-from jiguan_core.cli.interchange import AssessSection, PlanSection, Workspace
 from jiguan_core.rules import Report, SchedulingPolicy, check
 from jiguan_core.scheduling import Plan, generate_instance, schedule
+from jiguan_core.workspace import AssessSection, PlanSection, Workspace
 
 __all__ = [
     "WorkspaceResult",

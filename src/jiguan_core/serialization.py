@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import cattrs
 
 __all__ = [
+    "MAX_JSON_DEPTH",
     "from_dict",
     "from_json",
     "make_converter",
@@ -369,6 +370,8 @@ def structure(converter: cattrs.Converter, data: Any, cls: type[_T]) -> _T:
         KeyError,
     ) as error:
         raise ConversionError(_problems(error, "$", _type_name(cls))) from error
+    except RecursionError as error:  # data nested deeper than any class of the library
+        raise _too_deep() from error
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
@@ -377,9 +380,13 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
 
 def parse_json(text: str) -> Any:
     """``json.loads``, but text that is not JSON raises :class:`ConversionError` with the line
-    and column, like every other reading problem."""
+    and column, like every other reading problem; so does JSON nested deeper than
+    :data:`MAX_JSON_DEPTH` (no input of jiguan_core nests that deep; Python's own parser would
+    raise a RecursionError long before a hostile file's end)."""
     try:
-        return json.loads(text)
+        data = json.loads(text)
+    except RecursionError as error:
+        raise _too_deep() from error
     except json.JSONDecodeError as error:
         raise ConversionError(
             [
@@ -390,6 +397,41 @@ def parse_json(text: str) -> Any:
                 )
             ]
         ) from error
+    _check_depth(data)
+    return data
+
+
+#: How deeply JSON input may nest (arrays and objects): far more than any jiguan_core input needs.
+MAX_JSON_DEPTH = 64
+
+
+def _too_deep(path: str = "$") -> ConversionError:
+    return ConversionError(
+        [
+            Problem(
+                path,
+                f"JSON nested more than {MAX_JSON_DEPTH} levels deep; no jiguan_core input nests "
+                "like this: check the file",
+                f"JSON 嵌套超过 {MAX_JSON_DEPTH} 层，jiguan_core 的输入不会如此嵌套，请检查文件",
+            )
+        ]
+    )
+
+
+def _check_depth(data: Any) -> None:
+    """Refuse data nested deeper than :data:`MAX_JSON_DEPTH`, without recursing."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth >= MAX_JSON_DEPTH:
+            raise _too_deep()
+        stack.extend((child, depth + 1) for child in children)
 
 
 def from_json(cls: type[_T], text: str) -> _T:

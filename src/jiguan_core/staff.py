@@ -11,6 +11,8 @@ from jiguan_core._validation import (
     date_value,
     identifier,
     instance_of,
+    is_collection,
+    keep,
     members_of,
     optional_date,
     optional_identifier,
@@ -77,6 +79,8 @@ def _relative_key(relative: object) -> tuple[int, str, str]:
 
 
 def _relatives(values: Iterable[Relative]) -> tuple[Relative, ...]:
+    if not is_collection(values):
+        return keep(values, _relatives)  # reported by the validator
     return tuple(sorted(values, key=_relative_key))
 
 

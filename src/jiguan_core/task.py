@@ -6,7 +6,14 @@ import datetime as dt
 
 from attrs import field, frozen
 
-from jiguan_core._validation import date_value, identifier, instance_of, optional_date, text
+from jiguan_core._validation import (
+    date_value,
+    identifier,
+    instance_of,
+    not_before,
+    optional_date,
+    text,
+)
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import TermEnum
 
@@ -41,7 +48,9 @@ class Task:
     deadline: dt.date = field(validator=date_value)
     status: TaskStatus = field(default=TaskStatus.OPEN, validator=instance_of(TaskStatus))
     source: TaskSource = field(default=TaskSource.OTHER, validator=instance_of(TaskSource))
-    completed_on: dt.date | None = field(default=None, validator=optional_date)
+    completed_on: dt.date | None = field(
+        default=None, validator=[optional_date, not_before("created")]
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.deadline < self.created:

@@ -47,7 +47,7 @@ import datetime as dt
 import functools
 import string
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pendulum
 
@@ -70,10 +70,18 @@ from jiguan_core.department import Department, DepartmentKind
 from jiguan_core.organization import Organization
 from jiguan_core.post import ABRole, KeyArea, Post, PostAssignment, PostRole
 from jiguan_core.room import Room
+from jiguan_core.scheduling.request import ActivityRequest
 from jiguan_core.staff import Level, Relation, Relative, Staff
 from jiguan_core.task import Task, TaskSource, TaskStatus
 from jiguan_core.text import Text
 from jiguan_core.time import SHANGHAI, TimeSpan
+from jiguan_core.workspace import (
+    AssessSection,
+    CoverageSection,
+    PlanSection,
+    RotationSection,
+    Workspace,
+)
 
 __all__ = [
     "FIRST_YEAR",
@@ -86,6 +94,8 @@ __all__ = [
     "activities",
     "activities_for",
     "activity_kinds",
+    "activity_requests",
+    "activity_requests_for",
     "aware_datetimes",
     "date_ranges",
     "dates",
@@ -113,6 +123,7 @@ __all__ = [
     "texts",
     "time_spans",
     "time_zones",
+    "workspaces",
     "year_arrangements",
 ]
 
@@ -878,3 +889,175 @@ def tasks_for(
         min_date=dt.date(year, 1, 1),
         max_date=dt.date(year, 12, 31),
     )
+
+
+# -- scheduling requests and whole workspaces ---------------------------------------------------
+
+
+def activity_requests(
+    *,
+    id: st.SearchStrategy[str] | None = None,
+    department_ids: Sequence[str] | None = None,
+    staff_ids: Sequence[str] | None = None,
+    leader_ids: Sequence[str] | None = None,
+    room_ids: Sequence[str] | None = None,
+    kinds: st.SearchStrategy[ActivityKind] | None = None,
+    year: int = 2025,
+    max_people: int = 4,
+) -> st.SearchStrategy[ActivityRequest]:
+    """A valid :class:`~jiguan_core.scheduling.ActivityRequest` (an activity to be placed).
+
+    Its window opens at 08:30 Asia/Shanghai on a day of ``year`` (January-November) and lasts
+    1-30 days; it asks either for a duration of 30 minutes to 2 hours (inside one office-hours
+    block) or for 1-3 whole days that fit the window. Up to ``max_people`` required participants
+    from ``staff_ids``, optional ones from the rest, up to 2 named leaders from ``leader_ids``
+    (disjoint from both) or a number of "any" leaders when nobody else attends, at most two
+    candidate rooms from ``room_ids``, a target place for every field trip, a meeting kind only for
+    meetings, sometimes a set of allowed weekdays, priority 1-3. Pools left out mean "any ids"
+    (for ``leader_ids``: no named leaders). Recurrence (``rrule``) is not drawn.
+    """
+
+    def build(draw: st.DrawFn) -> ActivityRequest:
+        kind = draw(activity_kinds if kinds is None else kinds)
+        leaders = draw(_some(leader_ids or [], 2))
+        if staff_ids is None:
+            anyone = ids("s").filter(lambda s: s not in leaders)
+            pool = draw(st.lists(anyone, max_size=2 * max_people, unique=True))
+        else:
+            pool = [s for s in staff_ids if s not in leaders]
+        participants = draw(_some(pool, max_people))
+        rest = [s for s in pool if s not in participants]
+        optional = draw(_some(rest, 2))
+        any_leaders = 0 if (participants or leaders) else 1
+        first = draw(dates(dt.date(year, 1, 1), dt.date(year, 11, 30)))
+        start = pendulum.datetime(first.year, first.month, first.day, 8, 30, tz=SHANGHAI)
+        window = draw(st.integers(1, 30))
+        whole_days = draw(st.booleans())
+        days = draw(st.integers(1, min(3, window))) if whole_days else 0
+        minutes = 0 if whole_days else 30 * draw(st.integers(1, 4))
+        if room_ids is None:
+            rooms = draw(st.lists(ids("r"), max_size=2, unique=True))
+        else:
+            rooms = draw(_some(list(room_ids), 2))
+        weekdays = draw(
+            st.none() | st.lists(st.integers(0, 4), min_size=1, max_size=5, unique=True)
+        )
+        return ActivityRequest(
+            id=draw(ids("req") if id is None else id),
+            kind=kind,
+            title=draw(names()),
+            department_id=draw(_pool(department_ids, "d")),
+            earliest_start=start,
+            latest_end=start.add(days=window),
+            duration=dt.timedelta(minutes=minutes) if minutes else None,
+            days=days,
+            weekdays=weekdays,
+            participants=participants,
+            optional_participants=optional,
+            leaders=leaders,
+            any_leaders=any_leaders,
+            rooms=rooms,
+            target_place=draw(names() if kind.is_field_trip else st.none() | names()),
+            meeting_kind=draw(st.none() | meeting_kinds) if kind is ActivityKind.MEETING else None,
+            priority=draw(st.integers(1, 3)),
+        )
+
+    return _drawn(build)
+
+
+def activity_requests_for(
+    org: Organization,
+    *,
+    id: st.SearchStrategy[str] | None = None,
+    kinds: st.SearchStrategy[ActivityKind] | None = None,
+    year: int = 2025,
+) -> st.SearchStrategy[ActivityRequest]:
+    """Requests that fit ``org`` (its departments, staff, leadership members and rooms), so that
+    ``schedule(org, [request])`` accepts them (it may still leave one unplaced). ``id`` defaults to
+    ``new-req-...`` ids, which never clash with ``organizations()``' ids."""
+    return activity_requests(
+        id=ids("new-req-") if id is None else id,
+        department_ids=[d.id for d in org.departments],
+        staff_ids=[s.id for s in org.staff],
+        leader_ids=_leaders_of(org),
+        room_ids=[r.id for r in org.rooms],
+        kinds=kinds,
+        year=year,
+    )
+
+
+def _records_for(draw: st.DrawFn, org: Organization, year: int) -> Any:
+    from jiguan_core.assessment import (
+        AnnualPolicy,
+        AnnualScores,
+        AssessmentRecords,
+        QuarterScores,
+        RoutinePolicy,
+    )
+
+    raters = list(RoutinePolicy().rater_weights.as_dict())
+    parts = list(AnnualPolicy().weights.as_dict())
+    score = st.integers(50, 100).map(float)
+    people = [s.id for s in org.staff]
+    return AssessmentRecords(
+        quarter_scores=[
+            QuarterScores(staff_id=p, year=year, quarter=q, scores={r: draw(score) for r in raters})
+            for p in people
+            for q in (1, 2, 3, 4)
+        ],
+        annual_scores=[
+            AnnualScores(
+                staff_id=p,
+                year=year,
+                scores={k: draw(score) for k in parts if k != "routine"},
+            )
+            for p in people
+        ],
+    )
+
+
+def workspaces(
+    *,
+    max_staff: int = 6,
+    max_requests: int = 3,
+    year: int = 2025,
+) -> st.SearchStrategy[Workspace]:
+    """Whole workspaces (:class:`jiguan_core.workspace.Workspace`): an office from
+    :func:`organizations` (up to ``max_staff`` people, in ``year``) and, each present or not, a
+    plan section of up to ``max_requests`` :func:`activity_requests_for` the office, an assessment
+    section (every person scored 50-100 by every rater group of the default policies, every
+    quarter), a coverage period and a rotation check inside ``year``. Every id a section names
+    exists in the office, and the workspace survives ``dumps``/``loads`` unchanged."""
+
+    def build(draw: st.DrawFn) -> Workspace:
+        org = draw(organizations(max_staff=max_staff, max_activities=4, year=year))
+        plan = None
+        if draw(st.booleans()):
+            requests = draw(
+                st.lists(
+                    activity_requests_for(org, year=year),
+                    max_size=max_requests,
+                    unique_by=lambda r: r.id,
+                )
+            )
+            plan = PlanSection(requests=requests, seed=draw(st.integers(0, 1000)))
+        assessment = None
+        if draw(st.booleans()):
+            assessment = AssessSection(records=_records_for(draw, org, year), year=year)
+        coverage = None
+        if draw(st.booleans()):
+            start = draw(dates(dt.date(year, 1, 1), dt.date(year, 12, 1)))
+            coverage = CoverageSection(
+                start=start, end=start + dt.timedelta(days=draw(st.integers(1, 30)))
+            )
+        rotation = None
+        if draw(st.booleans()):
+            rotation = RotationSection(
+                as_of=draw(dates(dt.date(year, 1, 1), dt.date(year, 12, 31))),
+                under_investigation=draw(_some([s.id for s in org.staff], 2)),
+            )
+        return Workspace(
+            office=org, plan=plan, assessment=assessment, coverage=coverage, rotation=rotation
+        )
+
+    return _drawn(build)

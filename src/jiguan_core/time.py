@@ -13,17 +13,40 @@ from collections.abc import Iterator
 import pendulum
 from attrs import field, frozen
 
+from jiguan_core._validation import FIRST_YEAR, LAST_YEAR, check_in_range
 from jiguan_core.errors import InvalidValue, NaiveDateTime
+from jiguan_core.text import TermEnum
 
-__all__ = ["SHANGHAI", "TimeSpan", "aware", "format_datetime", "parse_datetime"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "MIDDAY",
+    "SHANGHAI",
+    "DayPart",
+    "TimeSpan",
+    "aware",
+    "format_datetime",
+    "parse_datetime",
+]
 
 #: The default zone of every office in mainland China.
 SHANGHAI = pendulum.timezone("Asia/Shanghai")
 _EIGHT_HOURS = dt.timedelta(hours=8)
 
+#: Where the morning ends and the afternoon begins, for leave and coverage counted in half days.
+MIDDAY = dt.time(12, 0)
+
+
+class DayPart(TermEnum):
+    """Half of a day: leave is taken, and a post is answered for, by the half day."""
+
+    MORNING = "morning", "上午"
+    AFTERNOON = "afternoon", "下午"
+
 
 def aware(value: object, field_name: str = "datetime") -> pendulum.DateTime:
-    """Return ``value`` as an aware ``pendulum.DateTime``; refuse naive and non-datetimes."""
+    """Return ``value`` as an aware ``pendulum.DateTime``; refuse naive and non-datetimes, and
+    datetimes outside the supported years :data:`FIRST_YEAR`..:data:`LAST_YEAR` (1949-2200)."""
     if not isinstance(value, dt.datetime):
         raise InvalidValue(
             f"{field_name} must be an aware datetime, got {type(value).__name__} {value!r}",
@@ -33,6 +56,7 @@ def aware(value: object, field_name: str = "datetime") -> pendulum.DateTime:
         )
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
         raise NaiveDateTime(field=field_name, value=value)
+    check_in_range(value, field_name)
     if isinstance(value, pendulum.DateTime):
         return value
     return pendulum.instance(value)
@@ -130,9 +154,23 @@ def _instant(moment: dt.datetime) -> float:
     return moment.timestamp()
 
 
+def _out_of_range(field_name: str, value: object) -> InvalidValue:
+    return InvalidValue(
+        f"{field_name} {value!r} leads outside the supported dates {FIRST_YEAR}-01-01 to "
+        f"{LAST_YEAR}-12-31 (or is not a number of days, hours, minutes)",
+        f"{field_name} {value!r} 超出支持的日期范围 {FIRST_YEAR}-01-01 至 {LAST_YEAR}-12-31"
+        "（或不是天数、小时数、分钟数）",
+        field=field_name,
+        value=value,
+    )
+
+
 @frozen(order=False)
 class TimeSpan:
     """A half-open interval ``[start, end)`` between two aware datetimes.
+
+    Both ends lie in the supported years 1949-2200 (:data:`FIRST_YEAR`, :data:`LAST_YEAR`): a
+    span in year 1 or ending at ``datetime.max`` is refused with :class:`InvalidValue`.
 
     Half-open, so a meeting ending at 10:00 does not clash with one starting at 10:00.
     (``pendulum.Interval``'s ``in`` includes both ends; it is not used for clash checks.)
@@ -160,9 +198,13 @@ class TimeSpan:
         Whole ``days`` are calendar days in ``start``'s zone; hours and minutes are elapsed time.
         """
         begin = aware(start, "start")
-        whole_days = int(days)
-        rest = dt.timedelta(days=days - whole_days, hours=hours, minutes=minutes)
-        return cls(begin, begin.add(days=whole_days) + rest)
+        try:
+            whole_days = int(days)
+            rest = dt.timedelta(days=days - whole_days, hours=hours, minutes=minutes)
+            end = begin.add(days=whole_days) + rest
+        except (OverflowError, ValueError, TypeError) as error:
+            raise _out_of_range("duration", (days, hours, minutes)) from error
+        return cls(begin, end)
 
     @classmethod
     def whole_days(
@@ -227,11 +269,33 @@ class TimeSpan:
             yield day
             day = day + dt.timedelta(days=1)
 
+    def half_days(
+        self, tz: pendulum.Timezone = SHANGHAI, midday: dt.time = MIDDAY
+    ) -> Iterator[tuple[dt.date, DayPart]]:
+        """Every half day (in ``tz``) the span touches, in order: the morning is midnight to
+        ``midday``, the afternoon ``midday`` to midnight. 09:00-12:00 touches one morning,
+        09:00-17:30 a whole day (both halves); an end exactly at a boundary excludes the half
+        that starts there."""
+        start = _instant(self.start)
+        end = _instant(self.end)
+        for day in self.dates(tz):
+            midnight = pendulum.datetime(day.year, day.month, day.day, tz=tz)
+            noon = midnight.at(midday.hour, midday.minute, midday.second)
+            next_midnight = midnight.add(days=1)
+            if start < _instant(noon) and _instant(midnight) < end:
+                yield day, DayPart.MORNING
+            if start < _instant(next_midnight) and _instant(noon) < end:
+                yield day, DayPart.AFTERNOON
+
     def shifted(self, *, days: int = 0, hours: int = 0, minutes: int = 0) -> TimeSpan:
-        return TimeSpan(
-            self.start.add(days=days, hours=hours, minutes=minutes),
-            self.end.add(days=days, hours=hours, minutes=minutes),
-        )
+        """The span moved by the given amount; a result outside the supported years (see
+        :data:`FIRST_YEAR`) raises :class:`InvalidValue`."""
+        try:
+            start = self.start.add(days=days, hours=hours, minutes=minutes)
+            end = self.end.add(days=days, hours=hours, minutes=minutes)
+        except (OverflowError, ValueError, TypeError) as error:
+            raise _out_of_range("shift", (days, hours, minutes)) from error
+        return TimeSpan(start, end)
 
     def __str__(self) -> str:
         start = self.start.in_timezone(SHANGHAI)

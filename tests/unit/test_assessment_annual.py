@@ -11,14 +11,17 @@ from jiguan_core.assessment import (
     AnnualScores,
     AssessmentRecords,
     Grade,
+    LeaveRecord,
     QuarterExemption,
     QuarterScores,
+    Sanction,
+    SanctionKind,
     Ungraded,
     Weights,
     assess_year,
     explain_annual,
 )
-from jiguan_core.errors import InvalidInput, JiguanError
+from jiguan_core.errors import InvalidInput, InvalidValue, JiguanError
 from tests.strategies_assessment import (
     SIMPLE,
     SIMPLE_ROUTINE,
@@ -202,3 +205,54 @@ class TestExplanation:
         assert "优秀名额 2" in zh
         assert "公务员考核规定" in zh
         assert "excellent places 2 (10 × 20%, floor)" in en
+
+
+class TestIssue13WrongAnswers:
+    def test_a_later_warning_does_not_lighten_a_running_demerit(self) -> None:
+        """记过 2024-03-01 keeps 2025 ungraded (A7), with or without a 警告 on 2024-12-01 (S3)."""
+        scores = dict(TEN, p01=99.0)
+        demerit = Sanction(staff_id="p01", kind=SanctionKind.DEMERIT, start=dt.date(2024, 3, 1))
+        warning = Sanction(staff_id="p01", kind=SanctionKind.WARNING, start=dt.date(2024, 12, 1))
+        for sanctions in ([demerit], [demerit, warning]):
+            records = year_records(scores, sanctions=sanctions)
+            outcome = assess_year(tiny_office(scores), records, YEAR, policy=SIMPLE).outcome("p01")
+            assert outcome.grade is None
+            assert outcome.ungraded is Ungraded.HEAVY_SANCTION
+
+    def test_a_tied_person_is_told_of_the_tie_not_of_a_full_quota(self) -> None:
+        """Three tied for the one place left: the explanation says tied, places open, party
+        group; it never says the quota was full."""
+        result = _assess(dict(TEN, p01=99.0, p02=95.0, p03=95.0, p04=95.0))
+        outcome = result.outcome("p02")
+        assert outcome.tied
+        assert not outcome.capped
+        english = "\n".join(explain_annual(outcome, result, lang="en"))
+        chinese = "\n".join(explain_annual(outcome, result, lang="zh"))
+        assert "quota was full" not in english
+        assert "名额已满" not in chinese
+        assert "p03, p04 (3 people for 1 place still open)" in english
+        assert "party group" in english
+        assert "待党组决定" in chinese
+
+    def test_leave_is_counted_in_half_days(self) -> None:
+        """0.5 + 1 days of leave are 1.5 days, not 2: half a day less than the A4 limit
+        is still graded, half a day more is not."""
+        record = LeaveRecord(staff_id="p01", year=YEAR, sick_days=0.5, personal_days=1)
+        assert record.days == 1.5
+        scores = dict(TEN)
+        limit = 365 / 2  # A4: half of 2025's 365 days
+        for days, ungraded in ((limit, False), (limit + 0.5, True)):
+            leave = [LeaveRecord(staff_id="p01", year=YEAR, sick_days=days)]
+            records = year_records(scores, leave=leave)
+            outcome = assess_year(tiny_office(scores), records, YEAR, policy=SIMPLE).outcome("p01")
+            assert (outcome.ungraded is Ungraded.LONG_LEAVE) is ungraded
+
+    def test_an_assessment_year_outside_the_supported_years_is_refused(self) -> None:
+        """assess_year(..., 1800) is an InvalidValue naming the year, in both languages."""
+        scores = dict(TEN)
+        with pytest.raises(InvalidValue) as caught:
+            assess_year(tiny_office(scores), year_records(scores), 1800, policy=SIMPLE)
+        assert caught.value.field == "year"
+        assert caught.value.value == 1800
+        assert "1949-2200" in str(caught.value)
+        assert "年份" in caught.value.render("zh")

@@ -105,3 +105,29 @@ def test_a_consequence_renders_with_its_source() -> None:
     lines = [c.render("zh") for c in consequences([_h(2021, E)])]
     assert "p01 2021: 嘉奖 [A8 — 公务员考核规定 18]" in lines
     del first
+
+
+def test_a_later_warning_keeps_the_demerits_effects_for_its_remaining_time() -> None:
+    """S3 merge: 记过 2024-03-01 then 警告 2024-12-01. On 1 January 2025 the 记过 still runs,
+    so the pay step is deferred (S2) and no award is given (W2), exactly as with the 记过 alone."""
+    from jiguan_core.assessment import Sanction, SanctionKind, award_eligibility, sanction_periods
+
+    def history() -> list[YearOutcome]:
+        return [
+            YearOutcome(staff_id="p01", year=year, grade=Grade.COMPETENT, ungraded=None)
+            for year in range(2021, 2025)
+        ]
+
+    demerit = Sanction(staff_id="p01", kind=SanctionKind.DEMERIT, start=dt.date(2024, 3, 1))
+    warning = Sanction(staff_id="p01", kind=SanctionKind.WARNING, start=dt.date(2024, 12, 1))
+    alone = sanction_periods([demerit])
+    merged = sanction_periods([demerit, warning])
+    for periods in (alone, merged):
+        kinds = {c.kind for c in consequences(history(), periods=periods) if c.year == 2024}
+        assert ConsequenceKind.PAY_STEP_DEFERRED in kinds
+        assert ConsequenceKind.NO_PROMOTION in kinds
+        (award,) = award_eligibility(
+            ["p01"], year=2024, on=dt.date(2025, 2, 15), history=history(), periods=periods
+        )
+        assert not award.eligible
+        assert "demerit runs until 2025-03-01" in award.reasons[0][1].en

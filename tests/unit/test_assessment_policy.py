@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from jiguan_core.assessment import AnnualPolicy, Rounding, RoutinePolicy, Weights
+from jiguan_core.assessment import (
+    AnnualPolicy,
+    AssessmentRecords,
+    Investigation,
+    LeaveRecord,
+    Probation,
+    QuarterScores,
+    Rounding,
+    RoutinePolicy,
+    Weights,
+    sanction_periods,
+)
 from jiguan_core.assessment.policy import quota
-from jiguan_core.errors import JiguanError
+from jiguan_core.assessment.sanctions import add_months
+from jiguan_core.errors import InvalidValue, JiguanError, WrongType
 
 
 class TestWeights:
@@ -81,6 +95,86 @@ class TestPolicies:
             RoutinePolicy(good_min=70.0)
         with pytest.raises(JiguanError, match="thresholds"):
             AnnualPolicy(excellent_min=120.0)
+
+
+def _check_error(error: JiguanError, builtin: type[Exception], field: str, value: object) -> None:
+    """The error is also the matching built-in, names the field and value, in two languages."""
+    assert isinstance(error, builtin)
+    assert getattr(error, "field", None) == field
+    assert getattr(error, "value", None) == value
+    assert error.render("zh") != error.render("en")
+
+
+class TestBadPolicyInput:
+    def test_weights_given_as_a_list_of_numbers_are_a_wrong_type(self) -> None:
+        """Weights([0.5, 0.5]) has no names: a WrongType (a TypeError too), not a bare one."""
+        with pytest.raises(WrongType) as caught:
+            Weights([0.5, 0.5])  # type: ignore[arg-type]
+        _check_error(caught.value, TypeError, "weights", [0.5, 0.5])
+
+    def test_a_share_given_as_text_is_a_wrong_type(self) -> None:
+        """RoutinePolicy(good_share="0.5") names the field and the rule of the parameter."""
+        with pytest.raises(WrongType, match=r"good_share.*rule R3") as caught:
+            RoutinePolicy(good_share="0.5")  # type: ignore[arg-type]
+        _check_error(caught.value, TypeError, "good_share", "0.5")
+
+    def test_a_negative_publicity_window_is_refused(self) -> None:
+        """RoutinePolicy(publicity_working_days=-3) is outside R1's range [1, 30]."""
+        with pytest.raises(InvalidValue, match=r"\[1, 30\]") as caught:
+            RoutinePolicy(publicity_working_days=-3)
+        _check_error(caught.value, ValueError, "publicity_working_days", -3)
+
+    def test_every_number_of_a_policy_is_checked_against_its_parameter(self) -> None:
+        """NaN, None and out-of-range values of every numeric policy field raise JiguanError."""
+        numeric = {
+            RoutinePolicy: ["average_min", "good_min", "good_share", "publicity_working_days"],
+            AnnualPolicy: ["excellent_min", "excellent_share", "leave_share", "approved_share"],
+        }
+        for cls, names in numeric.items():
+            for name in names:
+                for bad in (None, float("nan"), -1e9, "1"):
+                    with pytest.raises(JiguanError):
+                        cls(**{name: bad})
+
+    def test_scores_of_none_are_a_wrong_type(self) -> None:
+        """QuarterScores(scores=None) is a WrongType naming scores."""
+        with pytest.raises(WrongType) as caught:
+            QuarterScores(staff_id="p01", year=2025, quarter=1, scores=None)  # type: ignore[arg-type]
+        _check_error(caught.value, TypeError, "scores", None)
+
+    def test_negative_leave_is_refused(self) -> None:
+        """LeaveRecord(sick_days=-10) is an InvalidValue; a third of a day too (half days)."""
+        with pytest.raises(InvalidValue) as caught:
+            LeaveRecord(staff_id="p01", year=2025, sick_days=-10)
+        _check_error(caught.value, ValueError, "sick_days", -10)
+        with pytest.raises(InvalidValue, match="half"):
+            LeaveRecord(staff_id="p01", year=2025, personal_days=1.3)
+
+    def test_an_unknown_override_key_of_sanction_periods_is_refused(self) -> None:
+        """A misspelt rule id (S9) is named, not ignored; the overrides are left unchanged."""
+        overrides = {"S9": {"warning": 3}}
+        with pytest.raises(InvalidValue, match="S9") as caught:
+            sanction_periods([], overrides=overrides)
+        _check_error(caught.value, ValueError, "overrides", ["S9"])
+        assert overrides == {"S9": {"warning": 3}}
+
+    def test_adding_a_million_months_is_an_invalid_value(self) -> None:
+        """add_months(day, 10**6) leaves the supported years: InvalidValue, not ValueError."""
+        with pytest.raises(InvalidValue, match="1949-2200") as caught:
+            add_months(dt.date(2025, 1, 31), 10**6)
+        _check_error(caught.value, ValueError, "months", 10**6)
+
+    def test_records_given_none_for_a_group_are_a_wrong_type(self) -> None:
+        """AssessmentRecords(sanctions=None) names the group."""
+        with pytest.raises(WrongType, match="sanctions"):
+            AssessmentRecords(sanctions=None)  # type: ignore[arg-type]
+
+    def test_periods_that_end_before_they_start_are_refused(self) -> None:
+        """A probation ending before its start, an investigation closed before it opened."""
+        with pytest.raises(InvalidValue, match="end"):
+            Probation(staff_id="p01", start=dt.date(2025, 5, 1), end=dt.date(2025, 1, 1))
+        with pytest.raises(InvalidValue, match="closed"):
+            Investigation(staff_id="p01", opened=dt.date(2025, 5, 1), closed=dt.date(2025, 1, 1))
 
 
 _FIVE = {"p01": 95.0, "p02": 80.0, "p03": 80.0, "p04": 80.0, "p05": 80.0}  # one 优秀 place

@@ -113,3 +113,54 @@ def test_leave_days_come_from_the_office_absences() -> None:
     assert leave
     assert all(r.days > 0 and r.year == 2025 for r in leave)
     assert [r.staff_id for r in leave] == sorted(r.staff_id for r in leave)
+
+
+def test_half_a_day_of_leave_counts_as_half_a_day() -> None:
+    """A sick morning and a whole personal day are 0.5 + 1 = 1.5 days, not 2 (A4)."""
+    import attrs
+    import pendulum
+
+    from jiguan_core.absence import Absence, AbsenceKind
+    from jiguan_core.assessment.records import leave_from_absences
+    from jiguan_core.time import TimeSpan
+
+    def at(day: int, hour: int) -> pendulum.DateTime:
+        return pendulum.datetime(YEAR, 3, day, hour, tz="Asia/Shanghai")
+
+    office = attrs.evolve(
+        tiny_office(["p01"]),
+        absences=[
+            Absence(
+                id="a1",
+                staff_id="p01",
+                span=TimeSpan(at(3, 9), at(3, 12)),
+                kind=AbsenceKind.SICK_LEAVE,
+            ),
+            Absence(
+                id="a2",
+                staff_id="p01",
+                span=TimeSpan(at(4, 9), at(4, 17)),
+                kind=AbsenceKind.PERSONAL_LEAVE,
+            ),
+        ],
+    )
+    (record,) = leave_from_absences(office, YEAR)
+    assert (record.sick_days, record.personal_days, record.days) == (0.5, 1, 1.5)
+
+
+def test_a_tie_at_the_line_for_good_is_explained_as_a_tie() -> None:
+    """Tied at the 好 line: the explanation names the others and the open place, not a
+    full share."""
+    scores = {f"p{i:02d}": 80.0 for i in range(1, 6)} | {"p01": 95.0, "p02": 95.0}
+    office = tiny_office(scores)
+    records = AssessmentRecords(quarter_scores=quarter_records(scores, quarters=(2,)))
+    policy = RoutinePolicy(
+        rater_weights=SIMPLE_ROUTINE.rater_weights, good_share=0.2, good_min=90.0
+    )
+    result = assess_quarter(office, records, YEAR, 2, policy=policy)
+    outcome = result.outcome("p01")
+    assert outcome.tied
+    assert not outcome.capped
+    english = "\n".join(explain_routine(outcome, result, lang="en"))
+    assert "tied at the quota line with p02 (2 people for 1 place still open)" in english
+    assert "share was full" not in english

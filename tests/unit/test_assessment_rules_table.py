@@ -303,9 +303,19 @@ def s3() -> None:
         ]
     )
     first, second = periods
-    assert first.end == D(2025, 10, 1)
+    # The heavier 记过 keeps running to its own end: the later 警告 must not lighten it.
+    assert first.end == D(2026, 1, 1)
     assert second.carried_days == (D(2026, 1, 1) - D(2025, 10, 1)).days
     assert second.end == D(2026, 4, 1) + dt.timedelta(days=second.carried_days)
+    # A heavier later sanction takes over from its decision day.
+    warning, demerit = sanction_periods(
+        [
+            Sanction(staff_id="p01", kind=SanctionKind.WARNING, start=D(2025, 1, 1)),
+            Sanction(staff_id="p01", kind=SanctionKind.DEMERIT, start=D(2025, 3, 1)),
+        ]
+    )
+    assert warning.end == D(2025, 3, 1)
+    assert demerit.end == D(2026, 3, 1) + (D(2025, 7, 1) - D(2025, 3, 1))
 
 
 def s4() -> None:

@@ -77,15 +77,21 @@ class TestOrganizationCheck:
         assert direct == ()
 
     def test_a_reporting_cycle_is_an_error_naming_the_people(self) -> None:
-        """reports_to going round in a circle is refused with the cycle named."""
+        """reports_to going round in a circle is refused by the organization itself, with the
+        circle named; a projected placement with a circle raises ReportingCycle."""
+        from jiguan_core.development import Placement, check_placement
+
         office = build_office(
             departments=[[(2020, frozenset())]],
             relatives=[("s01", "h0", Relation.SPOUSE)],
         )
         staff = [attrs.evolve(p, reports_to="s01") if p.id == "top" else p for p in office.staff]
-        looped = office.evolve(staff=staff)
+        with pytest.raises(IntegrityError, match=r"goes round in a circle: .*top"):
+            office.evolve(staff=staff)
+        placement = Placement.of(office, DAY)
+        placement.reports_to["top"] = "s01"
         with pytest.raises(ReportingCycle, match="top") as caught:
-            check_avoidance(looped, DAY)
+            check_placement(office, placement)
         assert isinstance(caught.value, JiguanError)
 
     def test_a_relative_link_to_an_unknown_person_is_refused_by_the_organization(self) -> None:

@@ -214,3 +214,50 @@ class TestLeaveApproval:
         stranger = absence("ghost", dt.date(2025, 3, 4), dt.date(2025, 3, 4))
         with pytest.raises(JiguanError, match="ghost"):
             assess_leave(office, stranger)
+
+
+class TestHalfDays:
+    @staticmethod
+    def _away(staff_id: str, start: int, end: int, number: int) -> Absence:
+        import pendulum
+
+        return Absence(
+            id=f"half{number}",
+            staff_id=staff_id,
+            span=TimeSpan(
+                pendulum.datetime(2025, 3, 3, start, tz="Asia/Shanghai"),
+                pendulum.datetime(2025, 3, 3, end, tz="Asia/Shanghai"),
+            ),
+            kind=AbsenceKind.PERSONAL_LEAVE,
+        )
+
+    def test_a_away_in_the_morning_and_b_in_the_afternoon_leave_no_gap(self) -> None:
+        """Half-day absences are half days: B answers in the morning, A in the afternoon."""
+        from jiguan_core.time import DayPart
+
+        office = build_office(
+            departments=[[(2020, FIN), (2020, frozenset())]], ab=[("p01", "s01", "s02")]
+        )
+        day = dt.date(2025, 3, 3)
+        absences = [self._away("s01", 9, 12, 1), self._away("s02", 14, 17, 2)]
+        post = coverage(office, MARCH, absences=absences).of("p01")
+        assert post.gaps == ()
+        assert post.responsible(day) == "s02"
+        assert post.responsible(day, DayPart.MORNING) == "s02"
+        assert post.responsible(day, DayPart.AFTERNOON) == "s01"
+        assert post.role_on(day, DayPart.AFTERNOON) is CoverRole.A
+        assert post.half_days == ((day, DayPart.MORNING, "s02"),)
+
+    def test_both_away_in_the_same_half_is_a_gap_for_that_half(self) -> None:
+        """A and B both away on the morning: the day is a gap, and the half says which."""
+        from jiguan_core.time import DayPart
+
+        office = build_office(
+            departments=[[(2020, FIN), (2020, frozenset())]], ab=[("p01", "s01", "s02")]
+        )
+        day = dt.date(2025, 3, 3)
+        absences = [self._away("s01", 9, 11, 1), self._away("s02", 10, 12, 2)]
+        post = coverage(office, MARCH, absences=absences).of("p01")
+        assert post.gaps == (day,)
+        assert post.half_days == ((day, DayPart.MORNING, None),)
+        assert post.responsible(day, DayPart.AFTERNOON) == "s01"

@@ -215,3 +215,78 @@ class TestPlan:
         """A plan of 0 years is an error."""
         with pytest.raises(JiguanError, match="years"):
             plan_rotation(sample_office(), start_year=2026, years=0)
+
+    def test_the_plan_resolves_an_existing_avoidance_case_in_its_first_year(self) -> None:
+        """The sample's spouses s007 (head of the office) and s008 (its finance post) are a T5
+        case: the first year exchanges one of them, no later year keeps the case, and the move
+        says which case it resolves."""
+        from jiguan_core.development import check_avoidance, check_placement, placement_after
+
+        office = sample_office()
+        before = check_avoidance(office, dt.date(2026, 3, 2))
+        assert {f.staff_ids for f in before} == {("s007", "s008")}
+        plan = plan_rotation(office, start_year=2026, years=5)
+        for year in plan.years:
+            assert check_placement(office, placement_after(office, plan, year)) == ()
+        resolving = [m for m in plan.moves_in(2026) if m.resolves is not None]
+        assert {m.resolves.staff_ids for m in resolving if m.resolves} == {("s007", "s008")}
+        assert any(m.staff_id in ("s007", "s008") for m in resolving)
+        assert "DEV-T5" in resolving[0].render("en")
+        assert "回避" in resolving[0].render("zh")
+        assert not plan.unresolved
+        moving = {m.staff_id for m in plan.moves_in(2026)}
+        assert not [p for p in plan.postponements_in(2026) if p.staff_id in moving]
+
+    def test_a_case_no_exchange_can_resolve_is_listed_with_the_reason(self) -> None:
+        """s01 works in finance under their spouse h0 and the office has no other department:
+        nobody to exchange with, so the plan lists the case with the reason for each of them."""
+        office = build_office(
+            departments=[[(2024, FIN)]], relatives=[("s01", "h0", Relation.SPOUSE)]
+        )
+        plan = plan_rotation(office, start_year=2025, years=1)
+        assert plan.unresolved
+        case = plan.unresolved[0]
+        assert case.year == 2025
+        assert case.finding.staff_ids == ("h0", "s01")
+        assert "DEV-T5" in case.render("en")
+        assert "no colleague of another department" in case.render("en")
+        assert "回避" in case.render("zh")
+        assert "  " + case.render("en") in plan.render("en")
+
+    def test_moves_of_a_year_without_a_calendar_are_marked_pending(self) -> None:
+        """plan_rotation(start_year=2031) does not plan on Saturday 2031-03-01 as if it were the
+        rotation day: every move is pending the year's calendar, without a handover date."""
+        plan = plan_rotation(sample_office(), start_year=2031, years=1)
+        assert plan.pending_years == (2031,)
+        assert plan.moves
+        for move in plan.moves:
+            assert move.pending_calendar
+            assert move.handover_by is None
+            assert "on or after 2031-03-01" in move.render("en")
+            assert "待定" in move.render("zh")
+        assert "calendar is not known" in plan.render("en")[0]
+
+    def test_a_covered_year_is_not_pending(self) -> None:
+        """2026 is in the built-in calendar: its moves are on a working day, not pending."""
+        plan = plan_rotation(sample_office(), start_year=2026, years=1)
+        assert plan.pending_years == ()
+        assert all(not m.pending_calendar for m in plan.moves)
+        assert all(WorkCalendar().is_working_day(m.effective_on) for m in plan.moves)
+
+    def test_a_plan_beyond_the_supported_years_is_refused(self) -> None:
+        """start_year 1800, or a plan reaching past 2200, is an InvalidValue."""
+        from jiguan_core.errors import InvalidValue
+
+        with pytest.raises(InvalidValue, match="1949-2200"):
+            plan_rotation(sample_office(), start_year=1800)
+        with pytest.raises(InvalidValue, match="2200"):
+            plan_rotation(sample_office(), start_year=2199, years=5)
+
+    def test_adding_a_million_years_is_an_invalid_value(self) -> None:
+        """add_years(day, 10**6) is an InvalidValue naming years, not a ValueError from date."""
+        from jiguan_core.errors import InvalidValue
+
+        with pytest.raises(InvalidValue) as caught:
+            add_years(dt.date(2025, 1, 1), 10**6)
+        assert caught.value.field == "years"
+        assert caught.value.value == 10**6

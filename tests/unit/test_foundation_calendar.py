@@ -295,3 +295,42 @@ def test_a_calendar_is_hashable_and_equal_calendars_hash_alike() -> None:
     assert first == second
     assert hash(first) == hash(second)
     assert first != WorkCalendar()
+
+
+def test_a_swapped_working_day_must_fall_on_a_weekend() -> None:
+    """Monday 4 January 2027 as a 调休 working day is refused, naming the day and its weekday."""
+    monday = dt.date(2027, 1, 4)
+    with pytest.raises(InvalidValue, match=r"2027-01-04 \(Monday\)") as caught:
+        YearArrangement(year=2027, holidays=[dt.date(2027, 1, 1)], working_weekend_days=[monday])
+    assert caught.value.field == "working_weekend_days"
+    assert caught.value.value == [monday]
+    assert "周六或周日" in caught.value.render("zh")
+
+
+def test_a_holiday_of_another_year_is_refused() -> None:
+    """A 2026 day among 2027's holidays is named."""
+    with pytest.raises(InvalidValue, match="another year"):
+        YearArrangement(year=2027, holidays=[dt.date(2026, 12, 31)])
+
+
+def test_an_arrangement_for_a_year_outside_the_supported_years_is_refused() -> None:
+    """year=1800 (or a string) is refused by the year rule shared with every other year."""
+    with pytest.raises(InvalidValue, match="1949-2200"):
+        YearArrangement(year=1800, holidays=[])
+    with pytest.raises(WrongType):
+        YearArrangement(year="2027", holidays=[])  # type: ignore[arg-type]
+
+
+def test_the_days_of_an_arrangement_iterate_in_date_order() -> None:
+    """Whatever the hash seed, holidays iterate sorted (results built from them are stable)."""
+    days = [dt.date(2027, 10, d) for d in (7, 1, 5, 3, 2, 6, 4)]
+    arrangement = YearArrangement(year=2027, holidays=days)
+    assert list(arrangement.holidays) == sorted(days)
+    assert arrangement.holidays == frozenset(days)
+
+
+def test_a_date_range_of_strings_is_refused() -> None:
+    """DateRange("2025-01-01", ...) is an InvalidValue naming start, not a TypeError."""
+    with pytest.raises(InvalidValue) as caught:
+        DateRange("2025-01-01", dt.date(2025, 2, 1))  # type: ignore[arg-type]
+    assert caught.value.field == "start"

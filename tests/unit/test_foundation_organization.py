@@ -23,7 +23,7 @@ from jiguan_core.organization import Organization
 from jiguan_core.post import ABRole, KeyArea, Post, PostAssignment, PostRole
 from jiguan_core.room import Room
 from jiguan_core.staff import Level, Relation, Relative, Staff
-from jiguan_core.task import Task
+from jiguan_core.task import Task, TaskStatus
 from jiguan_core.time import SHANGHAI, TimeSpan
 
 D = dt.date
@@ -512,3 +512,74 @@ def test_a_collection_holding_the_wrong_kind_of_item_is_refused(collection: str)
         office(**{collection: [*parts()[collection], "x1"]})
     assert caught.value.field == collection
     assert isinstance(caught.value, TypeError)
+
+
+def test_a_reporting_line_that_goes_round_in_a_circle_is_refused() -> None:
+    """s2 reports to s4 and s4 to s2: one problem naming the circle, from its first id."""
+    staff = _replaced("staff", 1, reports_to="s4")
+    staff[3] = attrs.evolve(staff[3], reports_to="s2")
+    found = problems_of(staff=staff)
+    assert "goes round in a circle: s2 → s4 → s2" in found["staff[s2].reports_to"]
+
+
+def test_a_collection_of_none_is_a_wrong_type_naming_the_field() -> None:
+    """Organization(staff=None) is a WrongType (also a TypeError) about ``staff``."""
+    with pytest.raises(WrongType) as caught:
+        office(staff=None)
+    assert isinstance(caught.value, TypeError)
+    assert caught.value.field == "staff"
+    assert caught.value.value is None
+    assert "staff" in caught.value.render("zh")
+
+
+def test_a_task_completed_before_it_was_created_is_refused() -> None:
+    """completed_on before created is an InvalidValue naming completed_on."""
+    with pytest.raises(InvalidValue) as caught:
+        Task(
+            id="t1",
+            title="起草报告",
+            owner_id="s3",
+            department_id="d2",
+            created=D(2025, 3, 1),
+            deadline=D(2025, 3, 20),
+            status=TaskStatus.DONE,
+            completed_on=D(2025, 2, 1),
+        )
+    assert caught.value.field == "completed_on"
+    assert "created" in str(caught.value)
+    assert "created" in caught.value.render("zh")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["\ud800起草", "\x00\x01", "\u200b", "起草\x07报告"],
+    ids=["lone surrogate", "only control characters", "only a zero-width space", "a bell"],
+)
+def test_text_that_cannot_be_shown_or_written_is_refused(title: str) -> None:
+    """One rule for every text field: no lone surrogate, no control character (tab and line
+    breaks aside), and something visible."""
+    with pytest.raises(InvalidValue) as caught:
+        Task(
+            id="t1",
+            title=title,
+            owner_id="s3",
+            department_id="d2",
+            created=D(2025, 3, 1),
+            deadline=D(2025, 3, 20),
+        )
+    assert caught.value.field == "title"
+    assert caught.value.value == title
+
+
+def test_an_id_with_a_control_character_is_refused_like_any_text() -> None:
+    """The text rule holds for ids too."""
+    with pytest.raises(InvalidValue, match="control character"):
+        Department(id="d\x001", name="办公室")
+
+
+def test_a_multi_line_note_with_tabs_is_still_text() -> None:
+    """Tabs and line breaks are allowed; an empty note too."""
+    assert Absence(
+        id="a9", staff_id="s2", span=_span(4), kind=AbsenceKind.SICK_LEAVE, note="一\n\t二"
+    ).note
+    assert Absence(id="a9", staff_id="s2", span=_span(4), kind=AbsenceKind.SICK_LEAVE).note == ""

@@ -250,3 +250,18 @@ def test_the_sample_has_every_field_trip_kind_and_meeting_kinds() -> None:
     """The demo shows research, inspections and study visits, and chair meetings."""
     kinds = {a.kind for a in sample_office().activities}
     assert {ActivityKind.RESEARCH, ActivityKind.INSPECTION, ActivityKind.MEETING} <= kinds
+
+
+def test_json_nested_a_hundred_thousand_deep_is_a_conversion_error() -> None:
+    """Deep nesting is a ConversionError saying so, not a RecursionError."""
+    from jiguan_core.errors import ConversionError
+    from jiguan_core.organization import Organization
+    from jiguan_core.serialization import MAX_JSON_DEPTH, from_json
+
+    for text in ("[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000):
+        with pytest.raises(ConversionError, match=f"more than {MAX_JSON_DEPTH} levels"):
+            from_json(Organization, text)
+    shallow = "[" * 60 + "]" * 60
+    with pytest.raises(ConversionError) as caught:
+        from_json(Organization, shallow)  # not an organization, but not too deep either
+    assert "levels" not in str(caught.value)

@@ -219,3 +219,53 @@ def test_spans_order_by_start_then_end() -> None:
     """TimeSpan sorts chronologically."""
     spans = [TimeSpan(_at(10), _at(11)), TimeSpan(_at(9), _at(12)), TimeSpan(_at(9), _at(10))]
     assert sorted(spans) == [spans[2], spans[1], spans[0]]
+
+
+class TestSupportedDates:
+    def test_a_span_in_year_one_is_refused(self) -> None:
+        """The supported dates are 1949-2200: year 1 is an InvalidValue naming start."""
+        with pytest.raises(InvalidValue, match="1949-01-01 to 2200-12-31") as caught:
+            TimeSpan(pendulum.datetime(1, 1, 2, tz="UTC"), pendulum.datetime(1, 1, 3, tz="UTC"))
+        assert caught.value.field == "start"
+        assert "超出支持的日期范围" in caught.value.render("zh")
+
+    def test_a_span_ending_at_datetime_max_is_refused(self) -> None:
+        """datetime.max is a sentinel, not a date: refused at construction, so that dates()
+        never overflows."""
+        end = dt.datetime.max.replace(tzinfo=dt.UTC)
+        with pytest.raises(InvalidValue) as caught:
+            TimeSpan(_at(9), end)
+        assert caught.value.field == "end"
+        assert caught.value.value == end
+
+    def test_shifting_a_span_out_of_the_supported_dates_is_an_invalid_value(self) -> None:
+        """shifted(days=10**7) raises InvalidValue, not OverflowError; the span is unchanged."""
+        span = TimeSpan(_at(9), _at(10))
+        with pytest.raises(InvalidValue) as caught:
+            span.shifted(days=10**7)
+        assert isinstance(caught.value, ValueError)
+        assert caught.value.field == "shift"
+        assert span == TimeSpan(_at(9), _at(10))
+        with pytest.raises(InvalidValue):
+            span.shifted(days=-(10**5))
+
+    def test_the_last_supported_day_still_lists_its_dates(self) -> None:
+        """A span on 31 December 2200 is accepted and dates() gives that day."""
+        day = pendulum.datetime(2200, 12, 31, 9, tz=SHANGHAI)
+        assert list(TimeSpan(day, day.add(hours=2)).dates()) == [dt.date(2200, 12, 31)]
+
+
+class TestHalfDays:
+    def test_a_morning_away_touches_one_half_day(self) -> None:
+        """09:00-12:00 is the morning only; 09:00-17:30 both halves; 13:30-17:30 the afternoon."""
+        assert [p.value for _, p in TimeSpan(_at(9), _at(12)).half_days()] == ["morning"]
+        assert [p.value for _, p in TimeSpan(_at(9), _at(17, 30)).half_days()] == [
+            "morning",
+            "afternoon",
+        ]
+        assert [p.value for _, p in TimeSpan(_at(13, 30), _at(17, 30)).half_days()] == ["afternoon"]
+
+    def test_whole_days_give_two_halves_each(self) -> None:
+        """Two whole days midnight to midnight are four half days."""
+        span = TimeSpan.whole_days(dt.date(2025, 3, 3), dt.date(2025, 3, 4))
+        assert len(list(span.half_days())) == 4

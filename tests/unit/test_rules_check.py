@@ -282,3 +282,36 @@ def test_a_violation_needs_a_message() -> None:
 
     with pytest.raises(InvalidValue, match="message"):
         Violation(rule_id="SCH1", part="SCH1/clash", level=Severity.HARD)
+
+
+def test_the_enabled_rules_of_a_report_do_not_depend_on_the_hash_seed() -> None:
+    """Report.enabled iterates and prints in id order under any PYTHONHASHSEED, and still
+    compares equal to a frozenset (compatible)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "from jiguan_core.rules import check\n"
+        "from tests.unit._rules_builders import OFFICE\n"
+        "report = check(OFFICE)\n"
+        "print(list(report.enabled), repr(report.enabled))\n"
+    )
+    outputs = set()
+    root = Path(__file__).resolve().parents[2]
+    for seed in ("1", "2"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env=environment,
+            cwd=root,
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    report = check(OFFICE)
+    assert list(report.enabled) == sorted(report.enabled)
+    assert report.enabled == frozenset(report.enabled)

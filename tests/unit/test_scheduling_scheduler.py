@@ -106,6 +106,16 @@ class TestPlacing:
         assert len(leaders) == 1
         assert sample_office().person(leaders[0]).is_leadership_member
 
+    def test_an_optional_leader_chosen_as_any_leader_attends_once(self) -> None:
+        """A leadership member listed as optional and picked as the "any" leader is a leader,
+        not also a participant (a case found by jiguan_core.testing.activity_requests_for)."""
+        office = sample_office()
+        leader = next(s.id for s in office.staff if s.is_leadership_member)
+        request = meeting("m1", participants=(), optional_participants=(leader,), any_leaders=1)
+        activity = schedule(office, (request,)).placed[0].activity
+        assert len(activity.leaders) == 1
+        assert not set(activity.leaders) & set(activity.participants)
+
     def test_a_whole_day_trip_runs_office_day_start_to_end(self) -> None:
         """days=1: 08:30 to 17:30 on one working day."""
         request = meeting(

@@ -22,7 +22,7 @@ from collections.abc import Set as AbstractSet
 
 from attrs import frozen
 
-from jiguan_core._validation import boundary
+from jiguan_core._validation import Year, boundary
 from jiguan_core.assessment._fast import positional_maker
 from jiguan_core.assessment._inputs import check_known, default_participants, score_problem
 from jiguan_core.assessment.evaluate import PatternIndex, patterns_of
@@ -71,7 +71,7 @@ class AnnualOutcome:
     rules: tuple[str, ...]
     good_quarters: int = 0
     routine_mean: float | None = None
-    #: Reached the 优秀 line but the quota left no place (A2).
+    #: Reached the 优秀 line but the quota left no place (A2); never true when ``tied``.
     capped: bool = False
     #: In an undecided tie at the quota line (graded 称职 until the party group decides).
     tied: bool = False
@@ -122,7 +122,7 @@ class AnnualResult:
 def assess_year(
     office: Organization,
     records: AssessmentRecords,
-    year: int,
+    year: Year,
     *,
     policy: AnnualPolicy | Policy | None = None,
     as_of: dt.date | None = None,
@@ -251,7 +251,8 @@ def _assess_year(
             elif staff_id in selected:
                 grade, rules = Grade.EXCELLENT, _R4_A1_A2
             else:
-                grade, rules, capped = Grade.COMPETENT, _R4_A1_A2, True
+                # Tied at the line: not "capped" (places may be open), referred to the party group.
+                grade, rules, capped = Grade.COMPETENT, _R4_A1_A2, staff_id not in tied
         else:
             rules = _R4_A1
             if composite >= competent_min:
@@ -340,10 +341,11 @@ def _grading_facts(
     days_in_year = (dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days
     limit = policy.leave_share * days_in_year
     wanted = set(people)
-    leave: dict[str, int] = {}
+    # Leave is counted in half days (LeaveRecord), summed exactly as a count of half days.
+    half_days: dict[str, int] = {}
     for record in records.leave:
         if record.year == year and record.staff_id in wanted:
-            leave[record.staff_id] = leave.get(record.staff_id, 0) + record.days
+            half_days[record.staff_id] = half_days.get(record.staff_id, 0) + round(record.days * 2)
     probation = {
         p.staff_id
         for p in records.probations
@@ -357,12 +359,13 @@ def _grading_facts(
     facts: dict[str, dict[str, int | str]] = {}
     for staff_id in people:
         person = office.person(staff_id)
-        days = leave.get(staff_id, 0)
+        halves = half_days.get(staff_id, 0)
+        days = halves / 2
         facts[staff_id] = {
             "staff_id": staff_id,
             "year": year,
             "on_probation": int(staff_id in probation or person.on_probation(last_day)),
-            "leave_days": days,
+            "leave_half_days": halves,
             "leave_excess_days": max(0, math.ceil(days - limit)) if days > limit else 0,
             "investigation_open": int(staff_id in investigated),
             "warning_in_year": int(staff_id in warning),

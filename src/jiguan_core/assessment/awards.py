@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import frozen
 
-from jiguan_core._validation import boundary
+from jiguan_core._validation import Year, boundary
 from jiguan_core.assessment.consequences import YearOutcome
 from jiguan_core.assessment.grades import Grade
 from jiguan_core.assessment.records import AwardKind, Honour, HonourLevel, Investigation
@@ -32,7 +32,7 @@ class AwardEligibility:
 def award_eligibility(
     staff_ids: Iterable[str],
     *,
-    year: int,
+    year: Year,
     on: dt.date,
     history: Iterable[YearOutcome],
     periods: Sequence[SanctionPeriod] = (),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from jiguan_core._validation import boundary
 from jiguan_core.assessment.annual import AnnualOutcome, AnnualResult
+from jiguan_core.assessment.ranking import Tie
 from jiguan_core.assessment.routine import QuarterResult, RoutineOutcome
 from jiguan_core.catalogue.assessment import ASSESSMENT_CATALOGUE
 from jiguan_core.sources import source
@@ -70,11 +71,7 @@ def explain_routine(outcome: RoutineOutcome, result: QuarterResult, lang: Lang =
                 else "  reached the line for good, but the share was full: fairly good"
             )
         if outcome.tied:
-            lines.append(
-                "  与他人并列于名额线，待党组决定"
-                if zh
-                else "  tied at the line with others: for the party group to decide"
-            )
+            lines.append(_tie_line(outcome.staff_id, result.ties, "较好", "fairly good", lang))
     lines.extend("  " + rule_line(r, lang) for r in outcome.rules)
     return lines
 
@@ -106,13 +103,34 @@ def explain_annual(outcome: AnnualOutcome, result: AnnualResult, lang: Lang = "z
                 else "  reached the line for excellent, but the quota was full: competent"
             )
         if outcome.tied:
-            lines.append(
-                "  与他人并列于名额线，待党组决定（暂定称职）"
-                if zh
-                else "  tied at the quota line: for the party group to decide (competent meanwhile)"
-            )
+            lines.append(_tie_line(outcome.staff_id, result.ties, "称职", "competent", lang))
     lines.extend("  " + rule_line(r, lang) for r in outcome.rules)
     return lines
+
+
+def _tie_line(
+    staff_id: str, ties: tuple[Tie, ...], meanwhile_zh: str, meanwhile_en: str, lang: Lang
+) -> str:
+    """Say what happened to a tied person: tied at the line, with how many places were still
+    open for how many people, referred to the party group (not "the quota was full")."""
+    tie = next((t for t in ties if staff_id in t.staff_ids), None)
+    if tie is None:  # a hand-built outcome without its tie: say the essentials
+        return (
+            f"  与他人并列于名额线，待党组决定（暂定{meanwhile_zh}）"
+            if lang == "zh"
+            else f"  tied at the quota line: referred to the party group ({meanwhile_en} meanwhile)"
+        )
+    others = ", ".join(s for s in tie.staff_ids if s != staff_id)
+    if lang == "zh":
+        return (
+            f"  与 {others} 并列于名额线（{len(tie.staff_ids)} 人争 {tie.places} 个尚余名额），"
+            f"不以输入顺序取舍，待党组决定（暂定{meanwhile_zh}）"
+        )
+    return (
+        f"  tied at the quota line with {others} ({len(tie.staff_ids)} people for "
+        f"{tie.places} place{'s' if tie.places != 1 else ''} still open): referred to the party "
+        f"group to decide ({meanwhile_en} meanwhile)"
+    )
 
 
 def _quota_line(result: AnnualResult, lang: Lang) -> str:

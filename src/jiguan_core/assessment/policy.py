@@ -15,9 +15,20 @@ from typing import Any, Self, cast
 import attrs
 from attrs import field, frozen
 
-from jiguan_core._validation import boundary
-from jiguan_core.catalogue.assessment import resolve
-from jiguan_core.errors import InvalidValue
+from jiguan_core._validation import (
+    SortedFrozenSet,
+    boundary,
+    instance_of,
+    is_collection,
+    is_named_pairs,
+    keep,
+    named_pairs,
+    only_keys,
+    parameter,
+    unique_ids,
+)
+from jiguan_core.catalogue.assessment import assessment_rule, resolve
+from jiguan_core.errors import InvalidValue, WrongType
 from jiguan_core.policy import Policy
 from jiguan_core.rule import RuleArea
 from jiguan_core.text import TermEnum
@@ -57,8 +68,10 @@ def quota(share: float, base: int, rounding: Rounding) -> int:
 def _weights(
     values: Mapping[str, float] | Iterable[tuple[str, float]],
 ) -> tuple[tuple[str, float], ...]:
-    items = values.items() if isinstance(values, Mapping) else values
-    return tuple((str(k), v) for k, v in items)
+    found = named_pairs(values)
+    if found is None:
+        return keep(values, _weights)  # reported by ``__attrs_post_init__``
+    return tuple((str(k), v) for k, v in found)
 
 
 @frozen
@@ -73,6 +86,16 @@ class Weights:
     items: tuple[tuple[str, float], ...] = field(converter=_weights)
 
     def __attrs_post_init__(self) -> None:
+        if not is_named_pairs(self.items):
+            raise WrongType(
+                "weights must be a mapping of component names to weights such as "
+                f"{{'democratic': 0.5, 'routine': 0.5}}, got {type(self.items).__name__} "
+                f"{self.items!r}",
+                "权重应为组成部分名称到权重的映射，例如 {'democratic': 0.5, 'routine': 0.5}，"
+                f"实际为 {type(self.items).__name__} {self.items!r}",
+                field="weights",
+                value=self.items,
+            )
         names = [name for name, _ in self.items]
         if not self.items:
             raise InvalidValue(
@@ -144,6 +167,12 @@ def _r(rule_id: str, name: str) -> Any:
     return resolve(rule_id, None)[name]
 
 
+def _param(rule_id: str, name: str, *, integer: bool = False) -> Any:
+    """The validator of a policy field that holds parameter ``name`` of rule ``rule_id``: the
+    parameter's type and its documented range (the catalogue is the one place for both)."""
+    return parameter(assessment_rule(rule_id), name, integer=integer)
+
+
 def _routine_default_weights() -> Weights:
     # SC9's first local scheme: supervisor 20% + colleagues 40% + panel 40%.
     return Weights({"supervisor": 0.2, "colleagues": 0.4, "panel": 0.4})
@@ -153,15 +182,31 @@ def _routine_default_weights() -> Weights:
 class RoutinePolicy:
     """The quarterly routine assessment (R1-R3): rater-group weights, thresholds, share of 好."""
 
-    rater_weights: Weights = field(factory=_routine_default_weights)
-    scale_min: float = field(factory=lambda: float(_r("R2", "scale_min")))
-    scale_max: float = field(factory=lambda: float(_r("R2", "scale_max")))
-    good_min: float = field(factory=lambda: float(_r("R2", "good_min")))
-    fairly_good_min: float = field(factory=lambda: float(_r("R2", "fairly_good_min")))
-    average_min: float = field(factory=lambda: float(_r("R2", "average_min")))
-    good_share: float = field(factory=lambda: float(_r("R3", "share")))
+    rater_weights: Weights = field(factory=_routine_default_weights, validator=instance_of(Weights))
+    scale_min: float = field(
+        factory=lambda: float(_r("R2", "scale_min")), validator=_param("R2", "scale_min")
+    )
+    scale_max: float = field(
+        factory=lambda: float(_r("R2", "scale_max")), validator=_param("R2", "scale_max")
+    )
+    good_min: float = field(
+        factory=lambda: float(_r("R2", "good_min")), validator=_param("R2", "good_min")
+    )
+    fairly_good_min: float = field(
+        factory=lambda: float(_r("R2", "fairly_good_min")),
+        validator=_param("R2", "fairly_good_min"),
+    )
+    average_min: float = field(
+        factory=lambda: float(_r("R2", "average_min")), validator=_param("R2", "average_min")
+    )
+    good_share: float = field(
+        factory=lambda: float(_r("R3", "share")), validator=_param("R3", "share")
+    )
     rounding: Rounding = field(factory=lambda: _rounding(_r("R3", "rounding")), converter=_rounding)
-    publicity_working_days: int = field(factory=lambda: int(_r("R1", "publicity_working_days")))
+    publicity_working_days: int = field(
+        factory=lambda: int(_r("R1", "publicity_working_days")),
+        validator=_param("R1", "publicity_working_days", integer=True),
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_scale(
@@ -218,18 +263,14 @@ def _check_share(value: float, name: str) -> None:
 
 
 def _only(overrides: Mapping[str, object], allowed: set[str], owner: str) -> None:
-    unknown = sorted(set(overrides) - allowed)
-    if unknown:
-        raise InvalidValue(
-            f"{owner} takes overrides for {sorted(allowed)} only, got {unknown}",
-            f"{owner} 只接受 {sorted(allowed)} 的参数，实际含 {unknown}",
-            field="overrides",
-            value=unknown,
-        )
+    only_keys(overrides, allowed, field="overrides", where=owner)
 
 
 def _id_set(values: Iterable[str]) -> frozenset[str]:
-    return frozenset(values)
+    # Sorted iteration (no dependence on the hash seed); a wrong value is left for the validator.
+    if isinstance(values, str):
+        return SortedFrozenSet((values,))
+    return SortedFrozenSet(values) if is_collection(values) else keep(values, _id_set)
 
 
 def _annual_default_weights() -> Weights:
@@ -247,26 +288,48 @@ class AnnualPolicy:
     leadership 5% (``{"q1": .2375, "q2": .2375, "q3": .2375, "q4": .2375, "leadership": .05}``).
     """
 
-    weights: Weights = field(factory=_annual_default_weights)
-    scale_min: float = field(factory=lambda: float(_r("A1", "scale_min")))
-    scale_max: float = field(factory=lambda: float(_r("A1", "scale_max")))
-    excellent_min: float = field(factory=lambda: float(_r("A1", "excellent_min")))
-    competent_min: float = field(factory=lambda: float(_r("A1", "competent_min")))
-    basically_competent_min: float = field(
-        factory=lambda: float(_r("A1", "basically_competent_min"))
+    weights: Weights = field(factory=_annual_default_weights, validator=instance_of(Weights))
+    scale_min: float = field(
+        factory=lambda: float(_r("A1", "scale_min")), validator=_param("A1", "scale_min")
     )
-    excellent_share: float = field(factory=lambda: float(_r("A2", "share")))
-    approved_share: float = field(factory=lambda: float(_r("A2", "approved_share")))
-    approved: bool = field(factory=lambda: bool(_r("A2", "approved")))
+    scale_max: float = field(
+        factory=lambda: float(_r("A1", "scale_max")), validator=_param("A1", "scale_max")
+    )
+    excellent_min: float = field(
+        factory=lambda: float(_r("A1", "excellent_min")), validator=_param("A1", "excellent_min")
+    )
+    competent_min: float = field(
+        factory=lambda: float(_r("A1", "competent_min")), validator=_param("A1", "competent_min")
+    )
+    basically_competent_min: float = field(
+        factory=lambda: float(_r("A1", "basically_competent_min")),
+        validator=_param("A1", "basically_competent_min"),
+    )
+    excellent_share: float = field(
+        factory=lambda: float(_r("A2", "share")), validator=_param("A2", "share")
+    )
+    approved_share: float = field(
+        factory=lambda: float(_r("A2", "approved_share")), validator=_param("A2", "approved_share")
+    )
+    approved: bool = field(factory=lambda: bool(_r("A2", "approved")), validator=instance_of(bool))
     rounding: Rounding = field(factory=lambda: _rounding(_r("A2", "rounding")), converter=_rounding)
-    count_ungraded: bool = field(factory=lambda: bool(_r("A2", "count_ungraded")))
-    leave_share: float = field(factory=lambda: float(_r("A4", "leave_share")))
-    heavy_sanction_ungraded: bool = field(factory=lambda: bool(_r("A7", "ungraded")))
-    publicity_working_days: int = field(factory=lambda: int(_r("A15", "publicity_working_days")))
-    routine: RoutinePolicy = field(factory=RoutinePolicy)
+    count_ungraded: bool = field(
+        factory=lambda: bool(_r("A2", "count_ungraded")), validator=instance_of(bool)
+    )
+    leave_share: float = field(
+        factory=lambda: float(_r("A4", "leave_share")), validator=_param("A4", "leave_share")
+    )
+    heavy_sanction_ungraded: bool = field(
+        factory=lambda: bool(_r("A7", "ungraded")), validator=instance_of(bool)
+    )
+    publicity_working_days: int = field(
+        factory=lambda: int(_r("A15", "publicity_working_days")),
+        validator=_param("A15", "publicity_working_days", integer=True),
+    )
+    routine: RoutinePolicy = field(factory=RoutinePolicy, validator=instance_of(RoutinePolicy))
     #: Assessment rules switched off (e.g. ``{"A6"}``: a warning no longer bars 优秀); set from
     #: the one :class:`~jiguan_core.policy.Policy` by :meth:`from_policy`.
-    disabled: frozenset[str] = field(factory=frozenset, converter=_id_set)
+    disabled: frozenset[str] = field(factory=frozenset, converter=_id_set, validator=unique_ids)
 
     def enabled(self, rule_id: str) -> bool:
         return rule_id not in self.disabled

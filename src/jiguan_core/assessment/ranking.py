@@ -13,7 +13,7 @@ from operator import itemgetter
 
 from attrs import frozen
 
-from jiguan_core._validation import boundary
+from jiguan_core._validation import SortedFrozenSet, boundary
 
 __all__ = ["Selection", "Tie", "competition_ranks", "select_within_quota"]
 
@@ -46,26 +46,32 @@ def select_within_quota(
     ordered = sorted(sorted(candidates), key=itemgetter(1), reverse=True)
     if len(ordered) <= places:
         return Selection(
-            selected=frozenset(c[0] for c in ordered), tie=None, broken_by_order=frozenset()
+            selected=SortedFrozenSet(c[0] for c in ordered),
+            tie=None,
+            broken_by_order=SortedFrozenSet(),
         )
     if places <= 0:
-        return Selection(selected=frozenset(), tie=None, broken_by_order=frozenset())
+        return Selection(selected=SortedFrozenSet(), tie=None, broken_by_order=SortedFrozenSet())
     line_key = ordered[places - 1][1]
     above = [c[0] for c in ordered if c[1] > line_key]
     at_line = [c[0] for c in ordered if c[1] == line_key]
     left = places - len(above)
     if len(at_line) <= left:
-        return Selection(selected=frozenset(above + at_line), tie=None, broken_by_order=frozenset())
+        return Selection(
+            selected=SortedFrozenSet(above + at_line), tie=None, broken_by_order=SortedFrozenSet()
+        )
     position = {staff_id: i for i, staff_id in enumerate(tie_order)}
     if all(s in position for s in at_line):
         chosen = sorted(at_line, key=position.__getitem__)[:left]
         return Selection(
-            selected=frozenset(above + chosen), tie=None, broken_by_order=frozenset(at_line)
+            selected=SortedFrozenSet(above + chosen),
+            tie=None,
+            broken_by_order=SortedFrozenSet(at_line),
         )
     return Selection(
-        selected=frozenset(above),
+        selected=SortedFrozenSet(above),
         tie=Tie(staff_ids=tuple(sorted(at_line)), places=left, key=line_key),
-        broken_by_order=frozenset(),
+        broken_by_order=SortedFrozenSet(),
     )
 
 

@@ -14,7 +14,23 @@ from typing import Any
 
 from attrs import field, frozen
 
-from jiguan_core._validation import boundary, date_value, identifier, instance_of, optional_date
+from jiguan_core._validation import (
+    Year,
+    boundary,
+    check_year,
+    date_value,
+    identifier,
+    instance_of,
+    is_collection,
+    keep,
+    members_of,
+    named_numbers,
+    named_pairs,
+    not_before,
+    number,
+    optional_date,
+    optional_text,
+)
 from jiguan_core.absence import AbsenceKind
 from jiguan_core.assessment.grades import Ungraded
 from jiguan_core.errors import InvalidValue
@@ -41,7 +57,11 @@ __all__ = [
 
 
 def _scores(values: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
-    return tuple(sorted((str(k), v) for k, v in dict(values).items()))
+    """Scores given as a mapping of rater group (or component) to score, sorted by name."""
+    found = named_pairs(values)
+    if found is None:
+        return keep(values, _scores)  # reported by the validator
+    return tuple(sorted((str(k), v) for k, v in dict(found).items()))
 
 
 def _check_numbers(
@@ -63,13 +83,7 @@ def _check_numbers(
 
 
 def _year(instance: object, attribute: object, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1949 <= value <= 2200:
-        raise InvalidValue(
-            f"year must be an int such as 2025, got {value!r}",
-            f"年份应为整数（如 2025），实际为 {value!r}",
-            field="year",
-            value=value,
-        )
+    check_year(value, "year", type(instance).__name__)
 
 
 def _quarter(instance: object, attribute: object, value: Any) -> None:
@@ -89,7 +103,9 @@ class QuarterScores:
     staff_id: str = field(validator=identifier)
     year: int = field(validator=_year)
     quarter: int = field(validator=_quarter)
-    scores: tuple[tuple[str, float], ...] = field(converter=_scores, validator=_check_numbers)
+    scores: tuple[tuple[str, float], ...] = field(
+        converter=_scores, validator=[named_numbers, _check_numbers]
+    )
 
     def as_dict(self) -> dict[str, float]:
         return dict(self.scores)
@@ -113,23 +129,38 @@ class AnnualScores:
 
     staff_id: str = field(validator=identifier)
     year: int = field(validator=_year)
-    scores: tuple[tuple[str, float], ...] = field(converter=_scores, validator=_check_numbers)
+    scores: tuple[tuple[str, float], ...] = field(
+        converter=_scores, validator=[named_numbers, _check_numbers]
+    )
 
     def as_dict(self) -> dict[str, float]:
         return dict(self.scores)
 
 
+def _half_days(instance: object, attribute: Any, value: float) -> None:
+    if value * 2 != int(value * 2):
+        raise InvalidValue(
+            f"{type(instance).__name__}.{attribute.name} = {value!r}: leave is counted in half "
+            "days (0.5, 1, 1.5 ...); round to a half day",
+            f"{type(instance).__name__}.{attribute.name} = {value!r}：请假以半天为单位计算"
+            "（0.5、1、1.5……），请取整到半天",
+            field=attribute.name,
+            value=value,
+        )
+
+
 @frozen(kw_only=True)
 class LeaveRecord:
-    """Sick and personal leave days of a person in a year (A4)."""
+    """Sick and personal leave days of a person in a year (A4), counted in half days (a morning
+    or an afternoon away is 0.5): from 0 to 366."""
 
     staff_id: str = field(validator=identifier)
     year: int = field(validator=_year)
-    sick_days: int = field(default=0, validator=instance_of(int))
-    personal_days: int = field(default=0, validator=instance_of(int))
+    sick_days: float = field(default=0, validator=[number(minimum=0, maximum=366), _half_days])
+    personal_days: float = field(default=0, validator=[number(minimum=0, maximum=366), _half_days])
 
     @property
-    def days(self) -> int:
+    def days(self) -> float:
         return self.sick_days + self.personal_days
 
 
@@ -139,7 +170,7 @@ class Probation:
 
     staff_id: str = field(validator=identifier)
     start: dt.date = field(validator=date_value)
-    end: dt.date = field(validator=date_value)
+    end: dt.date = field(validator=[date_value, not_before("start", strict=True)])
 
 
 @frozen(kw_only=True)
@@ -148,7 +179,7 @@ class Investigation:
 
     staff_id: str = field(validator=identifier)
     opened: dt.date = field(validator=date_value)
-    closed: dt.date | None = field(default=None, validator=optional_date)
+    closed: dt.date | None = field(default=None, validator=[optional_date, not_before("opened")])
 
     def is_open(self, on: dt.date) -> bool:
         return self.opened <= on and (self.closed is None or on < self.closed)
@@ -206,7 +237,9 @@ class ProtectedPeriod:
     staff_id: str = field(validator=identifier)
     kind: ProtectedKind = field(validator=instance_of(ProtectedKind))
     start: dt.date = field(validator=date_value)
-    end: dt.date | None = field(default=None, validator=optional_date)
+    end: dt.date | None = field(
+        default=None, validator=[optional_date, not_before("start", strict=True)]
+    )
 
     def covers(self, on: dt.date) -> bool:
         return self.start <= on and (self.end is None or on < self.end)
@@ -238,58 +271,76 @@ class Honour:
     kind: AwardKind = field(validator=instance_of(AwardKind))
     level: HonourLevel = field(validator=instance_of(HonourLevel))
     day: dt.date = field(validator=date_value)
-    title: str = ""
+    title: str = field(default="", validator=optional_text)
 
 
 def _quarter_scores(values: Iterable[QuarterScores]) -> tuple[QuarterScores, ...]:
-    return tuple(values)
+    return tuple(values) if is_collection(values) else keep(values, _quarter_scores)
 
 
 def _exemptions(values: Iterable[QuarterExemption]) -> tuple[QuarterExemption, ...]:
-    return tuple(values)
+    return tuple(values) if is_collection(values) else keep(values, _exemptions)
 
 
 def _annual_scores(values: Iterable[AnnualScores]) -> tuple[AnnualScores, ...]:
-    return tuple(values)
+    return tuple(values) if is_collection(values) else keep(values, _annual_scores)
 
 
 def _leave(values: Iterable[LeaveRecord]) -> tuple[LeaveRecord, ...]:
-    return tuple(values)
+    return tuple(values) if is_collection(values) else keep(values, _leave)
 
 
 def _probations(values: Iterable[Probation]) -> tuple[Probation, ...]:
-    return tuple(values)
+    return tuple(values) if is_collection(values) else keep(values, _probations)
 
 
 def _investigations(values: Iterable[Investigation]) -> tuple[Investigation, ...]:
-    return tuple(values)
+    return tuple(values) if is_collection(values) else keep(values, _investigations)
 
 
 def _sanctions(values: Iterable[Sanction]) -> tuple[Sanction, ...]:
-    return tuple(values)
+    return tuple(values) if is_collection(values) else keep(values, _sanctions)
 
 
 def _protected(values: Iterable[ProtectedPeriod]) -> tuple[ProtectedPeriod, ...]:
-    return tuple(values)
+    return tuple(values) if is_collection(values) else keep(values, _protected)
 
 
 def _honours(values: Iterable[Honour]) -> tuple[Honour, ...]:
-    return tuple(values)
+    return tuple(values) if is_collection(values) else keep(values, _honours)
 
 
 @frozen(kw_only=True)
 class AssessmentRecords:
     """Every input of the assessments, in the caller's order (results never depend on it)."""
 
-    quarter_scores: tuple[QuarterScores, ...] = field(default=(), converter=_quarter_scores)
-    exemptions: tuple[QuarterExemption, ...] = field(default=(), converter=_exemptions)
-    annual_scores: tuple[AnnualScores, ...] = field(default=(), converter=_annual_scores)
-    leave: tuple[LeaveRecord, ...] = field(default=(), converter=_leave)
-    probations: tuple[Probation, ...] = field(default=(), converter=_probations)
-    investigations: tuple[Investigation, ...] = field(default=(), converter=_investigations)
-    sanctions: tuple[Sanction, ...] = field(default=(), converter=_sanctions)
-    protected: tuple[ProtectedPeriod, ...] = field(default=(), converter=_protected)
-    honours: tuple[Honour, ...] = field(default=(), converter=_honours)
+    quarter_scores: tuple[QuarterScores, ...] = field(
+        default=(), converter=_quarter_scores, validator=members_of(QuarterScores)
+    )
+    exemptions: tuple[QuarterExemption, ...] = field(
+        default=(), converter=_exemptions, validator=members_of(QuarterExemption)
+    )
+    annual_scores: tuple[AnnualScores, ...] = field(
+        default=(), converter=_annual_scores, validator=members_of(AnnualScores)
+    )
+    leave: tuple[LeaveRecord, ...] = field(
+        default=(), converter=_leave, validator=members_of(LeaveRecord)
+    )
+    probations: tuple[Probation, ...] = field(
+        default=(), converter=_probations, validator=members_of(Probation)
+    )
+    investigations: tuple[Investigation, ...] = field(
+        default=(), converter=_investigations, validator=members_of(Investigation)
+    )
+    sanctions: tuple[Sanction, ...] = field(
+        default=(), converter=_sanctions, validator=members_of(Sanction)
+    )
+    protected: tuple[ProtectedPeriod, ...] = field(
+        default=(), converter=_protected, validator=members_of(ProtectedPeriod)
+    )
+    honours: tuple[Honour, ...] = field(
+        default=(), converter=_honours, validator=members_of(Honour)
+    )
 
     def staff_ids(self) -> set[str]:
         """Every staff id any record names."""
@@ -310,22 +361,24 @@ class AssessmentRecords:
 
 
 @boundary
-def leave_from_absences(office: Organization, year: int) -> tuple[LeaveRecord, ...]:
-    """A4's leave days from the office's absences: sick and personal leave days inside ``year``."""
-    sick: dict[str, int] = {}
-    personal: dict[str, int] = {}
+def leave_from_absences(office: Organization, year: Year) -> tuple[LeaveRecord, ...]:
+    """A4's leave days from the office's absences: sick and personal leave inside ``year``,
+    counted in the unit it is taken in, half days (a morning away is 0.5, a day away 1; see
+    :meth:`~jiguan_core.time.TimeSpan.half_days`). Two absences on the same half day count once."""
+    sick: dict[str, set[tuple[dt.date, object]]] = {}
+    personal: dict[str, set[tuple[dt.date, object]]] = {}
     for absence in office.absences:
         if absence.kind not in (AbsenceKind.SICK_LEAVE, AbsenceKind.PERSONAL_LEAVE):
             continue
-        days = sum(1 for d in absence.span.dates() if d.year == year)
         target = sick if absence.kind is AbsenceKind.SICK_LEAVE else personal
-        target[absence.staff_id] = target.get(absence.staff_id, 0) + days
+        halves = target.setdefault(absence.staff_id, set())
+        halves.update(h for h in absence.span.half_days() if h[0].year == year)
     return tuple(
         LeaveRecord(
             staff_id=staff_id,
             year=year,
-            sick_days=sick.get(staff_id, 0),
-            personal_days=personal.get(staff_id, 0),
+            sick_days=len(sick.get(staff_id, ())) / 2,
+            personal_days=len(personal.get(staff_id, ())) / 2,
         )
         for staff_id in sorted(set(sick) | set(personal))
     )

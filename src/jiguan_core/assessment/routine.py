@@ -17,7 +17,7 @@ from operator import itemgetter
 
 from attrs import frozen
 
-from jiguan_core._validation import boundary
+from jiguan_core._validation import Year, boundary
 from jiguan_core.assessment._fast import positional_maker
 from jiguan_core.assessment._inputs import check_known, default_participants, score_problem
 from jiguan_core.assessment.grades import RoutineGrade, Ungraded
@@ -53,7 +53,7 @@ class RoutineOutcome:
     rank: int | None
     #: Rule ids that decided the outcome, e.g. ("R2",), ("R2", "R3") when the share capped 好.
     rules: tuple[str, ...]
-    #: True when the score reached 好 but the R3 share did not leave a place.
+    #: True when the score reached 好 but the R3 share did not leave a place (never when tied).
     capped: bool = False
     #: True when the person is in an undecided tie at the 好 line (graded 较好 until decided).
     tied: bool = False
@@ -88,7 +88,7 @@ class QuarterResult:
 def assess_quarter(
     office: Organization,
     records: AssessmentRecords,
-    year: int,
+    year: Year,
     quarter: int,
     *,
     policy: RoutinePolicy | Policy | None = None,
@@ -262,7 +262,8 @@ def _grade_quarter(
             if staff_id in selected:
                 grade, rules = good, _R2_R3
             else:
-                grade, rules, capped = fairly_good, _R2_R3, True
+                # Tied at the line: not "capped" (places may be open), referred to the party group.
+                grade, rules, capped = fairly_good, _R2_R3, staff_id not in tied
         else:
             rules = _R2
             if total >= fairly_good_min:
@@ -324,7 +325,7 @@ class RoutineTimetable:
 
 @boundary
 def routine_timetable(
-    year: int,
+    year: Year,
     quarter: int,
     *,
     scored_on: dt.date,

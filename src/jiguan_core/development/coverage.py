@@ -2,9 +2,12 @@
 
 For a key post the responsible person on a working day is A, else B (when A is away), else the
 first of the post's ``fallback`` chain who is there; a working day with nobody is a *gap*. A
-person is away on every calendar day that an absence or an off-site activity
-(``Activity.off_site``, attended as participant or leader) touches — a part-day counts as the
-whole day, which errs on the side of finding a gap. Only working days of the
+person is away on every half day (morning or afternoon, split at
+:data:`~jiguan_core.time.MIDDAY`) that an absence or an off-site activity
+(``Activity.off_site``, attended as participant or leader) touches: A away for a morning answers
+for the afternoon, and A away in the morning with B away in the afternoon leaves no gap. A part of
+a half day counts as the whole half, which errs on the side of finding a gap. A day is a gap when
+nobody answers for one of its halves. Only working days of the
 :class:`~jiguan_core.calendar.WorkCalendar` count. A key post without an AB role is answered
 for by its main holder(s) on the first day of the period alone.
 
@@ -35,6 +38,7 @@ from jiguan_core.policy import Policy
 from jiguan_core.post import ABRole, PostRole
 from jiguan_core.rule import Severity
 from jiguan_core.text import Lang, TermEnum, Text
+from jiguan_core.time import DayPart
 
 if TYPE_CHECKING:
     from jiguan_core.rules import Violation
@@ -47,6 +51,7 @@ __all__ = [
     "PostCoverage",
     "assess_leave",
     "away_days",
+    "away_half_days",
     "coverage",
     "responsible_on",
     "validate_ab_roles",
@@ -66,11 +71,21 @@ class PostCoverage:
 
     post_id: str
     chain: tuple[str, ...]
+    #: Days A is away and someone else answers (for the first half A is away) and no half is a gap.
     covered: tuple[tuple[dt.date, str], ...]
+    #: Days on which nobody answers for at least one half.
     gaps: tuple[dt.date, ...]
+    #: Every half day A is away: (day, half, who answers or None for nobody), in order.
+    half_days: tuple[tuple[dt.date, DayPart, str | None], ...] = ()
 
-    def responsible(self, day: dt.date) -> str | None:
-        """Who answers on ``day`` (a working day of the period): A unless listed otherwise."""
+    def responsible(self, day: dt.date, part: DayPart | None = None) -> str | None:
+        """Who answers on ``day`` (a working day of the period): A unless listed otherwise.
+        With ``part``, who answers in that half of the day."""
+        if part is not None:
+            for half_day, half, staff_id in self.half_days:
+                if half_day == day and half is part:
+                    return staff_id
+            return self.chain[0] if self.chain else None
         if day in self.gaps:
             return None
         for covered_day, staff_id in self.covered:
@@ -78,8 +93,8 @@ class PostCoverage:
                 return staff_id
         return self.chain[0] if self.chain else None
 
-    def role_on(self, day: dt.date) -> CoverRole:
-        who = self.responsible(day)
+    def role_on(self, day: dt.date, part: DayPart | None = None) -> CoverRole:
+        who = self.responsible(day, part)
         if who is None:
             return CoverRole.NOBODY
         index = self.chain.index(who)
@@ -156,19 +171,39 @@ def away_days(
     absences: Sequence[Absence] | None = None,
     activities: Sequence[Activity] | None = None,
 ) -> dict[str, set[dt.date]]:
-    """staff id -> the days of ``period`` on which they are away (absent or off site)."""
+    """staff id -> the days of ``period`` on which they are away (absent or off site) for at
+    least part of the day (see :func:`away_half_days` for the halves)."""
+    halves = away_half_days(
+        office, period, staff_ids=staff_ids, absences=absences, activities=activities
+    )
+    return {staff_id: set(days) for staff_id, days in halves.items()}
+
+
+@boundary
+def away_half_days(
+    office: Organization,
+    period: DateRange,
+    *,
+    staff_ids: Iterable[str] | None = None,
+    absences: Sequence[Absence] | None = None,
+    activities: Sequence[Activity] | None = None,
+) -> dict[str, dict[dt.date, frozenset[DayPart]]]:
+    """staff id -> day of ``period`` -> the halves of it (morning, afternoon) they are away."""
     wanted = None if staff_ids is None else set(staff_ids)
-    away: dict[str, set[dt.date]] = defaultdict(set)
-    # The same away periods as SCH3's (jiguan_core.away), counted in days of the period.
+    away: dict[str, dict[dt.date, set[DayPart]]] = defaultdict(lambda: defaultdict(set))
+    # The same away periods as SCH3's (jiguan_core.away), counted in half days of the period.
     for period_away in away_periods(
         office.absences if absences is None else absences,
         office.activities if activities is None else activities,
     ):
         if wanted is None or period_away.staff_id in wanted:
-            days = [d for d in period_away.span.dates() if d in period]
-            if days:
-                away[period_away.staff_id].update(days)
-    return dict(away)
+            for day, part in period_away.span.half_days():
+                if day in period:
+                    away[period_away.staff_id][day].add(part)
+    return {
+        staff_id: {day: frozenset(parts) for day, parts in sorted(days.items())}
+        for staff_id, days in away.items()
+    }
 
 
 @boundary
@@ -186,25 +221,47 @@ def coverage(
     calendar = calendar or WorkCalendar()
     chains = _chains(office, period.start, post_ids)
     people = {s for chain in chains.values() for s in chain}
-    away = away_days(office, period, staff_ids=people, absences=absences, activities=activities)
+    away = away_half_days(
+        office, period, staff_ids=people, absences=absences, activities=activities
+    )
     working = calendar.working_days(period.start, period.end)
-    no_one: set[dt.date] = set()
+    no_one: dict[dt.date, frozenset[DayPart]] = {}
+    whole_day = (DayPart.MORNING, DayPart.AFTERNOON)
     reports = []
     for post_id in sorted(chains):
         chain = chains[post_id]
-        # Only the days the A is away need a look down the chain.
+        # Only the halves the A is away need a look down the chain.
         first_away = away.get(chain[0], no_one) if chain else None
         covered: list[tuple[dt.date, str]] = []
         gaps: list[dt.date] = []
+        halves: list[tuple[dt.date, DayPart, str | None]] = []
         days = working if first_away is None else [d for d in working if d in first_away]
         for day in days:
-            who = next((s for s in chain[1:] if day not in away.get(s, no_one)), None)
-            if who is None:
+            parts = (
+                whole_day
+                if first_away is None
+                else tuple(p for p in whole_day if p in first_away[day])
+            )
+            answering = [
+                next(
+                    (s for s in chain[1:] if part not in away.get(s, no_one).get(day, ())),
+                    None,
+                )
+                for part in parts
+            ]
+            halves.extend(zip([day] * len(parts), parts, answering, strict=True))
+            if any(who is None for who in answering):
                 gaps.append(day)
             else:
-                covered.append((day, who))
+                covered.append((day, next(w for w in answering if w is not None)))
         reports.append(
-            PostCoverage(post_id=post_id, chain=chain, covered=tuple(covered), gaps=tuple(gaps))
+            PostCoverage(
+                post_id=post_id,
+                chain=chain,
+                covered=tuple(covered),
+                gaps=tuple(gaps),
+                half_days=tuple(halves),
+            )
         )
     return CoverageReport(period=period, posts=tuple(reports))
 

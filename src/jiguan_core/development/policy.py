@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from jiguan_core._validation import SortedFrozenSet, is_collection, keep, unique_ids
 from jiguan_core.catalogue.development import (
     AB_ROLES,
     AVOIDANCE,
@@ -55,7 +56,10 @@ _FIELDS: dict[str, tuple[Rule, str]] = {
 
 
 def _id_set(values: Any) -> frozenset[str]:
-    return frozenset(values)
+    # Sorted iteration (no dependence on the hash seed); a wrong value is left for the validator.
+    if isinstance(values, str):
+        return SortedFrozenSet((values,))
+    return SortedFrozenSet(values) if is_collection(values) else keep(values, _id_set)
 
 
 def _default(name: str) -> Any:
@@ -95,7 +99,9 @@ class DevelopmentPolicy:
     max_b_posts: int = _default("max_b_posts")
     b_may_have_held: bool = _default("b_may_have_held")
     #: Development rules switched off (their checks find nothing); from the one Policy.
-    disabled: frozenset[str] = attrs.field(factory=frozenset, converter=_id_set)
+    disabled: frozenset[str] = attrs.field(
+        factory=frozenset, converter=_id_set, validator=unique_ids
+    )
 
     def enabled(self, rule_id: str) -> bool:
         return rule_id not in self.disabled

@@ -18,6 +18,19 @@ create an avoidance situation (T5), or leave a department without anyone who has
 its key posts, is withdrawn (the lowest-priority person involved is postponed) and the
 assignment solved again. Withdrawn places are not refilled that year. Every move and every
 postponement carries its explanation. The same input gives the same plan.
+
+*Existing avoidance cases* (T5) are resolved by the plan, not carried along: after a year's
+exchanges, each T5 case that still stands moves one of the two relatives (the one who is not the
+leader first) by exchanging posts with a colleague of another department who may rotate (same
+kind of post, not under investigation or on probation, not rotated within the minimum interval,
+not the A/B partner of someone moving that year), when the exchange creates no new avoidance case
+and leaves every department someone with experience of its key posts. A case no exchange can
+resolve is listed in :attr:`RotationPlan.unresolved` with the reason.
+
+*Years without a calendar*: the rotation day of a year the calendar does not cover is not known
+(the first working day of ``move_month`` depends on that year's 调休). Moves of such a year are
+marked :attr:`PlannedMove.pending_calendar`, dated the 1st of ``move_month`` as a placeholder
+"on or after", and carry no handover deadline until the year's arrangement is supplied.
 """
 
 from __future__ import annotations
@@ -28,7 +41,7 @@ from collections.abc import Iterable
 
 from attrs import field, frozen
 
-from jiguan_core._validation import boundary
+from jiguan_core._validation import Year, boundary, result_year
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.development import (
     EXEMPTIONS,
@@ -61,6 +74,7 @@ __all__ = [
     "RotationCheck",
     "RotationPlan",
     "RotationStatus",
+    "UnresolvedAvoidance",
     "add_years",
     "due_for_rotation",
     "handover_deadline",
@@ -89,8 +103,11 @@ class PostponeReason(TermEnum):
     NO_POST = "no_post", "本年度没有合适的对调岗位"
 
 
+@boundary
 def add_years(day: dt.date, years: int) -> dt.date:
-    """``day`` moved by whole years; 29 February becomes 28 February in a common year."""
+    """``day`` moved by whole years; 29 February becomes 28 February in a common year. A result
+    outside the supported years (1949-2200) raises :class:`InvalidValue`."""
+    result_year(day.year + years, field="years", value=years, where="add_years")
     try:
         return day.replace(year=day.year + years)
     except ValueError:
@@ -139,9 +156,27 @@ class PlannedMove:
     handover_by: dt.date | None
     years_in_post: int
     reason: Text = field(eq=False)
+    #: True when the year's official calendar is not known: ``effective_on`` is then the 1st of
+    #: the move month as a placeholder (the move is on the first working day from then) and
+    #: ``handover_by`` is None until the year's arrangement is supplied.
+    pending_calendar: bool = False
+    #: The T5 avoidance case this move resolves (an exchange made for it), or None.
+    resolves: AvoidanceFinding | None = None
 
     def render(self, lang: Lang = "zh") -> str:
         return self.reason.render(lang)
+
+
+@frozen(kw_only=True)
+class UnresolvedAvoidance:
+    """An existing T5 avoidance case that no exchange of ``year`` could resolve, and why."""
+
+    year: int
+    finding: AvoidanceFinding
+    detail: Text = field(eq=False)
+
+    def render(self, lang: Lang = "zh") -> str:
+        return self.detail.render(lang)
 
 
 @frozen(kw_only=True)
@@ -166,6 +201,10 @@ class RotationPlan:
     moves: tuple[PlannedMove, ...]
     postponements: tuple[Postponement, ...]
     as_of: dt.date
+    #: Existing avoidance cases the plan could not resolve, by year (see the module docstring).
+    unresolved: tuple[UnresolvedAvoidance, ...] = ()
+    #: Years whose official calendar is not known: their moves are ``pending_calendar``.
+    pending_years: tuple[int, ...] = ()
 
     def moves_in(self, year: int) -> tuple[PlannedMove, ...]:
         return tuple(m for m in self.moves if m.year == year)
@@ -178,12 +217,21 @@ class RotationPlan:
         for year in self.years:
             moves = self.moves_in(year)
             later = self.postponements_in(year)
+            open_cases = [u for u in self.unresolved if u.year == year]
+            pending = year in self.pending_years
             if lang == "zh":
-                lines.append(f"{year} 年：轮岗 {len(moves)} 人，推迟 {len(later)} 人")
+                lines.append(
+                    f"{year} 年：轮岗 {len(moves)} 人，推迟 {len(later)} 人"
+                    + ("（该年放假安排未知，日期待定）" if pending else "")
+                )
             else:
-                lines.append(f"{year}: {len(moves)} moves, {len(later)} postponed")
+                lines.append(
+                    f"{year}: {len(moves)} moves, {len(later)} postponed"
+                    + (" (that year's calendar is not known: dates pending)" if pending else "")
+                )
             lines.extend("  " + m.render(lang) for m in moves)
             lines.extend("  " + p.render(lang) for p in later)
+            lines.extend("  " + u.render(lang) for u in open_cases)
         return lines
 
 
@@ -396,7 +444,7 @@ def _keepers(state: _State) -> dict[tuple[str, str], list[str]]:
 def plan_rotation(
     office: Organization,
     *,
-    start_year: int,
+    start_year: Year,
     years: int = 5,
     policy: DevelopmentPolicy | Policy | None = None,
     under_investigation: Iterable[str] = (),
@@ -430,31 +478,42 @@ def plan_rotation(
     state = _State(office, first_day, policy)
     moves: list[PlannedMove] = []
     postponed: list[Postponement] = []
+    unresolved: list[UnresolvedAvoidance] = []
     plan_years = tuple(range(start_year, start_year + years))
+    result_year(start_year + years - 1, field="years", value=years, where="plan_rotation")
+    pending_years = tuple(y for y in plan_years if not calendar.covers(y))
     for year in plan_years:
         day = _rotation_day(year, policy, calendar)
+        pending = year in pending_years
         year_moves, year_postponed = _plan_year(
             year, day, state, staff, posts, pairs, ab_partners, policy, investigated
         )
-        handover = _handover_or_none(day, calendar, policy)
+        resolving, year_unresolved = _resolve_avoidance(
+            year, day, state, staff, posts, pairs, ab_partners, year_moves, policy, investigated
+        )
+        unresolved.extend(year_unresolved)
+        # Someone postponed by the exchanges who now moves to resolve an avoidance case moves.
+        year_postponed = [p for p in year_postponed if p.staff_id not in year_moves]
+        handover = None if pending else _handover_or_none(day, calendar, policy)
         for staff_id in sorted(year_moves):
             to_post = year_moves[staff_id]
             from_post = posts[state.placement.main[staff_id] or ""]
             since = state.since[staff_id]
             years_in_post = _full_years(since, day)
-            moves.append(
-                _move(
-                    year,
-                    staff[staff_id],
-                    from_post,
-                    to_post,
-                    day,
-                    handover,
-                    since,
-                    years_in_post,
-                    policy,
-                )
+            move = _move(
+                year,
+                staff[staff_id],
+                from_post,
+                to_post,
+                day,
+                handover,
+                since,
+                years_in_post,
+                policy,
+                pending=pending,
+                resolves=resolving.get(staff_id),
             )
+            moves.append(move)
         apply_moves(state.placement, year_moves)
         for staff_id, post in year_moves.items():
             state.since[staff_id] = day
@@ -466,6 +525,8 @@ def plan_rotation(
         moves=tuple(sorted(moves, key=lambda m: (m.year, m.staff_id))),
         postponements=tuple(sorted(postponed, key=lambda p: (p.year, p.staff_id))),
         as_of=first_day,
+        unresolved=tuple(unresolved),
+        pending_years=pending_years,
     )
 
 
@@ -494,6 +555,9 @@ def _move(
     since: dt.date,
     years_in_post: int,
     policy: DevelopmentPolicy,
+    *,
+    pending: bool = False,
+    resolves: tuple[AvoidanceFinding, str] | None = None,
 ) -> PlannedMove:
     threshold = policy.tenure_years(from_post)
     same = from_post.department_id == to_post.department_id
@@ -505,6 +569,36 @@ def _move(
         if handover
         else "; handover deadline needs that year's calendar"
     )
+    on_zh, on_en = f"{day} 起", f"on {day}"
+    if pending:
+        on_zh = f"{day}（该年放假安排未知，为当日或其后第一个工作日，待定）起"
+        on_en = f"on or after {day} (the first working day from then; that year's calendar is not known)"
+    if resolves is not None:
+        finding, partner = resolves
+        why_zh = (
+            f"{person.id}（{person.name}）任 {from_post.id}（{from_post.name}）{years_in_post} 年，"
+            f"与 {partner} 对调岗位以解决回避情形（{finding.rule_id}：{finding.message.zh}），"
+            f"{on_zh}轮岗至{where_zh}{to_post.id}（{to_post.name}）{by_zh}"
+        )
+        why_en = (
+            f"{person.id} ({years_in_post} years in {from_post.id}) exchanges posts with "
+            f"{partner} to resolve an avoidance case ({finding.rule_id}: {finding.message.en}); "
+            f"moves {where_en} to {to_post.id} {on_en}{by_en}"
+        )
+        return PlannedMove(
+            year=year,
+            staff_id=person.id,
+            from_post=from_post.id,
+            to_post=to_post.id,
+            from_department=from_post.department_id,
+            to_department=to_post.department_id,
+            effective_on=day,
+            handover_by=handover,
+            years_in_post=years_in_post,
+            reason=Text(why_zh, why_en),
+            pending_calendar=pending,
+            resolves=finding,
+        )
     return PlannedMove(
         year=year,
         staff_id=person.id,
@@ -517,12 +611,13 @@ def _move(
         years_in_post=years_in_post,
         reason=Text(
             f"{person.id}（{person.name}）自 {since} 任 {from_post.id}（{from_post.name}）"
-            f"{years_in_post} 年，满 {threshold} 年（{TENURE.id}），{day} 起轮岗至{where_zh}"
+            f"{years_in_post} 年，满 {threshold} 年（{TENURE.id}），{on_zh}轮岗至{where_zh}"
             f"{to_post.id}（{to_post.name}）{by_zh}",
             f"{person.id} has held {from_post.id} since {since} ({years_in_post} years, "
-            f"threshold {threshold}, {TENURE.id}); moves {where_en} to {to_post.id} on "
-            f"{day}{by_en}",
+            f"threshold {threshold}, {TENURE.id}); moves {where_en} to {to_post.id} "
+            f"{on_en}{by_en}",
         ),
+        pending_calendar=pending,
     )
 
 
@@ -669,6 +764,196 @@ def _plan_year(
     return assignment, postponed
 
 
+def _resolve_avoidance(
+    year: int,
+    day: dt.date,
+    state: _State,
+    staff: dict[str, Staff],
+    posts: dict[str, Post],
+    pairs: tuple[RelativePair, ...],
+    ab_partners: dict[str, list[tuple[str, str]]],
+    year_moves: dict[str, Post],
+    policy: DevelopmentPolicy,
+    investigated: frozenset[str],
+) -> tuple[dict[str, tuple[AvoidanceFinding, str]], list[UnresolvedAvoidance]]:
+    """Resolve the T5 cases that still stand after the year's exchanges (see the module
+    docstring); ``year_moves`` gains the exchanges made. Returns who moves for which case (and
+    with whom), and the cases left open with the reason."""
+    whole_line = policy.whole_line
+    before = {f.key for f in _conflicts(state.placement, pairs, whole_line=whole_line)}
+    keepers = _keepers(state)
+    resolving: dict[str, tuple[AvoidanceFinding, str]] = {}
+    unresolved: list[UnresolvedAvoidance] = []
+
+    def standing() -> list[AvoidanceFinding]:
+        placement = state.placement.copy()
+        apply_moves(placement, year_moves)
+        return [f for f in _conflicts(placement, pairs, whole_line=whole_line) if f.key in before]
+
+    handled: set[tuple[str, str, str, str, str]] = set()
+    while True:
+        open_cases = [f for f in standing() if f.key not in handled]
+        if not open_cases:
+            break
+        finding = open_cases[0]
+        handled.add(finding.key)
+        leader = finding.leader_id
+        order = sorted(finding.staff_ids, key=lambda s: (s == leader, s))
+        reasons: list[tuple[str, str]] = []
+        for mover in order:
+            why = _why_not_movable(
+                mover, day, state, staff, posts, year_moves, ab_partners, investigated
+            )
+            if why is not None:
+                reasons.append(why)
+                continue
+            partner, why_not = _exchange_partner(
+                mover,
+                finding,
+                day,
+                state,
+                staff,
+                posts,
+                pairs,
+                ab_partners,
+                year_moves,
+                keepers,
+                before,
+                policy,
+                investigated,
+            )
+            if partner is None:
+                reasons.append(why_not)
+                continue
+            own = posts[state.placement.main[mover] or ""]
+            year_moves[mover] = posts[state.placement.main[partner] or ""]
+            year_moves[partner] = own
+            resolving[mover] = (finding, partner)
+            resolving[partner] = (finding, mover)
+            break
+        else:
+            zh = "；".join(r[0] for r in reasons)
+            en = "; ".join(r[1] for r in reasons)
+            unresolved.append(
+                UnresolvedAvoidance(
+                    year=year,
+                    finding=finding,
+                    detail=Text(
+                        f"{year} 年未能通过对调解决回避情形（{finding.rule_id}：{finding.message.zh}）："
+                        f"{zh}；需另行调整",
+                        f"{year}: no exchange resolves the avoidance case ({finding.rule_id}: "
+                        f"{finding.message.en}): {en}; it needs another adjustment",
+                    ),
+                )
+            )
+    return resolving, unresolved
+
+
+def _why_not_movable(
+    staff_id: str,
+    day: dt.date,
+    state: _State,
+    staff: dict[str, Staff],
+    posts: dict[str, Post],
+    year_moves: dict[str, Post],
+    ab_partners: dict[str, list[tuple[str, str]]],
+    investigated: frozenset[str],
+) -> tuple[str, str] | None:
+    person = staff[staff_id]
+    if staff_id in year_moves:
+        return (f"{staff_id} 本年度已另有轮岗安排", f"{staff_id} already moves this year")
+    if person.is_leadership_member or state.placement.main.get(staff_id) is None:
+        return (
+            f"{staff_id} 为主席会议成员或无主岗，不在轮岗范围",
+            f"{staff_id} is a leadership member or holds no main post",
+        )
+    partner = next((p for p, _ in ab_partners[staff_id] if p in year_moves), None)
+    if partner is not None:
+        return (
+            f"{staff_id} 与 {partner} 同为一岗位的 A/B 角，{partner} 本年度已轮岗（{ROTATION_PLAN.id}）",
+            f"{staff_id}'s A/B partner {partner} moves this year ({ROTATION_PLAN.id})",
+        )
+    if staff_id in investigated:
+        return (
+            f"{staff_id} 正在接受审查调查（{EXEMPTIONS.id}）",
+            f"{staff_id} is under investigation ({EXEMPTIONS.id})",
+        )
+    if person.on_probation(day):
+        return (
+            f"{staff_id} 在试用期内（{EXEMPTIONS.id}）",
+            f"{staff_id} is on probation ({EXEMPTIONS.id})",
+        )
+    return None
+
+
+def _exchange_partner(
+    mover: str,
+    finding: AvoidanceFinding,
+    day: dt.date,
+    state: _State,
+    staff: dict[str, Staff],
+    posts: dict[str, Post],
+    pairs: tuple[RelativePair, ...],
+    ab_partners: dict[str, list[tuple[str, str]]],
+    year_moves: dict[str, Post],
+    keepers: dict[tuple[str, str], list[str]],
+    before: set[tuple[str, str, str, str, str]],
+    policy: DevelopmentPolicy,
+    investigated: frozenset[str],
+) -> tuple[str | None, tuple[str, str]]:
+    """The colleague ``mover`` exchanges posts with to resolve ``finding`` (longest in post
+    first), or None with the reason."""
+    own = posts[state.placement.main[mover] or ""]
+    moving = set(year_moves) | {mover}
+    per_department: dict[str, int] = defaultdict(int)
+    for staff_id in year_moves:
+        per_department[state.placement.department[staff_id]] += 1
+    candidates: list[tuple[dt.date, str]] = []
+    for staff_id, post_id in state.placement.main.items():
+        if post_id is None or staff_id in moving or staff_id in finding.staff_ids:
+            continue
+        post = posts[post_id]
+        person = staff[staff_id]
+        if (
+            post.leading != own.leading
+            or post.department_id == own.department_id
+            or person.is_leadership_member
+            or staff_id in investigated
+            or person.on_probation(day)
+            or per_department[post.department_id] >= policy.moves_per_department
+            or any(p in moving for p, _ in ab_partners[staff_id])
+        ):
+            continue
+        last = state.last_rotation.get(staff_id)
+        if last is not None and day < add_years(last, policy.min_interval_years):
+            continue
+        candidates.append((state.since.get(staff_id, day), staff_id))
+    last_problem: tuple[str, str] | None = None
+    for _, partner in sorted(candidates):
+        trial = {**year_moves, mover: posts[state.placement.main[partner] or ""], partner: own}
+        placement = state.placement.copy()
+        apply_moves(placement, trial)
+        if finding.key in {
+            f.key for f in _conflicts(placement, pairs, whole_line=policy.whole_line)
+        }:
+            continue
+        problem = _first_problem(trial, placement, keepers, pairs, before, {}, policy)
+        if problem is None:
+            return partner, ("", "")
+        last_problem = (problem[2], problem[3])
+    if last_problem is not None:
+        return None, (
+            f"{mover} 与其他部门同类岗位人员对调均不可行（例如：{last_problem[0]}）",
+            f"no exchange of {mover} with a colleague of another department works (e.g. "
+            f"{last_problem[1]})",
+        )
+    return None, (
+        f"其他部门没有可与 {mover} 对调的同类岗位人员",
+        f"no colleague of another department with a post of the same kind may rotate with "
+        f"{mover} this year",
+    )
+
+
 def _assign(
     movers: list[str],
     state: _State,
@@ -770,7 +1055,7 @@ def _first_problem(
 
 
 @boundary
-def placement_after(office: Organization, plan: RotationPlan, year: int) -> Placement:
+def placement_after(office: Organization, plan: RotationPlan, year: Year) -> Placement:
     """Where everyone sits after the plan's moves of ``year`` and the years before it."""
     placement = Placement.of(office, plan.as_of)
     posts = {p.id: p for p in office.posts}

@@ -37,13 +37,14 @@ BODY_FONTS: tuple[str, ...] = (
 @frozen(kw_only=True)
 class OfficeStyle:
     """Page set-up after GB/T 9704-2012 where it fits a wide table: A4 landscape (the six
-    columns need the width), 小标宋 title at 二号 (22 pt), 仿宋 body; sizes in points,
+    columns need the width), 小标宋 title at 小二 (18 pt: the standard's 二号 would break a
+    list's long title over two lines), 仿宋 body; sizes in points,
     margins in millimetres. The first font of each list is written into .docx files (Word
     substitutes a missing font); HTML lists them all as fallbacks."""
 
     title_fonts: tuple[str, ...] = TITLE_FONTS
     body_fonts: tuple[str, ...] = BODY_FONTS
-    title_size: float = 22.0  # 二号
+    title_size: float = 18.0  # 小二
     body_size: float = 10.5  # 五号: six columns of names must fit one page
     margin_top: float = 20.0
     margin_bottom: float = 15.0

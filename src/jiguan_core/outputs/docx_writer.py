@@ -138,7 +138,7 @@ def _schedule(
 ) -> None:
     document.add_paragraph().add_run().add_break(te.WD_BREAK.PAGE)
     title = "领导活动安排表" if lang == "zh" else "Leaders' schedule"
-    heading(listed.period_label(lang) + title, style.title_size * 0.8, style.title_fonts[0])
+    heading(listed.period_label(lang) + title, style.title_size, style.title_fonts[0])
     schedule = listed.leader_schedule()
     table = document.add_table(rows=1, cols=1 + len(schedule.days))
     table.style = "Table Grid"

@@ -36,7 +36,7 @@ def _css(style: OfficeStyle) -> str:
 html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 body {{ font-family: {_fonts(style.body_fonts)}; font-size: {style.body_size}pt; margin: 0;
   color: #000; }}
-h1 {{ font-family: {_fonts(style.title_fonts)}; font-size: {style.title_size * 0.8:.1f}pt;
+h1 {{ font-family: {_fonts(style.title_fonts)}; font-size: {style.title_size:.1f}pt;
   font-weight: normal; text-align: center; margin: 0 0 2mm; }}
 p.sub {{ text-align: center; margin: 0 0 3mm; }}
 table {{ width: 100%; border-collapse: collapse; table-layout: fixed; }}
@@ -131,7 +131,7 @@ def _estimated_height(listed: ActivityList, style: OfficeStyle, size: float, lan
     def lines(text: str, column: int) -> int:
         return max(1, math.ceil(display_width(text) * size / 2 * 1.05 / inner[column]))
 
-    height = style.title_size * 0.8 * 1.3 + 2 * _PT_PER_MM  # h1
+    height = style.title_size * 1.3 + 2 * _PT_PER_MM  # h1
     height += line + 3 * _PT_PER_MM  # subtitle
     height += line * max(lines(h.render(lang), i) for i, h in enumerate(HEADINGS)) + pad
     for day in listed.days:

@@ -37,7 +37,7 @@ def list_xlsx(
     style = style or OfficeStyle()
     body_font = styles.Font(name=style.body_fonts[0], size=style.body_size)
     bold = styles.Font(name=style.body_fonts[0], size=style.body_size, bold=True)
-    title_font = styles.Font(name=style.title_fonts[0], size=style.title_size * 0.75)
+    title_font = styles.Font(name=style.title_fonts[0], size=style.title_size * 0.8)
     wrap = styles.Alignment(wrap_text=True, vertical="top")
     fills = {kind: styles.PatternFill("solid", fgColor=colour) for kind, colour in _FILLS.items()}
     plain_fill = styles.PatternFill("solid", fgColor="F2F2F2")

@@ -10,6 +10,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from jiguan_core._validation import SortedFrozenSet
 from jiguan_core.catalogue.scheduling import RULES
 from jiguan_core.errors import InvalidValue
 from jiguan_core.finding import Finding
@@ -56,7 +57,8 @@ class RuleSummary:
 
 
 def _id_set(values: Iterable[str]) -> frozenset[str]:
-    return frozenset(values)
+    # Iterates in sorted order: a report never depends on the hash seed.
+    return SortedFrozenSet(values)
 
 
 def _sorted(values: Iterable[Violation]) -> tuple[Violation, ...]:

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 from attrs import field, frozen
 
-from jiguan_core._validation import date_value, identifier
+from jiguan_core._validation import (
+    date_value,
+    identifier,
+    is_collection,
+    keep,
+    optional_date,
+    optional_text,
+)
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import Lang, TermEnum
 
 __all__ = ["EventKind", "StageEvent", "check_day", "check_person", "member_of"]
+
+
+def events(values: Iterable[StageEvent]) -> tuple[StageEvent, ...]:
+    """A workflow's history as a tuple (a wrong value is left for the validator to report)."""
+    return tuple(values) if is_collection(values) else keep(values, events)
 
 
 def member_of(cls: type[TermEnum]) -> Any:
@@ -51,8 +64,8 @@ class StageEvent:
     stage: TermEnum = field(validator=member_of(TermEnum))
     person_id: str = field(validator=identifier)
     on: dt.date = field(validator=date_value)
-    due: dt.date | None = None
-    note: str = ""
+    due: dt.date | None = field(default=None, validator=optional_date)
+    note: str = field(default="", validator=optional_text)
 
     def render(self, lang: Lang = "zh") -> str:
         due = f"（时限 {self.due}）" if lang == "zh" else f" (due {self.due})"

@@ -16,8 +16,18 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 from attrs import field, frozen
+from attrs.validators import optional
 
-from jiguan_core._validation import boundary, date_value, identifier, text
+from jiguan_core._validation import (
+    boundary,
+    date_value,
+    identifier,
+    instance_of,
+    members_of,
+    optional_date,
+    optional_identifier,
+    text,
+)
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.work import DOCUMENT_DEADLINES
 from jiguan_core.errors import InvalidValue
@@ -29,6 +39,7 @@ from jiguan_core.work._workflow import (
     StageEvent,
     check_day,
     check_person,
+    events,
     member_of,
     working_days_late,
 )
@@ -198,14 +209,14 @@ class DocumentWorkflow:
     urgency: Urgency = field(validator=member_of(Urgency))
     department_id: str = field(validator=identifier)
     started: dt.date = field(validator=date_value)
-    stage: DocumentStage | None
-    responsible_id: str | None
-    due: dt.date | None
-    history: tuple[StageEvent, ...]
-    signer_id: str | None = None
-    important: bool = False
-    reply_deadline: dt.date | None = None
-    chaser_id: str | None = None
+    stage: DocumentStage | None = field(validator=optional(member_of(DocumentStage)))
+    responsible_id: str | None = field(validator=optional_identifier)
+    due: dt.date | None = field(validator=optional_date)
+    history: tuple[StageEvent, ...] = field(converter=events, validator=members_of(StageEvent))
+    signer_id: str | None = field(default=None, validator=optional_identifier)
+    important: bool = field(default=False, validator=instance_of(bool))
+    reply_deadline: dt.date | None = field(default=None, validator=optional_date)
+    chaser_id: str | None = field(default=None, validator=optional_identifier)
 
     # Reading ------------------------------------------------------------------------------
     @property

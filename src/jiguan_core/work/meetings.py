@@ -11,13 +11,25 @@ summary (minutes issued) ``minutes_days`` working days after it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 import attrs
 from attrs import field, frozen
+from attrs.validators import optional
 
-from jiguan_core._validation import boundary, date_value, identifier, text
+from jiguan_core._validation import (
+    boundary,
+    date_value,
+    identifier,
+    instance_of,
+    is_collection,
+    keep,
+    members_of,
+    optional_date,
+    optional_identifier,
+    text,
+)
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.work import MEETING_DEADLINES
 from jiguan_core.errors import InvalidValue
@@ -28,6 +40,8 @@ from jiguan_core.work._workflow import (
     StageEvent,
     check_day,
     check_person,
+    events,
+    member_of,
     working_days_late,
 )
 from jiguan_core.work.errors import ChecklistIncomplete, OutOfOrderTransition, WorkflowFinished
@@ -154,6 +168,10 @@ def _stage(value: object, workflow_id: str) -> MeetingStage:
     return found
 
 
+def _checked(values: Iterable[ChecklistItem]) -> tuple[ChecklistItem, ...]:
+    return tuple(values) if is_collection(values) else keep(values, _checked)
+
+
 @frozen(kw_only=True)
 class MeetingWorkflow:
     """One meeting on its way; ``stage`` is the stage under way (None: finished)."""
@@ -166,12 +184,16 @@ class MeetingWorkflow:
     department_id: str = field(validator=identifier)
     held_on: dt.date = field(validator=date_value)
     started: dt.date = field(validator=date_value)
-    stage: MeetingStage | None
-    responsible_id: str | None
-    due: dt.date | None
-    checked: tuple[ChecklistItem, ...]
-    history: tuple[StageEvent, ...]
-    template: MeetingTemplate = OFFICE_TEMPLATE
+    stage: MeetingStage | None = field(validator=optional(member_of(MeetingStage)))
+    responsible_id: str | None = field(validator=optional_identifier)
+    due: dt.date | None = field(validator=optional_date)
+    checked: tuple[ChecklistItem, ...] = field(
+        converter=_checked, validator=members_of(ChecklistItem)
+    )
+    history: tuple[StageEvent, ...] = field(converter=events, validator=members_of(StageEvent))
+    template: MeetingTemplate = field(
+        default=OFFICE_TEMPLATE, validator=instance_of(MeetingTemplate)
+    )
     parameters: Mapping[str, ParameterValue] = field(
         factory=lambda: MEETING_DEADLINES.resolve(), eq=False, repr=False
     )

@@ -16,7 +16,19 @@ from typing import Any, cast
 
 from attrs import field, frozen
 
-from jiguan_core._validation import boundary, date_value, id_tuple, identifier, text, unique_ids
+from jiguan_core._validation import (
+    SortedFrozenSet,
+    a_collection,
+    boundary,
+    date_value,
+    id_tuple,
+    identifier,
+    is_collection,
+    keep,
+    members_of,
+    text,
+    unique_ids,
+)
 from jiguan_core.catalogue.work import FIRST_TOPIC
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem, UnknownEntity
 from jiguan_core.finding import Finding
@@ -91,7 +103,7 @@ class AgendaItem:
 
 
 def _agenda(values: Iterable[AgendaItem]) -> tuple[AgendaItem, ...]:
-    return tuple(values)
+    return tuple(values) if is_collection(values) else keep(values, _agenda)
 
 
 def _optional_member(cls: type[TermEnum]) -> Any:
@@ -120,7 +132,9 @@ class Record:
     participants: tuple[str, ...] = field(default=(), converter=id_tuple, validator=unique_ids)
     level: Tier | None = field(default=None, validator=_optional_member(Tier))
     meeting: StudyMeeting | None = field(default=None, validator=_optional_member(StudyMeeting))
-    agenda: tuple[AgendaItem, ...] = field(default=(), converter=_agenda)
+    agenda: tuple[AgendaItem, ...] = field(
+        default=(), converter=_agenda, validator=members_of(AgendaItem)
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.kind in LEVELLED_KINDS) != (self.level is not None):
@@ -162,6 +176,8 @@ _DATE_AND_ID = attrgetter("on", "id")
 
 
 def _sorted_records(values: Iterable[Record]) -> tuple[Record, ...]:
+    if not is_collection(values):
+        return keep(values, _sorted_records)  # reported by the validator
     items = list(values)
     try:
         return tuple(sorted(items, key=_DATE_AND_ID))
@@ -173,7 +189,9 @@ def _sorted_records(values: Iterable[Record]) -> tuple[Record, ...]:
 
 
 def _ids(values: Iterable[str]) -> frozenset[str]:
-    return frozenset(values)
+    if isinstance(values, str):
+        return SortedFrozenSet((values,))
+    return SortedFrozenSet(values) if is_collection(values) else keep(values, _ids)
 
 
 @frozen(kw_only=True)
@@ -206,9 +224,9 @@ class RecordBook:
     The same pass builds ``columns``, the flat index the statistics read.
     """
 
-    records: tuple[Record, ...] = field(converter=_sorted_records)
-    staff_ids: frozenset[str] = field(converter=_ids)
-    department_ids: frozenset[str] = field(converter=_ids)
+    records: tuple[Record, ...] = field(converter=_sorted_records, validator=a_collection)
+    staff_ids: frozenset[str] = field(converter=_ids, validator=unique_ids)
+    department_ids: frozenset[str] = field(converter=_ids, validator=unique_ids)
     columns: tuple[RecordColumn, ...] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:

@@ -27,7 +27,14 @@ from typing import Any
 
 from attrs import field, frozen
 
-from jiguan_core._validation import boundary
+from jiguan_core._validation import (
+    SortedFrozenSet,
+    boundary,
+    is_collection,
+    keep,
+    members_of,
+    parameter,
+)
 from jiguan_core.catalogue.work import YU_ROUNDING
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import Lang, TermEnum
@@ -377,14 +384,28 @@ def yu_round(
     return shown, shown != value
 
 
+def _metric_set(values: Iterable[Metric]) -> frozenset[Metric]:
+    if isinstance(values, Metric):
+        return SortedFrozenSet((values,))
+    return SortedFrozenSet(values) if is_collection(values) else keep(values, _metric_set)
+
+
 @frozen(kw_only=True)
 class YuConvention:
     """How figures are rounded for a report (WORK-YU); ``YuConvention.of({...})`` checks
     overrides against the rule."""
 
-    significant_digits: int = int(YU_ROUNDING.defaults["significant_digits"])
-    exact_below: int = int(YU_ROUNDING.defaults["exact_below"])
-    exact_metrics: frozenset[Metric] = _DEFAULT_EXACT
+    significant_digits: int = field(
+        default=int(YU_ROUNDING.defaults["significant_digits"]),
+        validator=parameter(YU_ROUNDING, "significant_digits", integer=True),
+    )
+    exact_below: int = field(
+        default=int(YU_ROUNDING.defaults["exact_below"]),
+        validator=parameter(YU_ROUNDING, "exact_below", integer=True),
+    )
+    exact_metrics: frozenset[Metric] = field(
+        default=_DEFAULT_EXACT, converter=_metric_set, validator=members_of(Metric)
+    )
 
     @classmethod
     def of(
