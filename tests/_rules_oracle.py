@@ -92,7 +92,10 @@ def oracle(
                     if pattern.unless == "exempt" and f[REF] in ctx.blackouts[g[REF]].exempt:
                         continue
                     out.append(pair_violation(ctx, look, pattern.id, f, g))
-            elif isinstance(pattern, SingleFact) and pattern.id == "SCH9/over_capacity":
+            elif (
+                isinstance(pattern, SingleFact)
+                and pattern.id == "SCHED-COORD-CAPACITY/over_capacity"
+            ):
                 seats = {r.id: r.capacity for r in office.rooms}
                 extra = int(params["extra_seats"])
                 for a in acts:

@@ -543,7 +543,7 @@ def _entry_point_cases() -> Iterator[Case]:
     )
     yield Case(
         "SchedulingPolicy: unknown parameter",
-        lambda: SchedulingPolicy(overrides={"SCH2": {"weeks": 3}}),
+        lambda: SchedulingPolicy(overrides={"SCHED-COORD-TRIPS": {"weeks": 3}}),
         (),
         UnknownEntity,
         "weeks",

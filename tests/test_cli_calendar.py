@@ -63,9 +63,9 @@ class TestAYearTheDataLacks:
         result = run("check", path, "--lang", "en", cwd=workdir)
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
-        assert "NOT MADE: SCH6/non_working_day on 2027-03-10" in result.stdout
+        assert "NOT MADE: SCHED-C2-WORKDAYS/non_working_day on 2027-03-10" in result.stdout
         assert "--calendar FILE" in result.stdout
-        assert "SCH1" in result.stdout  # the rules that need no calendar were checked
+        assert "SCHED-COORD-PERSON" in result.stdout  # the rules that need no calendar were checked
 
     def test_check_json_lists_the_checks_not_made(self, workdir: Path) -> None:
         """`--json`: complete is false and not_made names the rule part, year and days."""
@@ -73,7 +73,7 @@ class TestAYearTheDataLacks:
         result = run("check", path, "--json", cwd=workdir)
         data = json.loads(result.stdout)
         assert data["complete"] is False
-        assert data["not_made"][0]["part"] == "SCH6/non_working_day"
+        assert data["not_made"][0]["part"] == "SCHED-C2-WORKDAYS/non_working_day"
         assert data["not_made"][0]["years"] == [2027]
         assert data["not_made"][0]["days"] == ["2027-03-10"]
 

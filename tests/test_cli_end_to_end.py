@@ -57,10 +57,10 @@ class TestOnTheSampleOffice:
     def test_check_reports_the_sample_conflicts_and_exits_1(
         self, office_file: Path, workdir: Path
     ) -> None:
-        """The sample calendar has hard conflicts: the table names SCH1 and the exit is 1."""
+        """The sample calendar has hard conflicts: the table names SCHED-COORD-PERSON and the exit is 1."""
         result = jiguan("check", office_file, cwd=workdir)
         assert result.returncode == 1
-        assert "SCH1" in result.stdout
+        assert "SCHED-COORD-PERSON" in result.stdout
         assert "硬" in result.stdout
         assert result.stderr == ""
 

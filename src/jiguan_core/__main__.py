@@ -135,7 +135,10 @@ def _parser() -> argparse.ArgumentParser:
                 help="last day of the period (included)",
             )
             sub.add_argument(
-                "--format", choices=("text", "json"), default="text", help="output format"
+                "--format",
+                choices=("text", "json", "xlsx"),
+                default="text",
+                help="output format (xlsx: the office extra, with --out)",
             )
         elif name == "leave":
             sub.add_argument("--year", type=int, required=True, metavar="YEAR", help="the year")

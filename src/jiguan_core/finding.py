@@ -40,6 +40,8 @@ SUBJECT_KINDS: Mapping[str, str] = FrozenDict(
         "task": "任务",
         "record": "记录",
         "request": "申请",
+        "proposal": "提案",
+        "milestone": "节点",
     }
 )
 

@@ -3,7 +3,7 @@
 ``verify(rule_id).given(...).finds(n)`` runs *one* rule of the catalogue on the facts given, the
 way the library itself decides it, and checks how many findings it makes::
 
-    verify("SCH1").given(office, activities=[a, b]).finds(1)
+    verify("SCHED-COORD-PERSON").given(office, activities=[a, b]).finds(1)
     verify("A6").given({"staff_id": "p01", "year": 2025, "warning_in_year": 1}).finds(1)
     verify("DEV-T5").given(office, as_of).finds_nothing()
 
@@ -21,8 +21,29 @@ What ``given`` takes depends on how the rule is decided:
 - a rule computed by a function: the arguments of that function (``rule(id).computed_by``), and
   each result the function gives that the rule decided is a finding (a person graded by A1, a
   place capped by A2, a period merged by S3, a post's gap in cover ...);
-- a rule that refuses what breaks it (WORK-D1 to D4, A15's publicity window, W1's kinds): a
-  zero-argument callable; the refusal naming the rule is the finding.
+- a rule that refuses what breaks it (WORK-D1 to D4, A15's publicity window, W1's kinds,
+  PROPOSAL-P1's order of stages, PROPOSAL-P1-KEY's supervising leader): a zero-argument
+  callable; the refusal naming the rule is the finding.
+
+The office-work areas (REGULATIONS §10-§12), each finding one thing the rule decides:
+
+- LEAVE-L1 ``given(*years)``: each count of years of work that earns annual leave (part: the
+  band); LEAVE-L2 ``given(first, last, calendar)``: each half day that counts as leave;
+  LEAVE-L3 ``given(years, absences, year, calendar)``: the year excluded from annual leave;
+  LEAVE-L4 ``given(staff, year, **leave_balance)``: a carry-over the rule refuses; LEAVE-L5
+  ``given(requester, half_days)``: each approver above the department head the leave goes to
+  (part: the role);
+- DUTY-Y1, -REST, -FAIR ``given(office, period, **duty_roster)``: each roster issue of the
+  rule (a day short, an unavoidable second day running, a spread no evener);
+- PROPOSAL-P2 ``given(proposals, as_of=, calendar=)``: each proposal past its stage deadline;
+- PLAN-ARTICLE-PLAN ``given(plan, as_of=, calendar=)``: each milestone late on ``as_of``, or
+  ``given(callable)``: each problem naming the rule in the plan it refuses;
+  PLAN-ARTICLE-PLAN-REPORT ``given(plan, half, calendar=)``: each milestone the half-year
+  report raises (late, or due soon); PLAN-ARTICLE-COORD ``given(plan, office, calendar=)``:
+  each field trip the scheduler could not place.
+
+Every runner passes the policy through: its overrides to the deciding function and its levels
+to the findings.
 
 The verifier belongs to tests (the library's and an application's own): a failed expectation
 raises :class:`VerificationFailed`, an ``AssertionError``, listing what was found.
@@ -185,19 +206,17 @@ def _finding(
     )
 
 
-def _annual(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
-    """A1, A2, R4: the people whose outcome the rule decided (A2: capped at or tied on the
-    quota line)."""
-    from jiguan_core.assessment import AnnualPolicy, assess_year
-
-    kwargs.setdefault("policy", AnnualPolicy.from_policy(v.policy))
-    result = assess_year(*args, **kwargs)
+def _decided(v: RuleVerifier, outcomes: Iterable[Any], quota_rule: str) -> list[Finding]:
+    """The outcomes (annual or quarterly) the rule decided; for the quota rule (A2, R3), those
+    the quota capped or left tied on its line."""
     found = []
-    for outcome in result.outcomes:
-        decided = v.rule.id in outcome.rules
-        if v.rule.id == "A2":
+    for outcome in outcomes:
+        if v.rule.id == quota_rule:
             decided = outcome.capped or outcome.tied
+        else:
+            decided = v.rule.id in outcome.rules
         if decided:
+            year_end = dt.date(outcome.year, 12, 31)
             found.append(
                 _finding(
                     v,
@@ -206,10 +225,19 @@ def _annual(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
                         f"{outcome.staff_id} decided by {v.rule.id}",
                     ),
                     subjects={"staff": (outcome.staff_id,)},
-                    dates=(dt.date(outcome.year, 12, 31),),
+                    dates=(year_end,),
                 )
             )
     return found
+
+
+def _annual(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
+    """A1-A7, R4: the people whose outcome the rule decided (A2: capped at or tied on the
+    quota line)."""
+    from jiguan_core.assessment import AnnualPolicy, assess_year
+
+    kwargs.setdefault("policy", AnnualPolicy.from_policy(v.policy))
+    return _decided(v, assess_year(*args, **kwargs).outcomes, "A2")
 
 
 def _quarter(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
@@ -217,24 +245,7 @@ def _quarter(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
     from jiguan_core.assessment import RoutinePolicy, assess_quarter
 
     kwargs.setdefault("policy", RoutinePolicy.from_policy(v.policy))
-    result = assess_quarter(*args, **kwargs)
-    found = []
-    for outcome in result.outcomes:
-        decided = v.rule.id in outcome.rules
-        if v.rule.id == "R3":
-            decided = outcome.capped or outcome.tied
-        if decided:
-            found.append(
-                _finding(
-                    v,
-                    Text(
-                        f"{outcome.staff_id} 由 {v.rule.id} 定等",
-                        f"{outcome.staff_id} decided by {v.rule.id}",
-                    ),
-                    subjects={"staff": (outcome.staff_id,)},
-                )
-            )
-    return found
+    return _decided(v, assess_quarter(*args, **kwargs).outcomes, "R3")
 
 
 def _sanction_periods(v: RuleVerifier, sanctions: Iterable[Any]) -> Iterable[Finding]:
@@ -383,6 +394,192 @@ def _yu(v: RuleVerifier, *values: int) -> Iterable[Finding]:
     return found
 
 
+def _entitlement(v: RuleVerifier, *years: int) -> Iterable[Finding]:
+    """LEAVE-L1: a finding per number of years of work that earns annual leave, its band the
+    part (``first_band``, ``second_band``, ``third_band``); under ``min_years`` nothing."""
+    from jiguan_core.leave import annual_entitlement
+
+    parameters = v.policy.parameters(v.rule.id)
+    found = []
+    for count in years:
+        days = annual_entitlement(count, v.policy.overrides.get(v.rule.id))
+        if not days:
+            continue
+        band = (
+            "third_band"
+            if count >= int(parameters["third_band_from"])
+            else "second_band"
+            if count >= int(parameters["second_band_from"])
+            else "first_band"
+        )
+        found.append(
+            _finding(
+                v,
+                Text(f"工龄{count}年，年休假{days}天", f"{count} years of work: {days} days"),
+                part=band,
+            )
+        )
+    return found
+
+
+def _half_days(v: RuleVerifier, first: Any, last: Any, calendar: Any) -> Iterable[Finding]:
+    """LEAVE-L2: a finding per half day of ``first`` .. ``last`` that counts as leave (a
+    working half day on the 调休 calendar), each counted by the library's own
+    :func:`~jiguan_core.leave.working_half_days`."""
+    from jiguan_core.leave import slot_range, working_half_days
+
+    return [
+        _finding(
+            v, Text(f"{slot.render('zh')} 计假", f"{slot.render('en')} counts"), dates=(slot.day,)
+        )
+        for slot in slot_range(first, last)
+        if working_half_days(slot, slot, calendar)
+    ]
+
+
+def _excluded_year(
+    v: RuleVerifier, years: int, absences: Iterable[Any], year: int, calendar: Any
+) -> Iterable[Finding]:
+    """LEAVE-L3: the year excluded from annual leave after long personal or sick leave."""
+    from jiguan_core.leave import exclusion
+
+    why = exclusion(years, absences, year, calendar, v.policy.overrides.get(v.rule.id))
+    return [] if why is None else [_finding(v, why, dates=(dt.date(year, 12, 31),))]
+
+
+def _carry_over(v: RuleVerifier, staff: Any, year: int, **kwargs: Any) -> Iterable[Finding]:
+    """LEAVE-L4: a carry-over into ``year`` the rule refuses (``carry_over_years`` = 0)."""
+    from jiguan_core.leave import leave_balance
+
+    kwargs.setdefault("overrides", v.policy.overrides_for(RuleArea.LEAVE))
+    try:
+        leave_balance(staff, year, **kwargs)
+    except JiguanError as error:
+        if getattr(error, "field", None) != "carried_over":
+            raise
+        found = Text(error.render("zh"), error.render("en"))
+        return [_finding(v, found, subjects={"staff": (staff.id,)}, dates=(dt.date(year, 1, 1),))]
+    return []
+
+
+def _approvers(v: RuleVerifier, requester: Any, half_days: int) -> Iterable[Finding]:
+    """LEAVE-L5: a finding per approver the leave goes up to beyond its department head (the
+    secretary-general, the chair), the role the part; a leave the department head approves
+    alone finds nothing."""
+    from jiguan_core.leave import ApproverRole, approval_chain
+
+    chain = approval_chain(requester, half_days, v.policy.overrides.get(v.rule.id))
+    return [
+        _finding(
+            v,
+            Text(
+                f"{requester.id} 的请假报{role.zh}审批",
+                f"{requester.id}'s leave goes to the {role.en}",
+            ),
+            part=role.value,
+            subjects={"staff": (requester.id,)},
+        )
+        for role in chain
+        if role is not ApproverRole.DEPARTMENT_HEAD
+    ]
+
+
+def _roster(v: RuleVerifier, office: Any, period: Any, **kwargs: Any) -> Iterable[Finding]:
+    """DUTY-Y1, -REST, -FAIR: a finding per roster issue of the rule (a day short of people, an
+    unavoidable second day running, a spread no evener)."""
+    from jiguan_core.duty import duty_roster
+
+    kwargs.setdefault("overrides", v.policy.overrides_for(RuleArea.DUTY))
+    roster = duty_roster(office, period, **kwargs)
+    return [
+        _finding(
+            v,
+            issue.message,
+            part=issue.group.value,
+            subjects={"staff": (issue.staff_id,)} if issue.staff_id else None,
+            dates=(issue.day,) if issue.day else (),
+        )
+        for issue in roster.issues
+        if issue.rule_id == v.rule.id
+    ]
+
+
+def _late_proposals(v: RuleVerifier, proposals: Iterable[Any], **kwargs: Any) -> Iterable[Finding]:
+    """PROPOSAL-P2: a finding per proposal past its stage deadline (the deadlines are fixed at
+    submission, by :func:`~jiguan_core.proposals.submit_proposal`'s ``overrides``)."""
+    from jiguan_core.proposals import proposal_late_items
+
+    return [
+        i.to_finding(v.policy.level(v.rule.id)) for i in proposal_late_items(proposals, **kwargs)
+    ]
+
+
+def _late_milestones(v: RuleVerifier, plan: Any, **kwargs: Any) -> Iterable[Finding]:
+    """PLAN-ARTICLE-PLAN: given a plan, a finding per milestone late on ``as_of`` (done after
+    its target, or open past it); given a zero-argument callable, the plan it refuses, a
+    finding per problem naming the rule (an item without milestones, a target outside the
+    year)."""
+    from jiguan_core.errors import InvalidInput
+    from jiguan_core.workplan import plan_progress
+
+    if callable(plan):
+        try:
+            plan()
+        except InvalidInput as error:
+            named = [p for p in error.problems if v.rule.id in p.render("en")]
+            if not named:
+                raise
+            return [_finding(v, Text(p.render("zh"), p.render("en")), part=p.path) for p in named]
+        return []
+    kwargs.setdefault("overrides", v.policy.overrides.get("PLAN-ARTICLE-PLAN-REPORT"))
+    return [
+        _finding(
+            v,
+            Text(m.render("zh"), m.render("en")),
+            subjects={"milestone": (m.id,)},
+            dates=(m.target,),
+        )
+        for department in plan_progress(plan, **kwargs)
+        for m in department.late
+    ]
+
+
+def _half_year(v: RuleVerifier, plan: Any, half: int, **kwargs: Any) -> Iterable[Finding]:
+    """PLAN-ARTICLE-PLAN-REPORT: a finding per milestone the half-year report to the standing
+    committee must raise, late (part ``late``) or due within ``due_soon_days`` working days of
+    the half's end (part ``due_soon``), dated the day the report is due."""
+    from jiguan_core.workplan import half_year_report
+
+    kwargs.setdefault("overrides", v.policy.overrides.get(v.rule.id))
+    report = half_year_report(plan, half, **kwargs)
+    return [
+        _finding(
+            v,
+            Text(
+                f"{m.render('zh')}（{report.due}前汇报）",
+                f"{m.render('en')} (report by {report.due})",
+            ),
+            part=part,
+            subjects={"milestone": (m.id,), "department": (department.department_id,)},
+            dates=(report.due,),
+        )
+        for department in report.departments
+        for item in department.items
+        for part, milestones in (("late", item.late), ("due_soon", item.due_soon))
+        for m in milestones
+    ]
+
+
+def _unplaced_trips(v: RuleVerifier, plan: Any, office: Any, **kwargs: Any) -> Iterable[Finding]:
+    """PLAN-ARTICLE-COORD: a finding per field trip of the plan the scheduler could not place
+    (the policy's levels and overrides apply; ``never_pile_up`` makes SCHED-COORD-TRIPS hard)."""
+    from jiguan_core.workplan import plan_field_trips
+
+    kwargs.setdefault("overrides", v.policy.overrides.get(v.rule.id))
+    placed = plan_field_trips(plan, office, policy=v.policy, **kwargs)
+    return [_finding(v, u.reason, subjects={"request": (u.request_id,)}) for u in placed.unplaced]
+
+
 _BY_ID: Mapping[str, _Runner] = {
     "A1": _annual,
     "A2": _annual,
@@ -417,6 +614,20 @@ _BY_ID: Mapping[str, _Runner] = {
     "WORK-TASKS": _late,
     "WORK-FIRST-TOPIC": _first_topic,
     "WORK-YU": _yu,
+    "LEAVE-L1": _entitlement,
+    "LEAVE-L2": _half_days,
+    "LEAVE-L3": _excluded_year,
+    "LEAVE-L4": _carry_over,
+    "LEAVE-L5": _approvers,
+    "DUTY-Y1": _roster,
+    "DUTY-Y1-REST": _roster,
+    "DUTY-Y1-FAIR": _roster,
+    "PROPOSAL-P1": _refusal,
+    "PROPOSAL-P1-KEY": _refusal,
+    "PROPOSAL-P2": _late_proposals,
+    "PLAN-ARTICLE-PLAN": _late_milestones,
+    "PLAN-ARTICLE-PLAN-REPORT": _half_year,
+    "PLAN-ARTICLE-COORD": _unplaced_trips,
 }
 
 

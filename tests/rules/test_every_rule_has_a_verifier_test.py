@@ -21,21 +21,9 @@ def verified_ids() -> set[str]:
     return found
 
 
-#: Rules of the office-work areas whose verifier tests are being written (issue 11 integration
-#: of issue 15's areas); this set only shrinks, and the test below fails if it names a rule that
-#: has its verifier test already.
-PENDING = {
-    "LEAVE-L1", "LEAVE-L2", "LEAVE-L3", "LEAVE-L4", "LEAVE-L5",
-    "DUTY-Y1", "DUTY-Y1-REST", "DUTY-Y1-FAIR",
-    "PROPOSAL-P1", "PROPOSAL-P1-KEY", "PROPOSAL-P2",
-    "PLAN-ARTICLE-PLAN", "PLAN-ARTICLE-PLAN-REPORT", "PLAN-ARTICLE-COORD",
-}  # fmt: skip
-
-
 def test_every_catalogue_rule_is_named_by_a_verifier_test() -> None:
     """A rule id that no ``verify("ID")`` names is listed."""
-    assert not PENDING & verified_ids(), "remove the verified rules from PENDING"
-    missing = sorted(set(rule_ids()) - verified_ids() - PENDING)
+    missing = sorted(set(rule_ids()) - verified_ids())
     assert missing == [], f"rules without a verifier test in tests/rules/: {missing}"
 
 

@@ -58,3 +58,21 @@ class TestRosterCommand:
         """--to before --from."""
         with pytest.raises(InvalidInput):
             run_roster(Workspace(office=duty_office(1, 1)), start=OCTOBER[1], last=OCTOBER[0])
+
+
+class TestRosterWorkbook:
+    def test_the_xlsx_roster_has_a_row_a_day_and_the_counts(self) -> None:
+        """--format xlsx (the office extra): title, headings, seven days, a counts sheet."""
+        openpyxl = pytest.importorskip("openpyxl", reason="the office extra is not installed")
+        import io
+
+        outcome = run_roster(
+            Workspace(office=duty_office(3, 6)), start=OCTOBER[0], last=OCTOBER[1], fmt="xlsx"
+        )
+        assert outcome.data is not None
+        book = openpyxl.load_workbook(io.BytesIO(outcome.data))
+        sheet = book.worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True))
+        assert rows[1] == ("日期", "带班领导", "值班人员")
+        assert [r[0] for r in rows[2:]] == [f"2026-10-0{d}" for d in range(1, 8)]
+        assert book.worksheets[1].max_row == 1 + 3 + 6

@@ -80,6 +80,15 @@ class TestTheRoster:
                 assert not set(before.of(group)) & set(after.of(group))
         assert not [i for i in roster.issues if i.rule_id == "DUTY-Y1-REST"]
 
+    def test_three_of_five_days_are_dealt_every_other_day(self) -> None:
+        """DUTY-Y1-REST before DUTY-Y1-FAIR: 4 staff, 2 a day over the 5 May holidays: the two
+        with three days take the 1st, 3rd and 5th, nobody has two running."""
+        may = DateRange(dt.date(2026, 5, 1), dt.date(2026, 5, 6))
+        roster = duty_roster(office(1, 4), may, calendar=CALENDAR)
+        assert sorted(roster.counts(DutyGroup.STAFF).values()) == [2, 2, 3, 3]
+        for before, after in zip(roster.days, roster.days[1:], strict=False):
+            assert not set(before.staff_ids) & set(after.staff_ids)
+
     def test_an_unavoidable_second_day_running_is_reported(self) -> None:
         """DUTY-Y1-REST: one leader for a 7-day holiday is in charge every day, reported."""
         roster = duty_roster(

@@ -311,3 +311,19 @@ class TestLeaveStatistics:
             grouping=LeaveGrouping.DEPARTMENT,
         )
         assert [(g.key, g.count) for g in by_department.groups] == [("d0", 2)]
+
+    def test_counts_of_ten_and_more_can_be_written_the_yu_way(self) -> None:
+        """WORK-YU's convention: 12 leaves are "10余人次" when ``yu`` is asked for."""
+        requests = [
+            approved(
+                leave(
+                    dt.date(2026, 3, 4) + dt.timedelta(days=7 * n),
+                    dt.date(2026, 3, 4) + dt.timedelta(days=7 * n),
+                    number=n,
+                )
+            )
+            for n in range(12)
+        ]
+        stats = leave_statistics(requests, since=dt.date(2026, 3, 1), until=dt.date(2026, 7, 1))
+        assert stats.render("zh", yu=True).startswith("2026年3月1日以来，机关共请假10余人次")
+        assert "12人次" in stats.render("zh")

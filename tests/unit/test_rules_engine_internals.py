@@ -59,7 +59,7 @@ class TestGarbageCollector:
         """The lazy message of a pair violation is one explainer shared by the pattern plus
         untracked data, not a tracked object per violation."""
         report = check(sample_office())
-        pairs = [v for v in report.violations if v.part == "SCH1/clash"]
+        pairs = [v for v in report.violations if v.part == "SCHED-COORD-PERSON/clash"]
         assert len(pairs) >= 2
         explainers = {id(v._explain) for v in pairs}  # before any message is rendered
         assert len(explainers) == 1
@@ -80,8 +80,16 @@ class TestFastViolationConstructor:
             "message": Text("会议室冲突", "room clash"),
         }
         day = dt.date(2025, 3, 7)
-        fast = make_violation("SCH5", "SCH5/room", Severity.HARD, day, **fields)  # type: ignore[arg-type]
-        slow = Violation(rule_id="SCH5", part="SCH5/room", level=Severity.HARD, day=day, **fields)  # type: ignore[arg-type]
+        fast = make_violation(
+            "SCHED-COORD-ROOMS", "SCHED-COORD-ROOMS/room", Severity.HARD, day, **fields
+        )  # type: ignore[arg-type]
+        slow = Violation(
+            rule_id="SCHED-COORD-ROOMS",
+            part="SCHED-COORD-ROOMS/room",
+            level=Severity.HARD,
+            day=day,
+            **fields,
+        )  # type: ignore[arg-type]
         assert fast == slow
         assert fast.key == slow.key
         assert fast.render("en") == slow.render("en")

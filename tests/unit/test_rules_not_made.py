@@ -29,7 +29,7 @@ ARRANGEMENT_2027 = YearArrangement(
     year=2027, holidays=[dt.date(2027, 1, 1)], working_weekend_days=[dt.date(2027, 2, 20)]
 )
 WITH_2027 = WorkCalendar(arrangements=[ARRANGEMENT_2027])
-CALENDAR_PARTS = {"SCH4/on_duty", "SCH6/non_working_day"}
+CALENDAR_PARTS = {"SCHED-LEADERS-MEETINGS/on_duty", "SCHED-C2-WORKDAYS/non_working_day"}
 
 
 def _at(office: Organization, index: int, start: pendulum.DateTime, hours: int) -> Organization:
@@ -53,11 +53,15 @@ def office_2027() -> Organization:
 
 class TestCheckWithAMissingYear:
     def test_the_check_runs_and_lists_the_check_not_made(self, office_2027: Organization) -> None:
-        """SCH6 on 10 March 2027 is not made; nothing is raised."""
+        """SCHED-C2-WORKDAYS on 10 March 2027 is not made; nothing is raised."""
         report = check(office_2027)
         assert not report.is_complete
         assert report.not_made == (
-            NotMade(rule_id="SCH6", part="SCH6/non_working_day", days=[dt.date(2027, 3, 10)]),
+            NotMade(
+                rule_id="SCHED-C2-WORKDAYS",
+                part="SCHED-C2-WORKDAYS/non_working_day",
+                days=[dt.date(2027, 3, 10)],
+            ),
         )
         assert report.not_made[0].years == (2027,)
 
@@ -81,8 +85,8 @@ class TestCheckWithAMissingYear:
         report = check(office_2027)
         zh = report.render("zh").splitlines()
         en = report.render("en").splitlines()
-        assert zh[1].startswith("未检查：SCH6/non_working_day 在 2027-03-10")
-        assert en[1].startswith("NOT MADE: SCH6/non_working_day on 2027-03-10")
+        assert zh[1].startswith("未检查：SCHED-C2-WORKDAYS/non_working_day 在 2027-03-10")
+        assert en[1].startswith("NOT MADE: SCHED-C2-WORKDAYS/non_working_day on 2027-03-10")
         assert "2027" in en[1]
 
     def test_a_leader_away_in_2027_makes_the_on_duty_count_not_made(self) -> None:
@@ -98,13 +102,17 @@ class TestCheckWithAMissingYear:
         )
         report = check(attrs.evolve(office, absences=(*office.absences, absence)))
         parts = {n.part: n.days for n in report.not_made}
-        assert parts == {"SCH4/on_duty": (dt.date(2027, 3, 8), dt.date(2027, 3, 9))}
+        assert parts == {
+            "SCHED-LEADERS-MEETINGS/on_duty": (dt.date(2027, 3, 8), dt.date(2027, 3, 9))
+        }
 
     def test_a_disabled_rule_is_not_listed(self, office_2027: Organization) -> None:
         """With SCH6 switched off there is nothing the calendar would have decided."""
         from jiguan_core.rules import SchedulingPolicy
 
-        report = check(office_2027, policy=SchedulingPolicy(disabled=frozenset({"SCH6"})))
+        report = check(
+            office_2027, policy=SchedulingPolicy(disabled=frozenset({"SCHED-C2-WORKDAYS"}))
+        )
         assert report.is_complete
 
     def test_a_known_year_costs_nothing(self) -> None:

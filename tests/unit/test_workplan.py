@@ -147,7 +147,7 @@ class TestWhatThePlanFeeds:
 class TestFieldTrips:
     def test_trips_of_two_departments_to_one_place_do_not_pile_up(self) -> None:
         """PLAN-ARTICLE-COORD: two 委室 both visit 某县 in the second quarter; the scheduler
-        keeps them SCH2's 30 days apart."""
+        keeps them SCHED-COORD-TRIPS's 30 days apart."""
         office = duty_office(2, 4, departments=2)
         trip = {"target_place": "某县", "days": 2, "quarter": 2}
         year = WorkPlan(

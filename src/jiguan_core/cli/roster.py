@@ -1,6 +1,7 @@
-"""``jiguan roster WORKSPACE --from DATE --to DATE [--format text|json]``: the holiday duty
-roster of the period (DUTY-Y1), from the office's staff, absences and activities and the
-workspace's optional ``duty`` section. Exit status 1 when a day could not be filled."""
+"""``jiguan roster WORKSPACE --from DATE --to DATE [--format text|json|xlsx]``: the holiday
+duty roster of the period (DUTY-Y1), from the office's staff, absences and activities and the
+workspace's optional ``duty`` section; ``xlsx`` (the ``office`` extra) is written to ``--out``.
+Exit status 1 when a day could not be filled."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from jiguan_core.text import Lang
 
 __all__ = ["run_roster"]
 
-Format = Literal["text", "json"]
+Format = Literal["text", "json", "xlsx"]
 
 
 def run_roster(
@@ -52,6 +53,10 @@ def run_roster(
     if fmt == "json":
         return Outcome(exit_code=code, text=to_json_text({"command": "roster", **roster.to_data()}))
     names = {s.id: s.name for s in ws.office.staff}
+    if fmt == "xlsx":
+        from jiguan_core.outputs.roster_xlsx import roster_xlsx
+
+        return Outcome(exit_code=code, text="", data=roster_xlsx(roster, names=names, lang=lang))
     headers = ["日期", "带班领导", "值班人员"] if lang == "zh" else ["day", "in charge", "on duty"]
     sep = "、" if lang == "zh" else ", "
     rows = [

@@ -191,7 +191,7 @@ def away_half_days(
     """staff id -> day of ``period`` -> the halves of it (morning, afternoon) they are away."""
     wanted = None if staff_ids is None else set(staff_ids)
     away: dict[str, dict[dt.date, set[DayPart]]] = defaultdict(lambda: defaultdict(set))
-    # The same away periods as SCH3's (jiguan_core.away), counted in half days of the period.
+    # The same away periods as SCHED-DEV-AB's (jiguan_core.away), counted in half days of the period.
     for period_away in away_periods(
         office.absences if absences is None else absences,
         office.activities if activities is None else activities,

@@ -4,17 +4,21 @@ For every public holiday of a period (and every weekend day when DUTY-Y1 ``inclu
 says so) one leadership member is in charge and ``staff_per_day`` staff are on duty (DUTY-Y1);
 nobody away (an absence, or an off-site activity, as A/B coverage counts it) is rostered.
 
-How it is solved, exactly: each group (leaders, staff) is a minimum-cost flow (networkx
+How it is solved: each group (leaders, staff) is a minimum-cost flow (networkx
 ``network_simplex``) from people to days, where a person's k-th duty costs the growth of the
 square of their load. Minimising a sum of squares over the loads a bipartite assignment can
 reach gives the most even spread there is (the lexicographically optimal base of a polymatroid,
 Fujishige 1980): the counts differ by at most one whenever that is feasible (DUTY-Y1-FAIR).
-Spring Festival days weigh ``spring_festival_weight`` ordinary days: they are spread first, then
-the other days are spread on top of those weighted loads (each step exact; together a two-step
-method). A day that cannot be filled is not a failure: it is filled as far as it can be and
-explained (how many are needed, how many are free, who is away). Finally, count-preserving swaps
-remove two-days-running duties (DUTY-Y1-REST); one that no swap removes is reported as
-unavoidable.
+Rest comes first (DUTY-Y1-REST): within each run of consecutive duty days a person gets at most
+as many days as they could take without two running, unless that leaves a day short (DUTY-Y1 is
+hard); within that bound the spread is exact. Spring Festival days weigh
+``spring_festival_weight`` ordinary days: they are spread first, then the other days on top of
+those weighted loads (each step exact; together a two-step method). A day that cannot be filled
+is filled as far as it can be and explained (how many are needed, how many are free, who is
+away). Then, heuristically: each run's days are re-dealt most-constrained-first, the flow is
+re-solved a few times with small penalties (never outweighing evenness) on the person-days that
+still run together, and count-preserving swaps take what is left; a two-days-running duty that
+survives is reported.
 """
 
 from __future__ import annotations
@@ -198,6 +202,27 @@ def _check_pool(office: Organization, ids: Iterable[str] | None, leaders: bool) 
     return pool
 
 
+def _runs(days: Sequence[dt.date]) -> list[list[dt.date]]:
+    """``days`` (sorted) cut into runs of consecutive calendar days."""
+    runs: list[list[dt.date]] = []
+    for day in days:
+        if runs and runs[-1][-1] + _ONE == day:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
+
+
+def _most_apart(days: Sequence[dt.date]) -> int:
+    """The most of ``days`` (sorted) one person can take with no two running (greedy is exact
+    on a path)."""
+    count, last = 0, None
+    for day in days:
+        if last is None or day - last > _ONE:
+            count, last = count + 1, day
+    return count
+
+
 def _spread(
     people: Sequence[str],
     days: Sequence[dt.date],
@@ -207,46 +232,140 @@ def _spread(
     base: Mapping[str, int],
 ) -> tuple[dict[dt.date, list[str]], dict[dt.date, int]]:
     """The exact even spread of ``days`` (each needing ``need`` people) over ``people``:
-    (day -> people, day -> shortfall). A person's k-th day costs (b + kw)² - (b + (k-1)w)²."""
+    (day -> people, day -> shortfall). A person's k-th day costs (b + kw)² - (b + (k-1)w)².
+
+    In each run of consecutive days a person gets at most as many days as they could take
+    without two running (DUTY-Y1-REST), unless that leaves a day short; the days of each run
+    are then re-dealt so that nobody has two running where the counts allow it."""
     import networkx as nx  # a core dependency, imported where used
 
     chosen: dict[dt.date, list[str]] = {d: [] for d in days}
     if not days or need == 0:
         return chosen, {}
     total = need * len(days)
+    runs = _runs(days)
     available = {p: [d for d in days if d in free[p]] for p in people}
     top = max((base.get(p, 0) for p in people), default=0) + weight * (len(days) + 1)
     big = 4 * weight * top + 10
 
-    def solve(caps: Mapping[str, int]) -> tuple[dict[dt.date, list[str]], dict[dt.date, int]]:
+    # Fairness costs are scaled by ``scale`` so that the small penalties steering people away
+    # from two days running (at most _REST_ROUNDS per person-day) never outweigh evenness.
+    scale = _REST_ROUNDS * total + 1
+
+    def solve(
+        caps: Mapping[str, int], rest: bool, penalty: Mapping[tuple[str, dt.date], int]
+    ) -> tuple[dict[dt.date, list[str]], dict[dt.date, int]]:
         graph = nx.DiGraph()
         graph.add_node("s", demand=-total)
         graph.add_node("t", demand=total)
         for d in days:
             graph.add_edge(("d", d), "t", capacity=need, weight=0)
-            graph.add_edge("s", ("d", d), capacity=need, weight=big)  # a short day, explained
+            # a short day, explained
+            graph.add_edge("s", ("d", d), capacity=need, weight=big * scale)
         for p in people:
             b = base.get(p, 0)
             for k in range(1, caps[p] + 1):
-                cost = (b + k * weight) ** 2 - (b + (k - 1) * weight) ** 2
+                cost = ((b + k * weight) ** 2 - (b + (k - 1) * weight) ** 2) * scale
                 graph.add_edge("s", ("u", p, k), capacity=1, weight=cost)
                 graph.add_edge(("u", p, k), ("p", p), capacity=1, weight=0)
-            for d in available[p]:
-                graph.add_edge(("p", p), ("d", d), capacity=1, weight=0)
+            mine = frozenset(available[p])
+            for index, run in enumerate(runs):
+                open_days = [d for d in run if d in mine]
+                if not open_days:
+                    continue
+                if rest and len(open_days) > 1:
+                    node = ("r", p, index)
+                    graph.add_edge(("p", p), node, capacity=_most_apart(open_days), weight=0)
+                    for d in open_days:
+                        graph.add_edge(node, ("d", d), capacity=1, weight=penalty.get((p, d), 0))
+                else:
+                    for d in open_days:
+                        graph.add_edge(
+                            ("p", p), ("d", d), capacity=1, weight=penalty.get((p, d), 0)
+                        )
         _, flow = nx.network_simplex(graph)
         picked: dict[dt.date, list[str]] = {d: [] for d in days}
-        for p in people:
-            for target, amount in flow.get(("p", p), {}).items():
-                if amount:
-                    picked[target[1]].append(p)
+        for source, amount in ((k, v) for k, v in flow.items() if k[0] in ("p", "r")):
+            if not isinstance(source, tuple):
+                continue
+            for target, units in amount.items():
+                if units and isinstance(target, tuple) and target[0] == "d":
+                    picked[target[1]].append(source[1])
         short = {d: flow["s"][("d", d)] for d in days if flow["s"][("d", d)]}
         return picked, short
 
     fair = math.ceil(total / max(len(people), 1)) + 2
-    picked, short = solve({p: min(len(available[p]), fair) for p in people})
-    if short:  # the cap may be what left a day short: solve without it
-        picked, short = solve({p: len(available[p]) for p in people})
-    return {d: sorted(ps) for d, ps in picked.items()}, short
+    all_days = {p: len(available[p]) for p in people}
+    caps, rest = {p: min(all_days[p], fair) for p in people}, True
+    penalty: dict[tuple[str, dt.date], int] = {}
+    picked, short = solve(caps, rest, penalty)
+    if short:  # the cap on counts may be what left a day short
+        caps = all_days
+        picked, short = solve(caps, rest, penalty)
+    if short:  # then rest days cannot all be kept: cover the days first (DUTY-Y1 is hard)
+        rest = False
+        picked, short = solve(caps, rest, penalty)
+    for run in runs:
+        _redeal(run, picked, free)
+    current = _running(picked)
+    best = (current, picked)
+    for _ in range(_REST_ROUNDS):  # steer the people left with two days running elsewhere
+        if not current:
+            break
+        for p, d in current:
+            for day in (d, d - _ONE):
+                penalty[(p, day)] = penalty.get((p, day), 0) + 1
+        again, again_short = solve(caps, rest, penalty)
+        if again_short != short:
+            break
+        for run in runs:
+            _redeal(run, again, free)
+        current = _running(again)
+        if len(current) < len(best[0]):
+            best = (current, again)
+    return {d: sorted(ps) for d, ps in best[1].items()}, short
+
+
+#: How many times the flow is re-solved to steer people away from two days running.
+_REST_ROUNDS = 4
+
+
+def _running(picked: Mapping[dt.date, Sequence[str]]) -> list[tuple[str, dt.date]]:
+    """(person, second day) for everyone on duty two days running, in order."""
+    return [
+        (p, d) for d in sorted(picked) for p in sorted(picked[d]) if p in picked.get(d - _ONE, ())
+    ]
+
+
+def _redeal(
+    run: Sequence[dt.date], picked: dict[dt.date, list[str]], free: Mapping[str, frozenset[dt.date]]
+) -> None:
+    """Re-deal the days of one run among the same people with the same counts so that nobody
+    has two running, most constrained first; leave the run as it is when that fails."""
+    if len(run) < 2:
+        return
+    left: dict[str, int] = {}
+    for d in run:
+        for p in picked[d]:
+            left[p] = left.get(p, 0) + 1
+    dealt: dict[dt.date, list[str]] = {}
+    previous: set[str] = set()
+    for i, d in enumerate(run):
+        rest = run[i:]
+        candidates = [p for p, n in left.items() if n > 0 and d in free[p] and p not in previous]
+        room = {p: _most_apart([e for e in rest if e in free[p]]) for p in candidates}
+        candidates.sort(key=lambda p: (-(left[p] / max(room[p], 1)), -left[p], p))
+        chosen = candidates[: len(picked[d])]
+        if len(chosen) < len(picked[d]):
+            return
+        for p in chosen:
+            left[p] -= 1
+        dealt[d] = chosen
+        previous = set(chosen)
+    if any(left.values()):
+        return
+    for d, people in dealt.items():
+        picked[d] = people
 
 
 def _repair(

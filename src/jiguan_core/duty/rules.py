@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from jiguan_core.rule import Parameter, RuleInfo, Severity
+from jiguan_core.rule import Parameter, Rule, Severity
 from jiguan_core.text import Text
 
 __all__ = ["DUTY_COVER", "DUTY_FAIR", "DUTY_REST", "DUTY_RULES"]
@@ -27,7 +27,7 @@ def _p(
     return Parameter(name=name, default=default, description=Text(zh, en), minimum=lo, maximum=hi)
 
 
-DUTY_COVER = RuleInfo(
+DUTY_COVER = Rule(
     id="DUTY-Y1",
     statement=Text(
         "法定节假日（按要求含双休日）每天由1名主席会议成员带班、N名工作人员值班；"
@@ -56,7 +56,7 @@ DUTY_COVER = RuleInfo(
     ),
 )
 
-DUTY_REST = RuleInfo(
+DUTY_REST = Rule(
     id="DUTY-Y1-REST",
     statement=Text(
         "同一人不连续两天值班（带班），确实无法避免的除外",
@@ -66,13 +66,14 @@ DUTY_REST = RuleInfo(
     level=Severity.MEDIUM,
 )
 
-DUTY_FAIR = RuleInfo(
+DUTY_FAIR = Rule(
     id="DUTY-Y1-FAIR",
     statement=Text(
-        "值班均衡：同一组（带班领导、值班人员）内每人值班次数相差不超过1次（可行时）；"
-        "春节假期每天按权重折算",
-        "a fair spread: within each group (leaders in charge, staff on duty) the duty counts "
-        "differ by at most one where feasible; Spring Festival days count with a weight",
+        "值班均衡：在不连续值班的前提下，同一组（带班领导、值班人员）内每人值班次数相差不超过1次"
+        "（可行时）；春节假期每天按权重折算",
+        "a fair spread: without breaking DUTY-Y1-REST, within each group (leaders in charge, "
+        "staff on duty) the duty counts differ by at most one where feasible; Spring Festival "
+        "days count with a weight",
     ),
     sources=("Y1",),
     level=Severity.SOFT,
@@ -89,7 +90,7 @@ DUTY_FAIR = RuleInfo(
 )
 
 #: Every rule of the duty area, by id.
-DUTY_RULES: MappingProxyType[str, RuleInfo] = MappingProxyType(
+DUTY_RULES: MappingProxyType[str, Rule] = MappingProxyType(
     {r.id: r for r in (DUTY_COVER, DUTY_REST, DUTY_FAIR)}
 )
 

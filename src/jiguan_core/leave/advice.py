@@ -1,8 +1,8 @@
 """Approval advice for a leave: what approving it would cause, from what the library knows.
 
 Three checks, none of which changes anything: A/B coverage of every key post and the
-scheduling rules through :func:`jiguan_core.development.assess_leave` (DEV coverage gaps, SCH3
-A and B away together, SCH4 fewer leadership members on duty than ``min_on_duty``); the
+scheduling rules through :func:`jiguan_core.development.assess_leave` (DEV coverage gaps, SCHED-DEV-AB
+A and B away together, SCHED-LEADERS-MEETINGS fewer leadership members on duty than ``min_on_duty``); the
 requester's own scheduled activities inside the leave; and, for annual leave, the days left
 (LEAVE-L1 to L4). The advice is advice: the approver decides.
 """

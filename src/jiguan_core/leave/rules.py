@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from jiguan_core.rule import Parameter, RuleInfo, Severity
+from jiguan_core.rule import Parameter, Rule, Severity
 from jiguan_core.text import Text
 
 __all__ = [
@@ -30,7 +30,7 @@ def _p(
     return Parameter(name=name, default=default, description=Text(zh, en), minimum=lo, maximum=hi)
 
 
-ANNUAL_LEAVE_ENTITLEMENT = RuleInfo(
+ANNUAL_LEAVE_ENTITLEMENT = Rule(
     id="LEAVE-L1",
     statement=Text(
         "职工累计工作已满1年不满10年的，年休假5天；已满10年不满20年的，年休假10天；"
@@ -66,7 +66,7 @@ ANNUAL_LEAVE_ENTITLEMENT = RuleInfo(
     ),
 )
 
-NON_WORKING_DAYS_FREE = RuleInfo(
+NON_WORKING_DAYS_FREE = Rule(
     id="LEAVE-L2",
     statement=Text(
         "国家法定休假日、休息日不计入年休假的假期（按调休后的工作日历计算，半天按半天计）",
@@ -77,7 +77,7 @@ NON_WORKING_DAYS_FREE = RuleInfo(
     level=Severity.HARD,
 )
 
-LEAVE_EXCLUSIONS = RuleInfo(
+LEAVE_EXCLUSIONS = Rule(
     id="LEAVE-L3",
     statement=Text(
         "请事假累计20天以上且单位按照规定不扣工资的，累计工作满1年不满10年请病假累计2个月以上的、"
@@ -111,7 +111,7 @@ LEAVE_EXCLUSIONS = RuleInfo(
     ),
 )
 
-CARRY_OVER = RuleInfo(
+CARRY_OVER = Rule(
     id="LEAVE-L4",
     statement=Text(
         "年休假由单位统筹安排，可集中、分段安排，一般不跨年度；确因工作需要可跨1个年度安排",
@@ -125,7 +125,7 @@ CARRY_OVER = RuleInfo(
     ),
 )
 
-APPROVAL_CHAIN = RuleInfo(
+APPROVAL_CHAIN = Rule(
     id="LEAVE-L5",
     statement=Text(
         "请假审批权限按请假人职级和请假天数确定：一般干部短假由处室负责人审批，较长的加报秘书长，"
@@ -174,7 +174,7 @@ APPROVAL_CHAIN = RuleInfo(
 )
 
 #: Every rule of the leave area, by id.
-LEAVE_RULES: MappingProxyType[str, RuleInfo] = MappingProxyType(
+LEAVE_RULES: MappingProxyType[str, Rule] = MappingProxyType(
     {
         r.id: r
         for r in (

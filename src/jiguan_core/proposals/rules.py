@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from jiguan_core.rule import Parameter, RuleInfo, Severity
+from jiguan_core.rule import Parameter, Rule, Severity
 from jiguan_core.text import Text
 
 __all__ = ["PROPOSAL_DEADLINES", "PROPOSAL_KEY", "PROPOSAL_RULES", "PROPOSAL_STAGES"]
@@ -21,7 +21,7 @@ def _p(name: str, default: int, zh: str, en: str, hi: int = 250) -> Parameter:
     return Parameter(name=name, default=default, description=Text(zh, en), minimum=0, maximum=hi)
 
 
-PROPOSAL_STAGES = RuleInfo(
+PROPOSAL_STAGES = Rule(
     id="PROPOSAL-P1",
     statement=Text(
         "提案依次经审查立案、交办、办理、答复、委员反馈、办结，不得跳过；每个环节明确责任单位和责任人；"
@@ -34,7 +34,7 @@ PROPOSAL_STAGES = RuleInfo(
     level=Severity.HARD,
 )
 
-PROPOSAL_KEY = RuleInfo(
+PROPOSAL_KEY = Rule(
     id="PROPOSAL-P1-KEY",
     statement=Text(
         "重点提案交办时须明确督办领导，办理过程中督办",
@@ -45,7 +45,7 @@ PROPOSAL_KEY = RuleInfo(
     level=Severity.HARD,
 )
 
-PROPOSAL_DEADLINES = RuleInfo(
+PROPOSAL_DEADLINES = Rule(
     id="PROPOSAL-P2",
     statement=Text(
         "承办单位自交办之日起3个月内答复，情况复杂的不超过6个月；其他环节时限（工作日）由本机关规定",
@@ -93,7 +93,7 @@ PROPOSAL_DEADLINES = RuleInfo(
 )
 
 #: Every rule of the proposal area, by id.
-PROPOSAL_RULES: MappingProxyType[str, RuleInfo] = MappingProxyType(
+PROPOSAL_RULES: MappingProxyType[str, Rule] = MappingProxyType(
     {r.id: r for r in (PROPOSAL_STAGES, PROPOSAL_KEY, PROPOSAL_DEADLINES)}
 )
 

@@ -1,12 +1,12 @@
 """Declarative scheduling rules and conflict detection for the office's calendar.
 
-"调研不扎堆、开会不冲突": the catalogue (:data:`CATALOGUE`, eight rules SCH1-SCH8) is data --
+"调研不扎堆、开会不冲突": the catalogue (:data:`CATALOGUE`, nine rules SCHED-*) is data --
 metadata plus declarative patterns -- evaluated by one of two engines chosen per call:
 ``"python"`` (default; indexes and sort-and-sweep) or ``"durable"`` (the durable_rules engine,
 optional extra, imported only when asked for).
 
 Contract notes (names refined from the shared contract): ``Violation`` also carries
-``part`` (the pattern id, e.g. ``SCH1/clash``), ``absence_ids``, ``department_id``, ``place`` and
+``part`` (the pattern id, e.g. ``SCHED-COORD-PERSON/clash``), ``absence_ids``, ``department_id``, ``place`` and
 ``blackout_id``; ``Report.score`` is a :class:`Score` (penalties per level);
 ``IncrementalChecker.violations_if_absent`` is the absence twin of ``violations_if_added``.
 """

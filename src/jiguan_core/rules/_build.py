@@ -141,7 +141,7 @@ _DAYS: dict[int, dt.date] = {}
 def _clash(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH1/clash"
+    part = "SCHED-COORD-PERSON/clash"
     explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     return [
         make_violation(
@@ -161,7 +161,7 @@ def _clash(
 def _absent(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH1/absent"
+    part = "SCHED-COORD-PERSON/absent"
     explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     return [
         make_violation(
@@ -182,7 +182,7 @@ def _absent(
 def _pile_up(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH2/pile_up"
+    part = "SCHED-COORD-TRIPS/pile_up"
     explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     return [
         make_violation(
@@ -202,7 +202,7 @@ def _pile_up(
 def _both_away(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH3/both_away"
+    part = "SCHED-DEV-AB/both_away"
     explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     out = []
     for f1, f2 in pairs:
@@ -228,7 +228,7 @@ def _both_away(
 def _parallel(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH4/parallel"
+    part = "SCHED-LEADERS-MEETINGS/parallel"
     explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     leaders_of, leaders = look.leaders_of, ctx.leaders
     return [
@@ -249,7 +249,7 @@ def _parallel(
 def _double_booked(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH5/double_booked"
+    part = "SCHED-COORD-ROOMS/double_booked"
     explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     return [
         make_violation(
@@ -269,7 +269,7 @@ def _double_booked(
 def _blackout(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH6/blackout"
+    part = "SCHED-C2-WORKDAYS/blackout"
     explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     return [
         make_violation(
@@ -290,33 +290,33 @@ _PairBuilder = Callable[
     [Context, Lookup, str, Severity, Iterable[tuple[Fact, Fact]]], list[Violation]
 ]
 _PAIR_BUILDERS: dict[str, _PairBuilder] = {
-    "SCH1/clash": _clash,
-    "SCH1/absent": _absent,
-    "SCH2/pile_up": _pile_up,
-    "SCH3/both_away": _both_away,
-    "SCH4/parallel": _parallel,
-    "SCH5/double_booked": _double_booked,
-    "SCH6/blackout": _blackout,
+    "SCHED-COORD-PERSON/clash": _clash,
+    "SCHED-COORD-PERSON/absent": _absent,
+    "SCHED-COORD-TRIPS/pile_up": _pile_up,
+    "SCHED-DEV-AB/both_away": _both_away,
+    "SCHED-LEADERS-MEETINGS/parallel": _parallel,
+    "SCHED-COORD-ROOMS/double_booked": _double_booked,
+    "SCHED-C2-WORKDAYS/blackout": _blackout,
 }
 
 
 def _pair_text(ctx: Context, look: Lookup, pattern_id: str, f1: Fact, f2: Fact) -> Text:
     day = _day(local_ordinal(max(f1[START], f2[START])))
     name = ctx.person_name
-    if pattern_id == "SCH1/clash":
+    if pattern_id == "SCHED-COORD-PERSON/clash":
         return Text(
             f"{name(f1[KEY])} 在 {day} 同时参加{look.act_zh(f1[REF])}和{look.act_zh(f2[REF])}，时间冲突",
             f"{ctx.person_en(f1[KEY])} is in {look.act_en(f1[REF])} and {look.act_en(f2[REF])} "
             f"at the same time on {day}",
         )
-    if pattern_id == "SCH1/absent":
+    if pattern_id == "SCHED-COORD-PERSON/absent":
         absence = look.absence_text(f2[REF])
         return Text(
             f"{name(f1[KEY])} 在 {absence.zh} 期间被安排参加{look.act_zh(f1[REF])}",
             f"{ctx.person_en(f1[KEY])} is scheduled for {look.act_en(f1[REF])} during their "
             f"{absence.en}",
         )
-    if pattern_id == "SCH2/pile_up":
+    if pattern_id == "SCHED-COORD-TRIPS/pile_up":
         first, second = sorted((f1, f2), key=lambda f: (f[START], f[REF]))
         gap = max(0, (second[START] - first[END]) // DAY)
         days = ctx.parameter(pattern_id, "days")
@@ -327,7 +327,7 @@ def _pair_text(ctx: Context, look: Lookup, pattern_id: str, f1: Fact, f2: Fact) 
             f"trips pile up on {place}: {look.act_en(first[REF])} and "
             f"{look.act_en(second[REF])} are about {gap} days apart, less than {days}",
         )
-    if pattern_id == "SCH3/both_away":
+    if pattern_id == "SCHED-DEV-AB/both_away":
         post = ctx.office.post(f1[KEY])
         a_item, b_item = _item(look, f1), _item(look, f2)
         return Text(
@@ -336,14 +336,14 @@ def _pair_text(ctx: Context, look: Lookup, pattern_id: str, f1: Fact, f2: Fact) 
             f"post “{post.name}” ({post.id}): A {ctx.person_en(f1[PERSON])} ({a_item.en}) "
             f"and B {ctx.person_en(f2[PERSON])} ({b_item.en}) are both away from {day}",
         )
-    if pattern_id == "SCH4/parallel":
+    if pattern_id == "SCHED-LEADERS-MEETINGS/parallel":
         return Text(
             f"主席会议成员活动重叠：{look.act_zh(f1[REF])}与{look.act_zh(f2[REF])}于 {day} "
             "同时进行，未统筹安排",
             f"leadership activities overlap on {day}: {look.act_en(f1[REF])} and "
             f"{look.act_en(f2[REF])}",
         )
-    if pattern_id == "SCH5/double_booked":
+    if pattern_id == "SCHED-COORD-ROOMS/double_booked":
         room = ctx.office.room(f1[KEY])
         return Text(
             f"会议室「{room.name}」（{room.id}）在 {day} 被{look.act_zh(f1[REF])}和"
@@ -362,7 +362,7 @@ def single_violation(
     ctx: Context, look: Lookup, pattern_id: str, activity: Activity, fact: Fact | None = None
 ) -> Violation:
     info = _info(pattern_id)
-    if pattern_id == "SCH9/over_capacity":
+    if pattern_id == "SCHED-COORD-CAPACITY/over_capacity":
         return _over_capacity(ctx, look, activity)
     day = _day(int(ctx.activity_fields(activity, fact)["non_working_day"]))
     return Violation(
@@ -379,7 +379,7 @@ def single_violation(
 
 
 def _over_capacity(ctx: Context, look: Lookup, activity: Activity) -> Violation:
-    info = _info("SCH9/over_capacity")
+    info = _info("SCHED-COORD-CAPACITY/over_capacity")
     room_id = activity.room_id or ""
     room = ctx.office.room(room_id)
     people = len(activity.attendees)
@@ -388,7 +388,7 @@ def _over_capacity(ctx: Context, look: Lookup, activity: Activity) -> Violation:
     need_en = f"{people} attendees" + (f" (plus {extra} seats kept free)" if extra else "")
     return Violation(
         rule_id=info.id,
-        part="SCH9/over_capacity",
+        part="SCHED-COORD-CAPACITY/over_capacity",
         level=ctx.levels[info.id],
         activity_ids=(activity.id,),
         room_id=room_id,
@@ -411,7 +411,7 @@ def count_violation(
     info = _info(pattern_id)
     acts = tuple(sorted({f[REF] for f in facts}))
     count = len(acts)
-    if pattern_id == "SCH7/busy_week":
+    if pattern_id == "SCHED-COORD-LOAD/busy_week":
         limit = int(ctx.parameter(pattern_id, "max_per_week"))
         return make_violation(
             info.id,

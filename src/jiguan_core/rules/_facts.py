@@ -173,11 +173,13 @@ class Context:
             b_posts.setdefault(role.b_id, []).append(role.post_id)
         self.a_posts = a_posts
         self.b_posts = b_posts
-        self.working_kinds: frozenset[ActivityKind] = parse_kinds(str(self.params["SCH6"]["kinds"]))
-        self.count_off_site = bool(self.params["SCH3"]["count_off_site"])
+        self.working_kinds: frozenset[ActivityKind] = parse_kinds(
+            str(self.params["SCHED-C2-WORKDAYS"]["kinds"])
+        )
+        self.count_off_site = bool(self.params["SCHED-DEV-AB"]["count_off_site"])
         self.blackouts: dict[str, Blackout] = {b.id: b for b in self.policy.blackouts}
         self._seats: dict[str, int | None] = {r.id: r.capacity for r in office.rooms}
-        self.extra_seats = int(self.params["SCH9"]["extra_seats"])
+        self.extra_seats = int(self.params["SCHED-COORD-CAPACITY"]["extra_seats"])
         self._working: dict[int, bool | None] = {}
         self._kinds: dict[tuple[str, str], frozenset[str]] = {}
 
@@ -187,17 +189,17 @@ class Context:
         if rule_id not in self.enabled:
             return False
         p = self.params[rule_id]
-        if pattern_id == "SCH1/absent":
+        if pattern_id == "SCHED-COORD-PERSON/absent":
             return bool(p["include_absences"])
-        if pattern_id == "SCH4/parallel":
+        if pattern_id == "SCHED-LEADERS-MEETINGS/parallel":
             return bool(p["check_parallel"])
-        if pattern_id == "SCH4/on_duty":
+        if pattern_id == "SCHED-LEADERS-MEETINGS/on_duty":
             return int(p["min_on_duty"]) > 0
-        if pattern_id == "SCH5/double_booked":
+        if pattern_id == "SCHED-COORD-ROOMS/double_booked":
             return bool(p["check_rooms"])
-        if pattern_id == "SCH6/blackout":
+        if pattern_id == "SCHED-C2-WORKDAYS/blackout":
             return bool(self.blackouts)
-        if pattern_id == "SCH9/over_capacity":
+        if pattern_id == "SCHED-COORD-CAPACITY/over_capacity":
             return bool(p["check_capacity"])
         return True
 
@@ -243,7 +245,7 @@ class Context:
             unknown_day=lambda day: self.is_working(day.toordinal()) is None,
             activities=activities,
             absences=absences,
-            working_kinds=self.kinds_parameter("SCH6/non_working_day", "kinds"),
+            working_kinds=self.kinds_parameter("SCHED-C2-WORKDAYS/non_working_day", "kinds"),
             leaders=self.leaders,
         )
 
@@ -291,7 +293,7 @@ class Context:
         if a.off_site:
             for p in leaders:
                 tables["leader_away"].append((rid, p, s, e, p, ACTIVITY))
-            # SCH3 and DEV-COVER share one notion of being away (jiguan_core.away).
+            # SCHED-DEV-AB and DEV-COVER share one notion of being away (jiguan_core.away).
             for p in taken_away_by(a, count_off_site=self.count_off_site):
                 for post in self.a_posts.get(p, ()):
                     tables["away_a"].append((rid, post, s, e, p, ACTIVITY))
@@ -345,7 +347,7 @@ class Context:
         raise KeyError(name)  # pragma: no cover - the catalogue names only these fields
 
     def over_capacity(self, a: Activity) -> int:
-        """Attendees plus SCH9's ``extra_seats`` beyond the seats of the activity's room (<= 0
+        """Attendees plus SCHED-COORD-CAPACITY's ``extra_seats`` beyond the seats of the activity's room (<= 0
         when they fit, or when the room or its capacity is unknown)."""
         seats = self._seats.get(a.room_id) if a.room_id is not None else None
         if seats is None:

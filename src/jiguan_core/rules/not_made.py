@@ -3,8 +3,8 @@ year whose official arrangement is not known yet (C1-C4: the State Council publi
 holidays and swapped working days in November; ``chinesecalendar`` carries them once released).
 
 A check never assumes Monday-Friday for such a year. It evaluates every rule that needs no
-working-day calendar as usual, skips the days it cannot judge for the rules that do (SCH6: an
-activity of a working-day kind touching a non-working day; SCH4's on-duty count, made on working
+working-day calendar as usual, skips the days it cannot judge for the rules that do (SCHED-C2-WORKDAYS: an
+activity of a working-day kind touching a non-working day; SCHED-LEADERS-MEETINGS' on-duty count, made on working
 days only), and lists them here, so that a report can say loudly what it did not check.
 """
 
@@ -22,7 +22,7 @@ from jiguan_core.text import Lang, Text
 __all__ = ["CALENDAR_PARTS", "NotMade", "find_not_made"]
 
 #: The rule parts that need the working-day calendar.
-CALENDAR_PARTS = ("SCH4/on_duty", "SCH6/non_working_day")
+CALENDAR_PARTS = ("SCHED-LEADERS-MEETINGS/on_duty", "SCHED-C2-WORKDAYS/non_working_day")
 
 
 def _days(values: Iterable[dt.date]) -> tuple[dt.date, ...]:
@@ -73,7 +73,7 @@ def find_not_made(
     """The checks of ``enabled_parts`` (among :data:`CALENDAR_PARTS`) that need a day for which
     ``unknown_day(day)`` is true, i.e. whose year the calendar does not know.
 
-    SCH6 needs the days of every activity of a working-day kind; SCH4's on-duty count needs the
+    SCHED-C2-WORKDAYS needs the days of an activity of a working-day kind; the on-duty count needs the
     days on which a leadership member is away (an off-site activity they attend, an absence).
     """
     from jiguan_core.time import SHANGHAI
@@ -98,7 +98,7 @@ def find_not_made(
 
     found: list[NotMade] = []
     acts = list(activities)
-    if "SCH6/non_working_day" in parts:
+    if "SCHED-C2-WORKDAYS/non_working_day" in parts:
         days = [
             d
             for a in acts
@@ -106,8 +106,12 @@ def find_not_made(
             for d in days_of(a.span.start, a.span.end)
         ]
         if days:
-            found.append(NotMade(rule_id="SCH6", part="SCH6/non_working_day", days=days))
-    if "SCH4/on_duty" in parts:
+            found.append(
+                NotMade(
+                    rule_id="SCHED-C2-WORKDAYS", part="SCHED-C2-WORKDAYS/non_working_day", days=days
+                )
+            )
+    if "SCHED-LEADERS-MEETINGS/on_duty" in parts:
         days = [
             d
             for a in acts
@@ -118,5 +122,11 @@ def find_not_made(
             d for b in absences if b.staff_id in leaders for d in days_of(b.span.start, b.span.end)
         ]
         if days:
-            found.append(NotMade(rule_id="SCH4", part="SCH4/on_duty", days=days))
+            found.append(
+                NotMade(
+                    rule_id="SCHED-LEADERS-MEETINGS",
+                    part="SCHED-LEADERS-MEETINGS/on_duty",
+                    days=days,
+                )
+            )
     return tuple(found)

@@ -34,8 +34,8 @@ def _ids(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 class Violation:
     """One violation of one rule, found exactly once.
 
-    ``part`` names the rule's pattern that matched (e.g. ``SCH1/clash``); ``refs`` are the ids of
-    a pair pattern's two matched facts in pattern order (for SCH3: A's item, then B's). Id tuples
+    ``part`` names the rule's pattern that matched (e.g. ``SCHED-COORD-PERSON/clash``); ``refs`` are the ids of
+    a pair pattern's two matched facts in pattern order (for SCHED-DEV-AB: A's item, then B's). Id tuples
     are sorted;
     the fields not relevant to the rule are empty. ``penalty`` (>= 1) is what it costs at its
     level. ``key`` identifies the violation and orders reports.
@@ -361,11 +361,13 @@ def pair_ids(first: str, second: str) -> tuple[str, ...]:
 
 
 def _rule_number(rule_id: str) -> int:
+    """The rule's place in the scheduling catalogue: reports list rules in catalogue order."""
     found = _NUMBERS.get(rule_id)
     if found is None:
-        digits = "".join(ch for ch in rule_id if ch.isdigit())
-        found = int(digits) if digits else 0
-        _NUMBERS[rule_id] = found
+        from jiguan_core.catalogue.scheduling import RULES
+
+        _NUMBERS.update({r.id: number for number, r in enumerate(RULES, start=1)})
+        found = _NUMBERS.setdefault(rule_id, len(RULES) + 1)
     return found
 
 

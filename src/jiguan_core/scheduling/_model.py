@@ -75,21 +75,25 @@ _LEVEL_INDEX = {Severity.MEDIUM: MEDIUM, Severity.SOFT: SOFT}
 class Rules:
     """What the policy makes of each rule the model expresses."""
 
-    person: bool = False  # SCH1 hard: nobody in two places
-    absent: bool = False  # SCH1 hard with include_absences
-    room: bool = False  # SCH5 hard
-    lead: bool = False  # SCH4 hard: leadership activities never in parallel
-    ab: bool = False  # SCH3 hard
+    person: bool = False  # SCHED-COORD-PERSON hard: nobody in two places
+    absent: bool = False  # SCHED-COORD-PERSON hard with include_absences
+    room: bool = False  # SCHED-COORD-ROOMS hard
+    lead: bool = False  # SCHED-LEADERS-MEETINGS hard: leadership activities never in parallel
+    ab: bool = False  # SCHED-DEV-AB hard
     count_off_site: bool = True
-    place_gap: int | None = None  # SCH2 hard: seconds
-    capacity: bool = False  # SCH9 hard
+    place_gap: int | None = None  # SCHED-COORD-TRIPS hard: seconds
+    capacity: bool = False  # SCHED-COORD-CAPACITY hard
     extra_seats: int = 0
-    blackouts: bool = False  # SCH6 hard
-    working_kinds: frozenset[ActivityKind] = frozenset()  # SCH6 hard: kinds on working days
-    trip_gap: tuple[int, int] | None = None  # SCH2 medium/soft: (level, seconds)
-    parallel: int | None = None  # SCH4 parallel medium/soft: level
-    week: tuple[int, int] | None = None  # SCH7: (level, most per department and week)
-    trips: tuple[int, int] | None = None  # SCH8: (level, most trips per leader and month)
+    blackouts: bool = False  # SCHED-C2-WORKDAYS hard
+    working_kinds: frozenset[ActivityKind] = (
+        frozenset()
+    )  # SCHED-C2-WORKDAYS hard: kinds on working days
+    trip_gap: tuple[int, int] | None = None  # SCHED-COORD-TRIPS medium/soft: (level, seconds)
+    parallel: int | None = None  # SCHED-LEADERS-MEETINGS parallel medium/soft: level
+    week: tuple[int, int] | None = None  # SCHED-COORD-LOAD: (level, most per department and week)
+    trips: tuple[int, int] | None = (
+        None  # SCHED-LEADERS-TRIPS: (level, most trips per leader and month)
+    )
     verified: bool = False
 
     @classmethod

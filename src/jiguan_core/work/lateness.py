@@ -41,18 +41,19 @@ class LateItem:
 
     def to_finding(self, level: Severity | None = None) -> Finding:
         """This late item as the one :class:`~jiguan_core.finding.Finding`: a stage deadline of
-        WORK-D5 (documents), WORK-MEETINGS (meetings) or WORK-TASKS (tasks) was missed."""
+        WORK-D5 (documents), WORK-MEETINGS (meetings), WORK-TASKS (tasks) or PROPOSAL-P2
+        (proposals) was missed."""
         rule_id = {
             ItemKind.DOCUMENT: "WORK-D5",
             ItemKind.MEETING: "WORK-MEETINGS",
             ItemKind.TASK: "WORK-TASKS",
+            ItemKind.PROPOSAL: "PROPOSAL-P2",
         }[self.kind]
-        kind = {ItemKind.DOCUMENT: "document", ItemKind.MEETING: "meeting", ItemKind.TASK: "task"}
         return Finding.of(
             rule_id,
             part=self.stage.value if self.stage is not None else "late",
             level=level,
-            subjects={kind[self.kind]: (self.item_id,), "staff": (self.responsible_id,)},
+            subjects={self.kind.value: (self.item_id,), "staff": (self.responsible_id,)},
             dates=(self.due,),
             message=Text(self.render("zh"), self.render("en")),
         )

@@ -6,12 +6,12 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from jiguan_core.rule import Parameter, RuleInfo, Severity
+from jiguan_core.rule import Parameter, Rule, Severity
 from jiguan_core.text import Text
 
 __all__ = ["PLAN_ITEMS", "PLAN_REPORT", "PLAN_RULES", "PLAN_TRIPS"]
 
-PLAN_ITEMS = RuleInfo(
+PLAN_ITEMS = Rule(
     id="PLAN-ARTICLE-PLAN",
     statement=Text(
         "以委室为单位制定全年工作计划：每个事项明确责任人、节点和完成时限，时限在本年度内",
@@ -22,7 +22,7 @@ PLAN_ITEMS = RuleInfo(
     level=Severity.HARD,
 )
 
-PLAN_REPORT = RuleInfo(
+PLAN_REPORT = Rule(
     id="PLAN-ARTICLE-PLAN-REPORT",
     statement=Text(
         "常委会会议每半年听取一次工作汇报：半年结束后规定天数内汇报各委室计划进展和逾期节点",
@@ -55,13 +55,13 @@ PLAN_REPORT = RuleInfo(
     ),
 )
 
-PLAN_TRIPS = RuleInfo(
+PLAN_TRIPS = Rule(
     id="PLAN-ARTICLE-COORD",
     statement=Text(
-        "全年调研在细化季度安排前统一排程，跨委室调研不扎堆、开会不冲突（按排程规则 SCH1-SCH8）",
+        "全年调研在细化季度安排前统一排程，跨委室调研不扎堆、开会不冲突（按排程规则 SCHED-*）",
         "the year's field trips are placed by the scheduler before each quarter is planned in "
         "detail, so that trips of different 委室 do not pile up and meetings do not clash "
-        "(scheduling rules SCH1-SCH8)",
+        "(scheduling rules SCHED-*)",
     ),
     sources=("ARTICLE-PLAN", "ARTICLE-COORD"),
     level=Severity.MEDIUM,
@@ -70,8 +70,8 @@ PLAN_TRIPS = RuleInfo(
             name="never_pile_up",
             default=True,
             description=Text(
-                "[N] 全年调研排程时把 SCH2（同一目的地调研间隔）当作硬约束",
-                "[N] treat SCH2 (distance between trips to one place) as hard when placing "
+                "[N] 全年调研排程时把 SCHED-COORD-TRIPS（同一目的地调研间隔）当作硬约束",
+                "[N] treat SCHED-COORD-TRIPS (distance between trips to one place) as hard when placing "
                 "the year's trips",
             ),
         ),
@@ -79,7 +79,7 @@ PLAN_TRIPS = RuleInfo(
 )
 
 #: Every rule of the work-plan area, by id.
-PLAN_RULES: MappingProxyType[str, RuleInfo] = MappingProxyType(
+PLAN_RULES: MappingProxyType[str, Rule] = MappingProxyType(
     {r.id: r for r in (PLAN_ITEMS, PLAN_REPORT, PLAN_TRIPS)}
 )
 
