@@ -42,6 +42,31 @@ _FILE_COMMANDS = {
 }
 
 
+#: The same in Chinese: every help text is given in both languages.
+_FILE_COMMANDS_ZH = {
+    "check": "机关活动日程的冲突检查（退出码 1：有硬约束违规）",
+    "plan": "安排工作区中的活动申请（退出码 1：有申请未能安排）",
+    "assess": "平时考核与年度考核结果（退出码 1：有人评为较差或不称职）",
+    "coverage": "关键岗位 AB 角补位情况（退出码 1：某工作日岗位无人）",
+    "rotation": "某日的轮岗情况（退出码 1：有人到期应轮岗）",
+    "stats": "自某日以来的学习与活动统计（退出码总为 0）",
+    "ics": "把活动导出为 iCalendar（.ics）文件",
+    "roster": "某期间的节假日值班表（退出码 1：某日无法排班）",
+    "leave": "某年每人应休、已休、未休年休假（退出码 1：有人超休）",
+    "proposals": "某日的提案办理统计与逾期提案（退出码 1：有逾期提案）",
+    "workplan": "某日年度工作要点的进度（退出码 1：有逾期节点）",
+    "list": "某期间的活动清单：文本、.docx、.xlsx 或 HTML（退出码 1：与 --since 相比有变化）",
+    "chart": "图示（SVG）：领导一周活动、AB 角补位或工作量",
+}
+
+
+def _both(command: str) -> str:
+    """A command's help in English and Chinese."""
+    en = _FILE_COMMANDS[command]
+    zh = _FILE_COMMANDS_ZH.get(command)
+    return en if zh is None else f"{en} / {zh}"
+
+
 #: The commands that choose their output with --format (text or json) instead of --json.
 _FORMAT_COMMANDS = ("roster", "leave", "proposals", "workplan")
 
@@ -98,25 +123,42 @@ class _Version(argparse.Action):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jiguan",
-        description="jiguan_core: how a government office runs itself",
-        epilog="exit status: 0 nothing to act on, 1 something to act on, 2 bad input",
+        description="jiguan_core: how a government office runs itself / 机关运行管理",
+        epilog="exit status: 0 nothing to act on, 1 something to act on, 2 bad input / "
+        "退出码：0 无需处理，1 有需处理的事项，2 输入有误。"
+        "Shell completion / 命令补全: jiguan completion bash|zsh|tcsh",
     )
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="print a summary of the embedded sample office")
-    demo.add_argument("--lang", choices=("zh", "en", "both"), default="both")
+    demo = commands.add_parser(
+        "demo", help="print a summary of the embedded sample office / 显示示例机关概况"
+    )
+    demo.add_argument(
+        "--lang", choices=("zh", "en", "both"), default="both", help="language / 语言 (both)"
+    )
 
-    for name, help_text in _FILE_COMMANDS.items():
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+    for name in _FILE_COMMANDS:
+        sub = commands.add_parser(name, help=_both(name), description=_both(name))
         sub.add_argument(
             "file",
             metavar="FILE",
-            help="a workspace JSON file (see `jiguan schema`); - reads stdin",
+            help="a workspace JSON file (see `jiguan schema`); - reads stdin / 工作区 JSON 文件",
         )
-        sub.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (zh)")
         sub.add_argument(
-            "--out", metavar="F", help="write the output to F instead of stdout (-: stdout)"
+            "--lang", choices=("zh", "en"), default="zh", help="language / 输出语言 (zh)"
         )
+        sub.add_argument(
+            "--out",
+            metavar="F",
+            help="write the output to F instead of stdout (-: stdout) / 输出到文件 F",
+        )
+        if name == "plan":
+            sub.add_argument(
+                "--progress",
+                action="store_true",
+                help="progress lines on stderr even when it is not a terminal (on a terminal a "
+                "live bar is shown anyway) / 非终端时也在标准错误输出进度",
+            )
         if name == "roster":
             sub.add_argument(
                 "--from",
@@ -181,7 +223,9 @@ def _parser() -> argparse.ArgumentParser:
 
             chart_command.add_arguments(sub, _date)
         if name not in ("ics", "chart", *_FORMAT_COMMANDS):
-            sub.add_argument("--json", action="store_true", help="JSON output, keys sorted")
+            sub.add_argument(
+                "--json", action="store_true", help="JSON output, keys sorted / 输出 JSON"
+            )
         sub.add_argument(
             "--calendar",
             metavar="FILE",
@@ -208,10 +252,22 @@ def _parser() -> argparse.ArgumentParser:
                 "byte-identical files",
             )
 
-    schema = commands.add_parser("schema", help="print the workspace JSON Schema")
-    schema.add_argument("--out", metavar="F", help="write the schema to F instead of stdout")
-    sample = commands.add_parser("sample", help="print the sample office as a workspace")
-    sample.add_argument("--out", metavar="F", help="write the workspace to F instead of stdout")
+    schema = commands.add_parser(
+        "schema", help="print the workspace JSON Schema / 显示工作区文件的 JSON Schema"
+    )
+    schema.add_argument("--out", metavar="F", help="write the schema to F / 输出到文件 F")
+    sample = commands.add_parser(
+        "sample", help="print the sample office as a workspace / 输出示例工作区文件"
+    )
+    sample.add_argument("--out", metavar="F", help="write the workspace to F / 输出到文件 F")
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script / 输出命令补全脚本",
+        description="Print a completion script for the shell, e.g. "
+        "`jiguan completion bash > ~/.local/share/bash-completion/completions/jiguan` or "
+        '`eval "$(jiguan completion zsh)"` / 输出 shell 命令补全脚本',
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell / shell 类型")
     return parser
 
 
@@ -277,7 +333,7 @@ def _run(args: argparse.Namespace) -> Outcome:
     ws = _with_calendar(_read_workspace(args.file), args.calendar, args.file)
     lang: Lang = args.lang
     progress: Callable[[str], None] | None = None
-    if sys.stderr.isatty():
+    if getattr(args, "progress", False) and not sys.stderr.isatty():
 
         def progress(line: str) -> None:
             sys.stderr.write(line + "\n")
@@ -287,6 +343,8 @@ def _run(args: argparse.Namespace) -> Outcome:
         if args.command == "check":
             return commands.run_check(ws, lang=lang, as_json=args.json)
         if args.command == "plan":
+            if sys.stderr.isatty():
+                return _plan_with_bar(ws, lang, args.json)
             return commands.run_plan(ws, lang=lang, as_json=args.json, progress=progress)
         if args.command == "assess":
             return commands.run_assess(ws, lang=lang, as_json=args.json)
@@ -345,6 +403,39 @@ def _run(args: argparse.Namespace) -> Outcome:
         )
     except InvalidInput as error:
         raise _BadInput(error.problems) from error
+
+
+def _plan_with_bar(ws: Workspace, lang: Lang, as_json: bool) -> Outcome:
+    """``plan`` on a terminal: a live progress bar on stderr (rich), gone when the plan is made."""
+    from jiguan_core._optional import require
+    from jiguan_core.cli import commands
+
+    progress_module: Any = require("rich.progress", feature="progress bar", feature_zh="进度条")
+    console_module: Any = require("rich.console", feature="progress bar", feature_zh="进度条")
+    label = "安排活动" if lang == "zh" else "planning"
+    with progress_module.Progress(
+        progress_module.TextColumn(label),
+        progress_module.BarColumn(),
+        progress_module.MofNCompleteColumn(),
+        progress_module.TimeElapsedColumn(),
+        console=console_module.Console(file=sys.stderr),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def on_step(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return commands.run_plan(ws, lang=lang, as_json=as_json, on_step=on_step)
+
+
+def _terminal_width(out: str | None) -> int | None:
+    """The width tables must fit in: the terminal's, when the output goes to one; else none."""
+    if out is not None or sys.stdout is None or not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def _emit(text: str, out: str | None) -> None:
@@ -410,13 +501,22 @@ def _main(args: argparse.Namespace) -> int:
 
         _emit(schema_files()[SCHEMA_FILE], args.out)
         return 0
+    if args.command == "completion":
+        from jiguan_core._optional import require
+
+        shtab: Any = require("shtab", feature="shell completion", feature_zh="命令补全")
+        sys.stdout.write(shtab.complete(_parser(), shell=args.shell))
+        return 0
     if args.command == "sample":
         from jiguan_core.cli.interchange import dump_workspace
         from jiguan_core.examples.workspace import sample_workspace
 
         _emit(dump_workspace(sample_workspace()), args.out)
         return 0
-    outcome = _run(args)
+    from jiguan_core.cli.render import table_width
+
+    with table_width(_terminal_width(args.out)):
+        outcome = _run(args)
     if outcome.data is not None:
         return _emit_binary(outcome.data, args.out, outcome.exit_code)
     _emit(outcome.text, args.out)

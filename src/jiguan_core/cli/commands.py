@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 from attrs import frozen
@@ -27,6 +27,9 @@ from jiguan_core.errors import (
 from jiguan_core.serialization import to_dict
 from jiguan_core.text import Lang
 from jiguan_core.time import SHANGHAI
+
+if TYPE_CHECKING:
+    from jiguan_core.rules.report import Score
 
 __all__ = [
     "EXIT_ACTION",
@@ -135,6 +138,17 @@ def _zh(lang: Lang, zh: str, en: str) -> str:
 # -- check -----------------------------------------------------------------------------------
 
 
+def _score_data(score: Score) -> dict[str, object]:
+    """A score for JSON with the sign the text shows (``-68hard/-48medium/0soft``: penalties are
+    negative, 0 is perfect), and that text itself."""
+    return {
+        "hard": -score.hard,
+        "medium": -score.medium,
+        "soft": -score.soft,
+        "text": str(score),
+    }
+
+
 def run_check(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> Outcome:
     """The conflict report of the office's calendar; 1 when there is a hard violation."""
     from jiguan_core.rules import check
@@ -157,7 +171,7 @@ def run_check(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> Out
                     for n in report.not_made
                 ],
                 "feasible": report.is_feasible,
-                "score": to_dict(report.score),
+                "score": _score_data(report.score),
                 "summary": [to_dict(s) for s in report.summary],
                 "violations": [_violation_data(v) for v in report.violations],
             }
@@ -249,10 +263,12 @@ def run_plan(
     lang: Lang = "zh",
     as_json: bool = False,
     progress: Callable[[str], None] | None = None,
+    on_step: Callable[[int, int], None] | None = None,
 ) -> Outcome:
     """The scheduler's plan; 1 when a request could not be placed without breaking a hard rule
     or a pinned placement is in conflict. ``progress`` receives a line before, about ten while the
-    requests are tried, and one after."""
+    requests are tried, and one after; ``on_step(done, total)`` is called as each request is
+    tried (for a progress bar)."""
     from jiguan_core.scheduling import schedule
 
     section = ws.plan
@@ -270,6 +286,8 @@ def run_plan(
             )
 
         def tried(done: int, total: int) -> None:
+            if on_step is not None:
+                on_step(done, total)
             # One line per tenth of the way (recurring requests count once per occurrence).
             if progress is not None and done * 10 // total != (done - 1) * 10 // total:
                 progress(
@@ -287,7 +305,7 @@ def run_plan(
             calendar=ws.work_calendar(),
             seed=section.seed,
             max_iterations=section.max_iterations,
-            progress=tried if progress is not None else None,
+            progress=tried if progress is not None or on_step is not None else None,
         )
         if progress is not None:
             progress(
@@ -299,7 +317,7 @@ def run_plan(
             data = {
                 "command": "plan",
                 "complete": not bad,
-                "score": to_dict(plan.score),
+                "score": _score_data(plan.score),
                 "iterations": plan.iterations,
                 "placed": [
                     {
@@ -341,7 +359,7 @@ def run_plan(
                 for p in plan.placed
             ],
         )
-        parts = [plan.render(lang)[0], placed]
+        parts = [plan.render_lines(lang)[0], placed]
         if plan.unplaced:
             parts.append(
                 table(
@@ -561,7 +579,9 @@ def run_coverage(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> 
             ],
             [[p.post_id, " > ".join(p.chain), len(p.covered), len(p.gaps)] for p in report.posts],
         )
-        return Outcome(exit_code=code, text="\n\n".join([head, rows, *report.render(lang)]) + "\n")
+        return Outcome(
+            exit_code=code, text="\n\n".join([head, rows, *report.render_lines(lang)]) + "\n"
+        )
 
     return _guarded("$.coverage", run)
 

@@ -119,7 +119,11 @@ class CoverageReport:
                 return post
         raise UnknownEntity("key post in this coverage report", post_id)
 
-    def render(self, lang: Lang = "zh") -> list[str]:
+    def render(self, lang: Lang = "zh") -> str:
+        """The same text as :meth:`render_lines`, one string (lines joined by newlines)."""
+        return "\n".join(self.render_lines(lang))
+
+    def render_lines(self, lang: Lang = "zh") -> list[str]:
         lines = []
         for post in self.posts:
             if not post.gaps:
@@ -450,7 +454,11 @@ class LeaveAssessment:
     approvable: bool
     reasons: tuple[Text, ...] = field(eq=False)
 
-    def render(self, lang: Lang = "zh") -> list[str]:
+    def render(self, lang: Lang = "zh") -> str:
+        """The same text as :meth:`render_lines`, one string (lines joined by newlines)."""
+        return "\n".join(self.render_lines(lang))
+
+    def render_lines(self, lang: Lang = "zh") -> list[str]:
         return [r.render(lang) for r in self.reasons]
 
 

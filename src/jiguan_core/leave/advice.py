@@ -37,7 +37,11 @@ class LeaveAdvice:
     rule_ids: tuple[str, ...]
     reasons: tuple[Text, ...]
 
-    def render(self, lang: Lang = "zh") -> list[str]:
+    def render(self, lang: Lang = "zh") -> str:
+        """The same text as :meth:`render_lines`, one string (lines joined by newlines)."""
+        return "\n".join(self.render_lines(lang))
+
+    def render_lines(self, lang: Lang = "zh") -> list[str]:
         head = (
             ("建议批准" if self.approvable else "建议暂缓或调整")
             if lang == "zh"
