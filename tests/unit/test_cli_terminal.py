@@ -40,7 +40,7 @@ def test_on_a_terminal_every_table_line_fits_its_width(
     assert main(["check", str(office_file), "--lang", "en"]) == 1
     lines = out.getvalue().splitlines()
     assert max(display_width(line) for line in lines) <= 60
-    assert any(line.startswith("SCH1") for line in lines)
+    assert any(" hard " in line for line in lines)  # the violations are there, wrapped to fit
 
 
 def test_into_a_file_tables_keep_whole_lines(
