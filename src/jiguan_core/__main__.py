@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jiguan_core.examples.demo import demo_text
@@ -143,13 +142,15 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "file",
             metavar="FILE",
-            help="a workspace JSON file (see `jiguan schema`) / 工作区 JSON 文件",
+            help="a workspace JSON file (see `jiguan schema`); - reads stdin / 工作区 JSON 文件",
         )
         sub.add_argument(
             "--lang", choices=("zh", "en"), default="zh", help="language / 输出语言 (zh)"
         )
         sub.add_argument(
-            "--out", metavar="F", help="write the output to F instead of stdout / 输出到文件 F"
+            "--out",
+            metavar="F",
+            help="write the output to F instead of stdout (-: stdout) / 输出到文件 F",
         )
         if name == "plan":
             sub.add_argument(
@@ -225,6 +226,12 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "--json", action="store_true", help="JSON output, keys sorted / 输出 JSON"
             )
+        sub.add_argument(
+            "--calendar",
+            metavar="FILE",
+            help="working-day arrangements of years the installed calendar data lacks "
+            "(JSON like the workspace's calendar section; - reads stdin)",
+        )
         if name == "stats":
             sub.add_argument(
                 "--since", type=_date, required=True, metavar="DATE", help="first day counted"
@@ -275,27 +282,55 @@ def _shipped_schema() -> dict[str, Any]:
 
 
 def _read_workspace(name: str) -> Workspace:
-    from jiguan_core.cli.interchange import parse_workspace
-    from jiguan_core.errors import ConversionError, Problem
+    from jiguan_core.cli.interchange import load_workspace
+    from jiguan_core.cli.streams import read_json
+    from jiguan_core.errors import InvalidInput
 
     try:
-        text = Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise _BadInput(
-            [Problem("$", f"cannot read {name}: {reason}", f"无法读取文件 {name}：{reason}")]
-        ) from error
-    try:
-        return parse_workspace(text, schema=_shipped_schema())
-    except ConversionError as error:
+        return load_workspace(read_json(name), schema=_shipped_schema())
+    except InvalidInput as error:
         raise _BadInput(error.problems) from error
+
+
+def _with_calendar(ws: Workspace, name: str | None, file_name: str) -> Workspace:
+    """``ws`` with the years and closures of ``--calendar FILE`` added (the file's years win)."""
+    if name is None:
+        return ws
+    import attrs
+
+    from jiguan_core.cli.interchange import CalendarSection, workspace_converter
+    from jiguan_core.cli.streams import read_json
+    from jiguan_core.errors import ConversionError, InvalidInput, Problem
+    from jiguan_core.serialization import structure
+
+    where = "--calendar $"
+    if name == "-" and file_name == "-":
+        raise _BadInput(
+            [
+                Problem(
+                    where,
+                    "the workspace and --calendar cannot both be read from standard input",
+                    "工作区与 --calendar 不能同时从标准输入读取",
+                )
+            ]
+        )
+    try:
+        section = structure(workspace_converter(), read_json(name, what=where), CalendarSection)
+    except ConversionError as error:
+        raise _BadInput(
+            [Problem(f"--calendar {p.path}", p.message_en, p.message_zh) for p in error.problems]
+        ) from error
+    except InvalidInput as error:
+        raise _BadInput(error.problems) from error
+    merged = section if ws.calendar is None else ws.calendar.merged(section)
+    return attrs.evolve(ws, calendar=merged)
 
 
 def _run(args: argparse.Namespace) -> Outcome:
     from jiguan_core.cli import commands
     from jiguan_core.errors import InvalidInput
 
-    ws = _read_workspace(args.file)
+    ws = _with_calendar(_read_workspace(args.file), args.calendar, args.file)
     lang: Lang = args.lang
     progress: Callable[[str], None] | None = None
     if getattr(args, "progress", False) and not sys.stderr.isatty():
@@ -396,7 +431,7 @@ def _plan_with_bar(ws: Workspace, lang: Lang, as_json: bool) -> Outcome:
 
 def _terminal_width(out: str | None) -> int | None:
     """The width tables must fit in: the terminal's, when the output goes to one; else none."""
-    if out is not None or not sys.stdout.isatty():
+    if out is not None or sys.stdout is None or not sys.stdout.isatty():
         return None
     import shutil
 
@@ -404,10 +439,21 @@ def _terminal_width(out: str | None) -> int | None:
 
 
 def _emit(text: str, out: str | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        Path(out).write_text(text, encoding="utf-8")
+    from jiguan_core.cli.streams import write_text
+
+    write_text(text, out)
+
+
+def _say(text: str) -> None:
+    """A message on stderr, unless stderr itself is gone (then the exit status says it)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _emit_binary(data: bytes, out: str | None, code: int) -> int:
@@ -417,15 +463,38 @@ def _emit_binary(data: bytes, out: str | None, code: int) -> int:
             "Word/Excel 文件为二进制文件：请用 --out FILE 指定输出文件\n"
         )
         return EXIT_BAD_INPUT
-    Path(out).write_bytes(data)
+    from jiguan_core.cli.streams import write_bytes
+
+    write_bytes(data, out)
     return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from jiguan_core.cli.streams import CannotWrite
+
     args = _parser().parse_args(argv)
+    lang: Lang = "en" if getattr(args, "lang", "en") == "en" else "zh"
+    try:
+        return _main(args)
+    except CannotWrite as error:
+        _say((error.message_zh if lang == "zh" else error.message_en) + "\n")
+        return EXIT_BAD_INPUT
+    except _BadInput as error:
+        from jiguan_core.cli.render import problems_text
+
+        _say(problems_text(error.problems, lang, source=_source(args)))
+        return EXIT_BAD_INPUT
+
+
+def _source(args: argparse.Namespace) -> str:
+    name = getattr(args, "file", "")
+    return "<stdin>" if name == "-" else str(name or "")
+
+
+def _main(args: argparse.Namespace) -> int:
     if args.command == "demo":
         languages: tuple[Lang, ...] = ("zh", "en") if args.lang == "both" else (args.lang,)
-        sys.stdout.write("\n".join(demo_text(lang) for lang in languages))
+        _emit("\n".join(demo_text(lang) for lang in languages), None)
         return 0
     if args.command == "schema":
         from jiguan_core.cli.interchange import SCHEMA_FILE, schema_files
@@ -444,23 +513,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         _emit(dump_workspace(sample_workspace()), args.out)
         return 0
-    try:
-        from jiguan_core.cli.render import table_width
+    from jiguan_core.cli.render import table_width
 
-        with table_width(_terminal_width(args.out)):
-            outcome = _run(args)
-    except _BadInput as error:
-        from jiguan_core.cli.render import problems_text
-
-        sys.stderr.write(problems_text(error.problems, args.lang, source=args.file))
-        return EXIT_BAD_INPUT
-    try:
-        if outcome.data is not None:
-            return _emit_binary(outcome.data, args.out, outcome.exit_code)
-        _emit(outcome.text, args.out)
-    except OSError as error:
-        sys.stderr.write(f"cannot write {args.out}: {error.strerror or error}\n")
-        return EXIT_BAD_INPUT
+    with table_width(_terminal_width(args.out)):
+        outcome = _run(args)
+    if outcome.data is not None:
+        return _emit_binary(outcome.data, args.out, outcome.exit_code)
+    _emit(outcome.text, args.out)
     return outcome.exit_code
 
 

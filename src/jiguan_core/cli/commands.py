@@ -17,7 +17,13 @@ from attrs import frozen
 
 from jiguan_core.cli.interchange import Workspace
 from jiguan_core.cli.render import table, to_json_text
-from jiguan_core.errors import InvalidInput, InvalidValue, JiguanError, Problem
+from jiguan_core.errors import (
+    CalendarYearNotCovered,
+    InvalidInput,
+    InvalidValue,
+    JiguanError,
+    Problem,
+)
 from jiguan_core.serialization import to_dict
 from jiguan_core.text import Lang
 from jiguan_core.time import SHANGHAI
@@ -70,9 +76,38 @@ def as_problems(error: JiguanError, section: str = "$") -> list[Problem]:
     return [Problem(path, error.message_en, error.message_zh)]
 
 
+def year_missing(error: CalendarYearNotCovered) -> Problem:
+    """A year the working-day calendar lacks, said to a file user: where to add it (the
+    workspace's ``calendar`` section or ``--calendar FILE``) and in what shape."""
+    year = error.year
+    covered = builtin_years_text()
+    example = (
+        f'{{"arrangements": [{{"year": {year}, "holidays": ["{year}-01-01", ...], '
+        f'"working_weekend_days": [...]}}]}}'
+    )
+    return Problem(
+        "$.calendar",
+        f"the official working-day arrangement (holidays and swapped working days) of {year} is "
+        f"not known (the installed calendar data covers {covered}); add it from the State "
+        f"Council notice to the workspace's `calendar` section or pass --calendar FILE, e.g. "
+        f"{example}",
+        f"{year} 年的放假调休安排未知（已安装的日历数据覆盖 {covered}）；请按国务院办公厅通知写入"
+        f"工作区的 `calendar` 部分，或用 --calendar FILE 传入，例如 {example}",
+    )
+
+
+def builtin_years_text() -> str:
+    from jiguan_core.calendar import builtin_years
+
+    first, last = builtin_years()
+    return f"{first}-{last}"
+
+
 def _guarded(section: str, run: Callable[[], Outcome]) -> Outcome:
     try:
         return run()
+    except CalendarYearNotCovered as error:
+        raise InvalidInput([year_missing(error)]) from error
     except InvalidInput as error:
         raise InvalidInput(as_problems(error, section)) from error
     except JiguanError as error:
@@ -119,11 +154,22 @@ def run_check(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> Out
     from jiguan_core.rules import check
 
     def run() -> Outcome:
-        report = check(ws.office, policy=ws.scheduling_policy)
-        code = EXIT_OK if report.is_feasible else EXIT_ACTION
+        report = check(ws.office, policy=ws.scheduling_policy, calendar=ws.work_calendar())
+        code = EXIT_OK if report.is_feasible and report.is_complete else EXIT_ACTION
         if as_json:
             data = {
                 "command": "check",
+                "complete": report.is_complete,
+                "not_made": [
+                    {
+                        "rule_id": n.rule_id,
+                        "part": n.part,
+                        "years": list(n.years),
+                        "days": [d.isoformat() for d in n.days],
+                        "message": {"zh": n.message.zh, "en": n.message.en},
+                    }
+                    for n in report.not_made
+                ],
                 "feasible": report.is_feasible,
                 "score": _score_data(report.score),
                 "summary": [to_dict(s) for s in report.summary],
@@ -174,7 +220,17 @@ def run_check(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> Out
                 lang, "结论：存在硬约束违规（退出码 1）。", "verdict: hard violations (exit 1)."
             )
         )
-        return Outcome(exit_code=code, text="\n\n".join([head, summary, details, verdict]) + "\n")
+        parts = [head, summary, details, verdict]
+        if not report.is_complete:
+            hint = _zh(
+                lang,
+                "！！部分检查未进行（退出码 1）：请在工作区的 calendar 部分或用 --calendar FILE "
+                "补充缺少年份的放假调休安排",
+                "!! SOME CHECKS WERE NOT MADE (exit 1): add the missing years' working-day "
+                "arrangements in the workspace's calendar section or with --calendar FILE",
+            )
+            parts = [head, hint, *(n.render(lang) for n in report.not_made), *parts[1:]]
+        return Outcome(exit_code=code, text="\n\n".join(parts) + "\n")
 
     return _guarded("$.scheduling_policy", run)
 
@@ -246,6 +302,7 @@ def run_plan(
             ws.office,
             section.requests,
             policy=ws.scheduling_policy,
+            calendar=ws.work_calendar(),
             seed=section.seed,
             max_iterations=section.max_iterations,
             progress=tried if progress is not None or on_step is not None else None,
@@ -484,7 +541,10 @@ def run_coverage(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> 
 
     def run() -> Outcome:
         report = coverage(
-            ws.office, DateRange(start=section.start, end=section.end), post_ids=section.post_ids
+            ws.office,
+            DateRange(start=section.start, end=section.end),
+            post_ids=section.post_ids,
+            calendar=ws.work_calendar(),
         )
         code = EXIT_ACTION if report.gaps else EXIT_OK
         if as_json:

@@ -38,6 +38,7 @@ from jiguan_core.patterns import (
 )
 from jiguan_core.rules._facts import Context, ScheduleInputError
 from jiguan_core.rules.incremental import IncrementalChecker
+from jiguan_core.rules.not_made import NotMade
 from jiguan_core.rules.policy import Blackout, SchedulingPolicy
 from jiguan_core.rules.python_engine import evaluate
 from jiguan_core.rules.report import Report, RuleSummary, Score
@@ -55,6 +56,7 @@ __all__ = [
     "DailyCoverage",
     "Engine",
     "IncrementalChecker",
+    "NotMade",
     "PairOfFacts",
     "Pattern",
     "Report",
@@ -101,6 +103,11 @@ def check(
     re-parametrises them and declares blackouts; ``calendar`` defaults to ``WorkCalendar()``.
     Inputs are never changed. Bad input raises a :class:`~jiguan_core.errors.JiguanError`
     naming the object and field.
+
+    A year whose working-day arrangement the calendar does not know (no official notice yet)
+    does not stop the check: every rule that needs no working-day calendar is evaluated as
+    usual, and the checks that need the missing year are listed in ``Report.not_made`` (rule
+    part and days), never assumed Monday-Friday.
     """
     ctx = Context(office, policy=policy, calendar=calendar)
     acts = (
@@ -124,7 +131,13 @@ def check(
             field="engine",
             value=engine,
         )
-    return Report(violations=found, enabled=ctx.enabled, engine=engine, levels=ctx.levels)
+    return Report(
+        violations=found,
+        enabled=ctx.enabled,
+        engine=engine,
+        levels=ctx.levels,
+        not_made=ctx.not_made(acts, absent),
+    )
 
 
 def __getattr__(name: str) -> object:

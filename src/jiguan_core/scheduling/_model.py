@@ -21,6 +21,7 @@ from attrs import define, field
 
 from jiguan_core.activity import FIELD_KINDS, ActivityKind
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.errors import CalendarYearNotCovered
 from jiguan_core.organization import Organization
 from jiguan_core.patterns import CountPerPeriod, PairOfFacts, Pattern, SingleFact
 from jiguan_core.rule import Severity
@@ -178,6 +179,7 @@ class JobData:
     blackout_labels: tuple[str, ...] = ()  # blackouts that removed candidates
     too_small: bool = False  # rooms asked, none seats everyone
     not_working: bool = False  # candidates removed: kind needs working days
+    missing_year: int | None = None  # the window needs this year, which the calendar lacks
     self_away: bool = False  # an off-site job taking both the A and the B of a post
 
 
@@ -282,23 +284,30 @@ class Model:
                 and not request.working_days_only
                 and request.kind in rules.working_kinds
             )
-            for c in candidates(request, hours, calendar):
-                if blackouts:
-                    hit = [
-                        label
-                        for start, end, label, exempt in blackouts
-                        if start < c.end and c.start < end and request.id not in exempt
-                    ]
-                    if hit:
-                        labels.update(hit)
+            missing_year: int | None = None
+            try:
+                for c in candidates(request, hours, calendar):
+                    if blackouts:
+                        hit = [
+                            label
+                            for start, end, label, exempt in blackouts
+                            if start < c.end and c.start < end and request.id not in exempt
+                        ]
+                        if hit:
+                            labels.update(hit)
+                            continue
+                    if check_kind and not all(
+                        calendar.is_working_day(dt.date.fromordinal(d))
+                        for d in range(c.first_day, c.last_day + 1)
+                    ):
+                        not_working = True
                         continue
-                if check_kind and not all(
-                    calendar.is_working_day(dt.date.fromordinal(d))
-                    for d in range(c.first_day, c.last_day + 1)
-                ):
-                    not_working = True
-                    continue
-                cands.append((c.start, c.end, c.first_day, c.last_day))
+                    cands.append((c.start, c.end, c.first_day, c.last_day))
+            except CalendarYearNotCovered as error:
+                # The window needs a year whose working days are not known: the request is
+                # refused with that reason (never planned on an assumed Monday-Friday).
+                cands, labels, not_working = [], set(), False
+                missing_year = error.year
             by_day: dict[int, list[int]] = {}
             for k, cand in enumerate(cands):
                 by_day.setdefault(cand[2], []).append(k)
@@ -333,6 +342,7 @@ class Model:
                     blackout_labels=tuple(sorted(labels)),
                     too_small=bool(request.rooms) and not allowed,
                     not_working=not_working,
+                    missing_year=missing_year,
                 )
             )
             data = model.jobs[-1]

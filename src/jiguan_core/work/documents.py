@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 from attrs import field, frozen
@@ -200,6 +200,9 @@ class DocumentWorkflow:
 
     Build with :func:`start_document`; change only through the transitions.
     """
+
+    #: The enum of the stages in ``history`` (read back from JSON by the library's converter).
+    stage_type: ClassVar[type[TermEnum]] = DocumentStage
 
     id: str = field(validator=identifier)
     title: str = field(validator=text)
