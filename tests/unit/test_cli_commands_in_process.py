@@ -84,5 +84,5 @@ def test_an_output_file_that_cannot_be_written_exits_2(
 ) -> None:
     out = tmp_path / "no-such-directory" / "report.txt"
     assert main(["check", str(office_file), "--out", str(out)]) == EXIT_BAD_INPUT
-    assert f"cannot write {out}" in capsys.readouterr().err
+    assert str(out) in capsys.readouterr().err  # the message names the file (in --lang)
     assert not out.exists()
