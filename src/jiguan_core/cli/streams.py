@@ -193,9 +193,14 @@ def write_text(text: str, out: str | None) -> None:
     try:
         if stream is None:
             raise OSError("standard output is closed")
-        stream.flush()
-        stream.buffer.write(data)
-        stream.buffer.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # a text-only stream (io.StringIO, an IDE console): give it text
+            stream.write(text)
+            stream.flush()
+        else:
+            stream.flush()
+            buffer.write(data)
+            buffer.flush()
     except (OSError, ValueError) as error:  # ValueError: a closed stream object
         _silence_stdout()
         reason = getattr(error, "strerror", None) or str(error)
