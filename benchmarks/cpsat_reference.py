@@ -4,14 +4,14 @@ The instance is discretised exactly as the scheduler sees it: the same candidate
 (office hours, working days, 30-minute steps, from jiguan_core.scheduling._candidates) and the
 same HARD rules of the catalogue, expressed as interval constraints:
 
-- SCH1: per person, a NoOverlap of the requests they must attend, the leadership members a
+- SCHED-COORD-PERSON: per person, a NoOverlap of the requests they must attend, the leadership members a
   request may take ("any N": optional intervals, N of them present), their absences and their
   fixed activities;
-- SCH3: per AB role, a NoOverlap of the "away" intervals of A and B (absences, off-site fixed
+- SCHED-DEV-AB: per AB role, a NoOverlap of the "away" intervals of A and B (absences, off-site fixed
   activities, off-site requests they attend); a request taking both away cannot be placed;
-- SCH5: per room, a NoOverlap of the bookings (a request with several rooms takes one of them);
-- SCH6: candidates lie on working days only (blackouts: none in the generated instances);
-- SCH9: only rooms that seat every attendee.
+- SCHED-COORD-ROOMS: per room, a NoOverlap of the bookings (a request with several rooms takes one of them);
+- SCHED-C2-WORKDAYS: candidates lie on working days only (blackouts: none in the generated instances);
+- SCHED-COORD-CAPACITY: only rooms that seat every attendee.
 
 The objective maximises the priority-weighted number of placed requests. Medium and soft
 rules are not part of it (the scheduler only uses them to choose among feasible times).
@@ -112,7 +112,9 @@ def solve(instance: Instance, *, time_limit: float = 60.0, workers: int = 2) -> 
                     away_intervals[post].append(interval)
         seats = {r.id: r.capacity for r in office.rooms}
         people = len(job.attendee_ids) + job.any_leaders
-        fitting = [r for r in job.rooms if seats[r] is None or seats[r] >= people]  # SCH9
+        fitting = [
+            r for r in job.rooms if seats[r] is None or seats[r] >= people
+        ]  # SCHED-COORD-CAPACITY
         if job.rooms and not fitting:
             model.add(present == 0)
         if fitting:

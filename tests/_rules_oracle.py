@@ -23,7 +23,7 @@ from jiguan_core.rules._build import (
     pair_violation,
     single_violation,
 )
-from jiguan_core.rules._facts import Context, Fact
+from jiguan_core.rules._facts import END, KEY, PERSON, REF, START, Context, Fact
 from jiguan_core.rules.python_engine import build_tables
 from jiguan_core.time import SHANGHAI
 
@@ -33,13 +33,13 @@ def _local_date(seconds: int) -> dt.date:
 
 
 def _days(f: Fact) -> list[dt.date]:
-    first = _local_date(f.start)
-    last = _local_date(f.end - 1)
+    first = _local_date(f[START])
+    last = _local_date(f[END] - 1)
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
 def _close(f: Fact, g: Fact, days: int) -> bool:
-    gap = max(g.start - f.end, f.start - g.end)
+    gap = max(g[START] - f[END], f[START] - g[END])
     return gap < days * 86_400
 
 
@@ -71,25 +71,31 @@ def oracle(
                 if pattern.left == pattern.right:
                     for i, f in enumerate(left):
                         for g in left[i + 1 :]:
-                            if f.ref != g.ref and f.key == g.key:
-                                pairs.append((f, g) if f.ref < g.ref else (g, f))
+                            if f[REF] != g[REF] and f[KEY] == g[KEY]:
+                                pairs.append((f, g) if f[REF] < g[REF] else (g, f))
                 else:
                     pairs = [
-                        (f, g) for f in left for g in right if not pattern.by_key or f.key == g.key
+                        (f, g)
+                        for f in left
+                        for g in right
+                        if not pattern.by_key or f[KEY] == g[KEY]
                     ]
                 for f, g in pairs:
-                    near = _close(f, g, days) if days else (f.start < g.end and g.start < f.end)
+                    near = _close(f, g, days) if days else (f[START] < g[END] and g[START] < f[END])
                     if not near:
                         continue
                     if pattern.unless == "shared_leaders":
-                        one = set(look.activities[f.ref].attendees) & leaders
-                        two = set(look.activities[g.ref].attendees) & leaders
+                        one = set(look.activities[f[REF]].attendees) & leaders
+                        two = set(look.activities[g[REF]].attendees) & leaders
                         if one & two:
                             continue
-                    if pattern.unless == "exempt" and f.ref in ctx.blackouts[g.ref].exempt:
+                    if pattern.unless == "exempt" and f[REF] in ctx.blackouts[g[REF]].exempt:
                         continue
                     out.append(pair_violation(ctx, look, pattern.id, f, g))
-            elif isinstance(pattern, SingleFact) and pattern.id == "SCH9/over_capacity":
+            elif (
+                isinstance(pattern, SingleFact)
+                and pattern.id == "SCHED-COORD-CAPACITY/over_capacity"
+            ):
                 seats = {r.id: r.capacity for r in office.rooms}
                 extra = int(params["extra_seats"])
                 for a in acts:
@@ -109,19 +115,19 @@ def oracle(
                 facts = tables.get(pattern.table, [])
                 seen: set[tuple[str, dt.date]] = set()
                 for f in facts:
-                    period = WorkCalendar.period(_local_date(f.start), pattern.period).start
-                    if (f.key, period) in seen:
+                    period = WorkCalendar.period(_local_date(f[START]), pattern.period).start
+                    if (f[KEY], period) in seen:
                         continue
-                    seen.add((f.key, period))
+                    seen.add((f[KEY], period))
                     group = [
                         g
                         for g in facts
-                        if g.key == f.key
-                        and WorkCalendar.period(_local_date(g.start), pattern.period).start
+                        if g[KEY] == f[KEY]
+                        and WorkCalendar.period(_local_date(g[START]), pattern.period).start
                         == period
                     ]
-                    if len({g.ref for g in group}) > limit:
-                        out.append(count_violation(ctx, look, pattern.id, f.key, period, group))
+                    if len({g[REF] for g in group}) > limit:
+                        out.append(count_violation(ctx, look, pattern.id, f[KEY], period, group))
             else:
                 minimum = int(params[pattern.minimum])
                 facts = tables.get(pattern.table, [])
@@ -130,7 +136,7 @@ def oracle(
                     if not ctx.calendar.is_working_day(day):
                         continue
                     group = [f for f in facts if day in _days(f)]
-                    present = len(leaders) - len({f.person for f in group})
+                    present = len(leaders) - len({f[PERSON] for f in group})
                     if present < minimum:
                         out.append(coverage_violation(ctx, look, pattern.id, day, group))
     out.sort(key=lambda v: v.key)

@@ -98,12 +98,17 @@ def policies(draw: st.DrawFn) -> SchedulingPolicy:
         )
     return SchedulingPolicy(
         overrides={
-            "SCH2": {"days": draw(st.integers(1, 5))},
-            "SCH4": {"min_on_duty": draw(st.integers(0, 3))},
-            "SCH7": {"max_per_week": draw(st.integers(0, 3))},
-            "SCH8": {"max_trips_per_month": draw(st.integers(0, 2))},
-            "SCH3": {"count_off_site": draw(st.booleans())},
+            "SCHED-COORD-TRIPS": {"days": draw(st.integers(1, 5))},
+            "SCHED-LEADERS-MEETINGS": {"min_on_duty": draw(st.integers(0, 3))},
+            "SCHED-COORD-LOAD": {"max_per_week": draw(st.integers(0, 3))},
+            "SCHED-LEADERS-TRIPS": {"max_trips_per_month": draw(st.integers(0, 2))},
+            "SCHED-DEV-AB": {"count_off_site": draw(st.booleans())},
         },
-        disabled=draw(st.lists(st.sampled_from(["SCH1", "SCH5", "SCH6"]), max_size=1)),
+        disabled=draw(
+            st.lists(
+                st.sampled_from(["SCHED-COORD-PERSON", "SCHED-COORD-ROOMS", "SCHED-C2-WORKDAYS"]),
+                max_size=1,
+            )
+        ),
         blackouts=blackouts,
     )

@@ -97,8 +97,8 @@ def _province(n: int = PROVINCE) -> tuple[Workspace, ...]:
 
 #: A policy that is not the default (a parameter, a level and a blackout), so its pickling counts.
 STRICT = SchedulingPolicy(
-    overrides={"SCH2": {"days": 45}},
-    levels={"SCH2": Severity.HARD},
+    overrides={"SCHED-COORD-TRIPS": {"days": 45}},
+    levels={"SCHED-COORD-TRIPS": Severity.HARD},
     blackouts=[
         Blackout(
             id="b1",
@@ -179,5 +179,5 @@ def test_every_public_input_and_result_type_pickles_to_an_equal_object() -> None
 def test_a_pickled_policy_is_validated_again_when_read() -> None:
     """Unpickling goes through the constructor, so a policy read back is a checked policy."""
     copy = pickle.loads(pickle.dumps(STRICT))
-    assert copy.parameters("SCH2")["days"] == 45
-    assert copy.level("SCH2") is Severity.HARD
+    assert copy.parameters("SCHED-COORD-TRIPS")["days"] == 45
+    assert copy.level("SCHED-COORD-TRIPS") is Severity.HARD

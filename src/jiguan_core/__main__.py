@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jiguan_core.examples.demo import demo_text
@@ -41,6 +40,31 @@ _FILE_COMMANDS = {
     "list": "the activity list of a period: text, .docx, .xlsx or HTML (exit 1: changed --since)",
     "chart": "a picture (SVG): leaders' week, A/B coverage or workload",
 }
+
+
+#: The same in Chinese: every help text is given in both languages.
+_FILE_COMMANDS_ZH = {
+    "check": "机关活动日程的冲突检查（退出码 1：有硬约束违规）",
+    "plan": "安排工作区中的活动申请（退出码 1：有申请未能安排）",
+    "assess": "平时考核与年度考核结果（退出码 1：有人评为较差或不称职）",
+    "coverage": "关键岗位 AB 角补位情况（退出码 1：某工作日岗位无人）",
+    "rotation": "某日的轮岗情况（退出码 1：有人到期应轮岗）",
+    "stats": "自某日以来的学习与活动统计（退出码总为 0）",
+    "ics": "把活动导出为 iCalendar（.ics）文件",
+    "roster": "某期间的节假日值班表（退出码 1：某日无法排班）",
+    "leave": "某年每人应休、已休、未休年休假（退出码 1：有人超休）",
+    "proposals": "某日的提案办理统计与逾期提案（退出码 1：有逾期提案）",
+    "workplan": "某日年度工作要点的进度（退出码 1：有逾期节点）",
+    "list": "某期间的活动清单：文本、.docx、.xlsx 或 HTML（退出码 1：与 --since 相比有变化）",
+    "chart": "图示（SVG）：领导一周活动、AB 角补位或工作量",
+}
+
+
+def _both(command: str) -> str:
+    """A command's help in English and Chinese."""
+    en = _FILE_COMMANDS[command]
+    zh = _FILE_COMMANDS_ZH.get(command)
+    return en if zh is None else f"{en} / {zh}"
 
 
 #: The commands that choose their output with --format (text or json) instead of --json.
@@ -99,19 +123,42 @@ class _Version(argparse.Action):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jiguan",
-        description="jiguan_core: how a government office runs itself",
-        epilog="exit status: 0 nothing to act on, 1 something to act on, 2 bad input",
+        description="jiguan_core: how a government office runs itself / 机关运行管理",
+        epilog="exit status: 0 nothing to act on, 1 something to act on, 2 bad input / "
+        "退出码：0 无需处理，1 有需处理的事项，2 输入有误。"
+        "Shell completion / 命令补全: jiguan completion bash|zsh|tcsh",
     )
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="print a summary of the embedded sample office")
-    demo.add_argument("--lang", choices=("zh", "en", "both"), default="both")
+    demo = commands.add_parser(
+        "demo", help="print a summary of the embedded sample office / 显示示例机关概况"
+    )
+    demo.add_argument(
+        "--lang", choices=("zh", "en", "both"), default="both", help="language / 语言 (both)"
+    )
 
-    for name, help_text in _FILE_COMMANDS.items():
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("file", metavar="FILE", help="a workspace JSON file (see `jiguan schema`)")
-        sub.add_argument("--lang", choices=("zh", "en"), default="zh", help="language (zh)")
-        sub.add_argument("--out", metavar="F", help="write the output to F instead of stdout")
+    for name in _FILE_COMMANDS:
+        sub = commands.add_parser(name, help=_both(name), description=_both(name))
+        sub.add_argument(
+            "file",
+            metavar="FILE",
+            help="a workspace JSON file (see `jiguan schema`); - reads stdin / 工作区 JSON 文件",
+        )
+        sub.add_argument(
+            "--lang", choices=("zh", "en"), default="zh", help="language / 输出语言 (zh)"
+        )
+        sub.add_argument(
+            "--out",
+            metavar="F",
+            help="write the output to F instead of stdout (-: stdout) / 输出到文件 F",
+        )
+        if name == "plan":
+            sub.add_argument(
+                "--progress",
+                action="store_true",
+                help="progress lines on stderr even when it is not a terminal (on a terminal a "
+                "live bar is shown anyway) / 非终端时也在标准错误输出进度",
+            )
         if name == "roster":
             sub.add_argument(
                 "--from",
@@ -176,7 +223,15 @@ def _parser() -> argparse.ArgumentParser:
 
             chart_command.add_arguments(sub, _date)
         if name not in ("ics", "chart", *_FORMAT_COMMANDS):
-            sub.add_argument("--json", action="store_true", help="JSON output, keys sorted")
+            sub.add_argument(
+                "--json", action="store_true", help="JSON output, keys sorted / 输出 JSON"
+            )
+        sub.add_argument(
+            "--calendar",
+            metavar="FILE",
+            help="working-day arrangements of years the installed calendar data lacks "
+            "(JSON like the workspace's calendar section; - reads stdin)",
+        )
         if name == "stats":
             sub.add_argument(
                 "--since", type=_date, required=True, metavar="DATE", help="first day counted"
@@ -197,10 +252,22 @@ def _parser() -> argparse.ArgumentParser:
                 "byte-identical files",
             )
 
-    schema = commands.add_parser("schema", help="print the workspace JSON Schema")
-    schema.add_argument("--out", metavar="F", help="write the schema to F instead of stdout")
-    sample = commands.add_parser("sample", help="print the sample office as a workspace")
-    sample.add_argument("--out", metavar="F", help="write the workspace to F instead of stdout")
+    schema = commands.add_parser(
+        "schema", help="print the workspace JSON Schema / 显示工作区文件的 JSON Schema"
+    )
+    schema.add_argument("--out", metavar="F", help="write the schema to F / 输出到文件 F")
+    sample = commands.add_parser(
+        "sample", help="print the sample office as a workspace / 输出示例工作区文件"
+    )
+    sample.add_argument("--out", metavar="F", help="write the workspace to F / 输出到文件 F")
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script / 输出命令补全脚本",
+        description="Print a completion script for the shell, e.g. "
+        "`jiguan completion bash > ~/.local/share/bash-completion/completions/jiguan` or "
+        '`eval "$(jiguan completion zsh)"` / 输出 shell 命令补全脚本',
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell / shell 类型")
     return parser
 
 
@@ -215,30 +282,58 @@ def _shipped_schema() -> dict[str, Any]:
 
 
 def _read_workspace(name: str) -> Workspace:
-    from jiguan_core.cli.interchange import parse_workspace
-    from jiguan_core.errors import ConversionError, Problem
+    from jiguan_core.cli.interchange import load_workspace
+    from jiguan_core.cli.streams import read_json
+    from jiguan_core.errors import InvalidInput
 
     try:
-        text = Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise _BadInput(
-            [Problem("$", f"cannot read {name}: {reason}", f"无法读取文件 {name}：{reason}")]
-        ) from error
-    try:
-        return parse_workspace(text, schema=_shipped_schema())
-    except ConversionError as error:
+        return load_workspace(read_json(name), schema=_shipped_schema())
+    except InvalidInput as error:
         raise _BadInput(error.problems) from error
+
+
+def _with_calendar(ws: Workspace, name: str | None, file_name: str) -> Workspace:
+    """``ws`` with the years and closures of ``--calendar FILE`` added (the file's years win)."""
+    if name is None:
+        return ws
+    import attrs
+
+    from jiguan_core.cli.interchange import CalendarSection, workspace_converter
+    from jiguan_core.cli.streams import read_json
+    from jiguan_core.errors import ConversionError, InvalidInput, Problem
+    from jiguan_core.serialization import structure
+
+    where = "--calendar $"
+    if name == "-" and file_name == "-":
+        raise _BadInput(
+            [
+                Problem(
+                    where,
+                    "the workspace and --calendar cannot both be read from standard input",
+                    "工作区与 --calendar 不能同时从标准输入读取",
+                )
+            ]
+        )
+    try:
+        section = structure(workspace_converter(), read_json(name, what=where), CalendarSection)
+    except ConversionError as error:
+        raise _BadInput(
+            [Problem(f"--calendar {p.path}", p.message_en, p.message_zh) for p in error.problems]
+        ) from error
+    except InvalidInput as error:
+        raise _BadInput(error.problems) from error
+    merged = section if ws.calendar is None else ws.calendar.merged(section)
+    return attrs.evolve(ws, calendar=merged)
 
 
 def _run(args: argparse.Namespace) -> Outcome:
     from jiguan_core.cli import commands
     from jiguan_core.errors import InvalidInput
 
-    ws = _read_workspace(args.file)
+    ws = _with_calendar(_read_workspace(args.file), args.calendar, args.file)
     lang: Lang = args.lang
     progress: Callable[[str], None] | None = None
-    if sys.stderr.isatty():
+    if getattr(args, "progress", False) and not sys.stderr.isatty():
 
         def progress(line: str) -> None:
             sys.stderr.write(line + "\n")
@@ -248,6 +343,8 @@ def _run(args: argparse.Namespace) -> Outcome:
         if args.command == "check":
             return commands.run_check(ws, lang=lang, as_json=args.json)
         if args.command == "plan":
+            if sys.stderr.isatty():
+                return _plan_with_bar(ws, lang, args.json)
             return commands.run_plan(ws, lang=lang, as_json=args.json, progress=progress)
         if args.command == "assess":
             return commands.run_assess(ws, lang=lang, as_json=args.json)
@@ -308,11 +405,55 @@ def _run(args: argparse.Namespace) -> Outcome:
         raise _BadInput(error.problems) from error
 
 
+def _plan_with_bar(ws: Workspace, lang: Lang, as_json: bool) -> Outcome:
+    """``plan`` on a terminal: a live progress bar on stderr (rich), gone when the plan is made."""
+    from jiguan_core._optional import require
+    from jiguan_core.cli import commands
+
+    progress_module: Any = require("rich.progress", feature="progress bar", feature_zh="进度条")
+    console_module: Any = require("rich.console", feature="progress bar", feature_zh="进度条")
+    label = "安排活动" if lang == "zh" else "planning"
+    with progress_module.Progress(
+        progress_module.TextColumn(label),
+        progress_module.BarColumn(),
+        progress_module.MofNCompleteColumn(),
+        progress_module.TimeElapsedColumn(),
+        console=console_module.Console(file=sys.stderr),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def on_step(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return commands.run_plan(ws, lang=lang, as_json=as_json, on_step=on_step)
+
+
+def _terminal_width(out: str | None) -> int | None:
+    """The width tables must fit in: the terminal's, when the output goes to one; else none."""
+    if out is not None or sys.stdout is None or not sys.stdout.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 def _emit(text: str, out: str | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        Path(out).write_text(text, encoding="utf-8")
+    from jiguan_core.cli.streams import write_text
+
+    write_text(text, out)
+
+
+def _say(text: str) -> None:
+    """A message on stderr, unless stderr itself is gone (then the exit status says it)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _emit_binary(data: bytes, out: str | None, code: int) -> int:
@@ -322,20 +463,49 @@ def _emit_binary(data: bytes, out: str | None, code: int) -> int:
             "Word/Excel 文件为二进制文件：请用 --out FILE 指定输出文件\n"
         )
         return EXIT_BAD_INPUT
-    Path(out).write_bytes(data)
+    from jiguan_core.cli.streams import write_bytes
+
+    write_bytes(data, out)
     return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from jiguan_core.cli.streams import CannotWrite
+
     args = _parser().parse_args(argv)
+    lang: Lang = "en" if getattr(args, "lang", "en") == "en" else "zh"
+    try:
+        return _main(args)
+    except CannotWrite as error:
+        _say((error.message_zh if lang == "zh" else error.message_en) + "\n")
+        return EXIT_BAD_INPUT
+    except _BadInput as error:
+        from jiguan_core.cli.render import problems_text
+
+        _say(problems_text(error.problems, lang, source=_source(args)))
+        return EXIT_BAD_INPUT
+
+
+def _source(args: argparse.Namespace) -> str:
+    name = getattr(args, "file", "")
+    return "<stdin>" if name == "-" else str(name or "")
+
+
+def _main(args: argparse.Namespace) -> int:
     if args.command == "demo":
         languages: tuple[Lang, ...] = ("zh", "en") if args.lang == "both" else (args.lang,)
-        sys.stdout.write("\n".join(demo_text(lang) for lang in languages))
+        _emit("\n".join(demo_text(lang) for lang in languages), None)
         return 0
     if args.command == "schema":
         from jiguan_core.cli.interchange import SCHEMA_FILE, schema_files
 
         _emit(schema_files()[SCHEMA_FILE], args.out)
+        return 0
+    if args.command == "completion":
+        from jiguan_core._optional import require
+
+        shtab: Any = require("shtab", feature="shell completion", feature_zh="命令补全")
+        sys.stdout.write(shtab.complete(_parser(), shell=args.shell))
         return 0
     if args.command == "sample":
         from jiguan_core.cli.interchange import dump_workspace
@@ -343,20 +513,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         _emit(dump_workspace(sample_workspace()), args.out)
         return 0
-    try:
-        outcome = _run(args)
-    except _BadInput as error:
-        from jiguan_core.cli.render import problems_text
+    from jiguan_core.cli.render import table_width
 
-        sys.stderr.write(problems_text(error.problems, args.lang, source=args.file))
-        return EXIT_BAD_INPUT
-    try:
-        if outcome.data is not None:
-            return _emit_binary(outcome.data, args.out, outcome.exit_code)
-        _emit(outcome.text, args.out)
-    except OSError as error:
-        sys.stderr.write(f"cannot write {args.out}: {error.strerror or error}\n")
-        return EXIT_BAD_INPUT
+    with table_width(_terminal_width(args.out)):
+        outcome = _run(args)
+    if outcome.data is not None:
+        return _emit_binary(outcome.data, args.out, outcome.exit_code)
+    _emit(outcome.text, args.out)
     return outcome.exit_code
 
 

@@ -18,6 +18,11 @@ __all__ = ["EXTRAS", "require"]
 #: module -> (extra, distribution): which extra installs which importable module.
 EXTRAS: dict[str, tuple[str, str]] = {
     "jsonschema": ("cli", "jsonschema"),
+    "rich.box": ("cli", "rich"),
+    "rich.console": ("cli", "rich"),
+    "rich.progress": ("cli", "rich"),
+    "rich.table": ("cli", "rich"),
+    "shtab": ("cli", "shtab"),
     "icalendar": ("ics", "icalendar"),
     "hypothesis": ("testing", "hypothesis"),
     "durable": ("durable", "durable-rules"),

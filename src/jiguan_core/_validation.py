@@ -583,6 +583,13 @@ def _accepts(tp: Any) -> Callable[[object], bool] | None:
         return lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime)
     if isinstance(tp, type) and (attrs.has(tp) or issubclass(tp, enum.Enum)):
         return lambda v: isinstance(v, tp)
+    if (
+        isinstance(tp, type)
+        and tp.__module__.startswith("jiguan_core.")
+        and not getattr(tp, "_is_protocol", False)
+    ):
+        # The library's own plain classes (e.g. a rotation plan's Placement) too.
+        return lambda v: isinstance(v, tp)
     return None
 
 

@@ -2,7 +2,7 @@
 
 A person is away during their own absence (leave, sick leave, a business trip recorded as an
 absence) and during an off-site activity they attend (a research trip, an inspection). Two rules
-read this: SCH3, "A and B of a key post are never away at once", on the calendar's instants; and
+read this: SCHED-DEV-AB, "A and B of a key post are never away at once", on the calendar's instants; and
 DEV-COVER, "a key post has someone responsible on every working day", on working days. Both take
 the away periods from here, so the office's one notion of being away is computed once.
 """
@@ -32,7 +32,7 @@ class Away:
 
 def taken_away_by(activity: Activity, *, count_off_site: bool = True) -> tuple[str, ...]:
     """The people an activity takes away from the office: its attendees when it is off site
-    (and off-site activities count, SCH3's ``count_off_site``), else nobody."""
+    (and off-site activities count, SCHED-DEV-AB's ``count_off_site``), else nobody."""
     if count_off_site and activity.off_site:
         return activity.attendees
     return ()

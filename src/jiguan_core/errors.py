@@ -21,6 +21,7 @@ from jiguan_core.text import Lang
 __all__ = [
     "ABRoleError",
     "CalendarYearNotCovered",
+    "CannotWrite",
     "ChecklistIncomplete",
     "ConversionError",
     "DocumentRuleViolation",
@@ -129,6 +130,11 @@ class MissingExtra(JiguanError, ImportError):
         self.extra = extra
         self.package = package
         self.feature = feature
+
+
+class CannotWrite(JiguanError, OSError):
+    """The command line could not write its output (a closed standard output, a full disk, a
+    missing directory); the message says where and why, and the exit status is 2."""
 
 
 class CalendarYearNotCovered(JiguanError, LookupError):

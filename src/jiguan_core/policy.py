@@ -158,10 +158,10 @@ def _blackouts(values: object) -> tuple[Blackout, ...]:
 class Policy:
     """Per-call policy for every area.
 
-    - ``overrides``: rule id -> {parameter: value}, e.g. ``{"SCH2": {"days": 45}, "A2":
+    - ``overrides``: rule id -> {parameter: value}, e.g. ``{"SCHED-COORD-TRIPS": {"days": 45}, "A2":
       {"share": 0.25}}``;
     - ``disabled``: rule ids switched off;
-    - ``levels``: rule id -> :class:`Severity`, e.g. ``{"SCH2": Severity.HARD}`` for an office
+    - ``levels``: rule id -> :class:`Severity`, e.g. ``{"SCHED-COORD-TRIPS": Severity.HARD}`` for an office
       where trips to one place must never pile up;
     - ``blackouts``: periods in which nothing may be scheduled.
 

@@ -130,7 +130,7 @@ class RuleArea(TermEnum):
     WORKPLAN = "workplan", "年度工作要点"
 
 
-#: An id's leading letters say its area (``SCH1``, ``A10.step``, ``DEV-T5``, ``WORK-D1`` ...).
+#: An id's leading letters say its area (``SCHED-COORD-PERSON``, ``A10.step``, ``DEV-T5``, ``WORK-D1`` ...).
 _AREA_OF_PREFIX: Mapping[str, RuleArea] = FrozenDict(
     {
         "SCHED": RuleArea.SCHEDULING,

@@ -110,7 +110,16 @@ def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if tp is str:
         return {"type": "string"}
     if isinstance(tp, type) and issubclass(tp, pendulum.DateTime | dt.datetime):
-        return {"type": "string", "format": "date-time", "pattern": DATETIME_PATTERN}
+        # No "format": "date-time": that names RFC 3339, which has no zone-name suffix, and the
+        # writer adds one (RFC 9557) for named zones other than Asia/Shanghai and UTC. The
+        # pattern says exactly what is written and read (docs/cli.md, "Datetimes").
+        return {
+            "type": "string",
+            "pattern": DATETIME_PATTERN,
+            "description": "RFC 9557: an RFC 3339 date-time with its UTC offset, optionally "
+            "followed by the IANA zone name in brackets, e.g. 2025-10-26T01:30:00+01:00"
+            "[Europe/London]",
+        }
     if tp is dt.timedelta:
         return {"type": "string", "format": "duration", "pattern": _DURATION_PATTERN}
     if tp is dt.time:

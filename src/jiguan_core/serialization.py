@@ -45,18 +45,23 @@ def _type_name(cl: Any) -> str:
     return getattr(cl, "__name__", str(cl))
 
 
-def _strict(expected: type, check: Callable[[Any], bool]) -> Callable[[Any, Any], Any]:
+def _strict(expected: type | str, check: Callable[[Any], bool]) -> Callable[[Any, Any], Any]:
+    name = expected if isinstance(expected, str) else expected.__name__
+
     def structure(value: Any, _: Any) -> Any:
         if not check(value):
             raise InvalidValue(
-                f"expected {expected.__name__}, got {type(value).__name__} {value!r}",
-                f"应为 {expected.__name__}，实际为 {type(value).__name__} {value!r}",
-                field=expected.__name__,
+                f"expected {name}, got {type(value).__name__} {value!r}",
+                f"应为 {name}，实际为 {type(value).__name__} {value!r}",
+                field=name,
                 value=value,
             )
         return value
 
     return structure
+
+
+_SCALAR = int | float | bool | str
 
 
 def _structure_datetime(value: Any, _: Any) -> pendulum.DateTime:
@@ -150,7 +155,9 @@ def _is_homogeneous_collection(t: Any) -> bool:
     return origin is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _collection_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+def _collection_hook(
+    converter: cattrs.Converter, item: Callable[[Any, Any], Any] | None = None
+) -> Callable[[Any, Any], Any]:
     """Structure a list into a tuple or frozenset, item by item, reporting every bad item.
 
     A string or a dict is refused rather than iterated: ``"finance"`` is not the list
@@ -158,6 +165,8 @@ def _collection_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """
 
     from cattrs.errors import IterableValidationError, IterableValidationNote
+
+    read = converter.structure if item is None else item
 
     def structure(value: Any, cl: Any) -> Any:
         origin = get_origin(cl) or cl
@@ -172,9 +181,9 @@ def _collection_hook(converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
         item_type = args[0] if args else Any
         items: list[Any] = []
         errors: list[Exception] = []
-        for index, item in enumerate(value):
+        for index, element in enumerate(value):
             try:
-                items.append(converter.structure(item, item_type))
+                items.append(read(element, item_type))
             except Exception as error:  # collected and re-raised as one group
                 note = IterableValidationNote(f"Structuring {cl} @ index {index}", index, item_type)
                 error.__notes__ = [*getattr(error, "__notes__", []), note]
@@ -223,6 +232,11 @@ def make_converter() -> cattrs.Converter:
         float,
         _strict(float, lambda v: isinstance(v, int | float) and not isinstance(v, bool)),
     )
+    # A rule parameter's value (``jiguan_core.rule.ParameterValue``): a JSON scalar, kept as is.
+    converter.register_structure_hook_func(
+        lambda t: t == _SCALAR,
+        _strict("number, bool or string", lambda v: isinstance(v, bool | int | float | str)),
+    )
     # The one policy carries its own JSON form: rule ids are checked against the catalogue.
     from jiguan_core.policy import Policy
 
@@ -260,7 +274,63 @@ def make_converter() -> cattrs.Converter:
     )
     converter.register_structure_hook_func(_is_homogeneous_collection, _collection_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _attrs_hook_factory(converter))
+    # After the general attrs hook: cattrs tries the hooks registered last first.
+    converter.register_structure_hook_factory(_is_workflow, _workflow_hook_factory(converter))
     return converter
+
+
+def _is_workflow(cl: Any) -> bool:
+    """A workflow class: its ``history`` holds stages of the enum named by ``stage_type``."""
+    return attrs.has(cl) and isinstance(getattr(cl, "stage_type", None), type)
+
+
+def _workflow_hook_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """Workflows (documents, meetings) read back: each history event's ``stage`` is read as a
+    member of the workflow's own stage enum (the event class only knows it is some stage)."""
+    import typing
+
+    import cattrs.gen
+
+    def factory(cl: Any) -> Callable[[Any, Any], Any]:
+        stage_type = cl.stage_type
+        event_type = get_args(typing.get_type_hints(cl)["history"])[0]
+        read_event = cattrs.gen.make_dict_structure_fn(
+            event_type,
+            converter,
+            stage=cattrs.gen.override(
+                struct_hook=lambda value, _: converter.structure(value, stage_type)
+            ),
+        )
+
+        def structure_event(value: Any, _: Any) -> Any:
+            _require_mapping(value, event_type)
+            return read_event(value, event_type)
+
+        generated = cattrs.gen.make_dict_structure_fn(
+            cl,
+            converter,
+            history=cattrs.gen.override(
+                struct_hook=_collection_hook(converter, item=structure_event)
+            ),
+        )
+
+        def structure(value: Any, _: Any) -> Any:
+            _require_mapping(value, cl)
+            return generated(value, cl)
+
+        return structure
+
+    return factory
+
+
+def _require_mapping(value: Any, cl: Any) -> None:
+    if not isinstance(value, Mapping):
+        raise InvalidValue(
+            f"expected an object (dict) for {_type_name(cl)}, got {type(value).__name__} {value!r}",
+            f"{_type_name(cl)} 应为对象（字典），实际为 {type(value).__name__} {value!r}",
+            field=_type_name(cl),
+            value=value,
+        )
 
 
 @cache

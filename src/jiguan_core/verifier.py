@@ -3,7 +3,7 @@
 ``verify(rule_id).given(...).finds(n)`` runs *one* rule of the catalogue on the facts given, the
 way the library itself decides it, and checks how many findings it makes::
 
-    verify("SCH1").given(office, activities=[a, b]).finds(1)
+    verify("SCHED-COORD-PERSON").given(office, activities=[a, b]).finds(1)
     verify("A6").given({"staff_id": "p01", "year": 2025, "warning_in_year": 1}).finds(1)
     verify("DEV-T5").given(office, as_of).finds_nothing()
 
@@ -206,19 +206,17 @@ def _finding(
     )
 
 
-def _annual(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
-    """A1, A2, R4: the people whose outcome the rule decided (A2: capped at or tied on the
-    quota line)."""
-    from jiguan_core.assessment import AnnualPolicy, assess_year
-
-    kwargs.setdefault("policy", AnnualPolicy.from_policy(v.policy))
-    result = assess_year(*args, **kwargs)
+def _decided(v: RuleVerifier, outcomes: Iterable[Any], quota_rule: str) -> list[Finding]:
+    """The outcomes (annual or quarterly) the rule decided; for the quota rule (A2, R3), those
+    the quota capped or left tied on its line."""
     found = []
-    for outcome in result.outcomes:
-        decided = v.rule.id in outcome.rules
-        if v.rule.id == "A2":
+    for outcome in outcomes:
+        if v.rule.id == quota_rule:
             decided = outcome.capped or outcome.tied
+        else:
+            decided = v.rule.id in outcome.rules
         if decided:
+            year_end = dt.date(outcome.year, 12, 31)
             found.append(
                 _finding(
                     v,
@@ -227,10 +225,19 @@ def _annual(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
                         f"{outcome.staff_id} decided by {v.rule.id}",
                     ),
                     subjects={"staff": (outcome.staff_id,)},
-                    dates=(dt.date(outcome.year, 12, 31),),
+                    dates=(year_end,),
                 )
             )
     return found
+
+
+def _annual(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
+    """A1-A7, R4: the people whose outcome the rule decided (A2: capped at or tied on the
+    quota line)."""
+    from jiguan_core.assessment import AnnualPolicy, assess_year
+
+    kwargs.setdefault("policy", AnnualPolicy.from_policy(v.policy))
+    return _decided(v, assess_year(*args, **kwargs).outcomes, "A2")
 
 
 def _quarter(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
@@ -238,24 +245,7 @@ def _quarter(v: RuleVerifier, *args: Any, **kwargs: Any) -> Iterable[Finding]:
     from jiguan_core.assessment import RoutinePolicy, assess_quarter
 
     kwargs.setdefault("policy", RoutinePolicy.from_policy(v.policy))
-    result = assess_quarter(*args, **kwargs)
-    found = []
-    for outcome in result.outcomes:
-        decided = v.rule.id in outcome.rules
-        if v.rule.id == "R3":
-            decided = outcome.capped or outcome.tied
-        if decided:
-            found.append(
-                _finding(
-                    v,
-                    Text(
-                        f"{outcome.staff_id} 由 {v.rule.id} 定等",
-                        f"{outcome.staff_id} decided by {v.rule.id}",
-                    ),
-                    subjects={"staff": (outcome.staff_id,)},
-                )
-            )
-    return found
+    return _decided(v, assess_quarter(*args, **kwargs).outcomes, "R3")
 
 
 def _sanction_periods(v: RuleVerifier, sanctions: Iterable[Any]) -> Iterable[Finding]:
@@ -582,7 +572,7 @@ def _half_year(v: RuleVerifier, plan: Any, half: int, **kwargs: Any) -> Iterable
 
 def _unplaced_trips(v: RuleVerifier, plan: Any, office: Any, **kwargs: Any) -> Iterable[Finding]:
     """PLAN-ARTICLE-COORD: a finding per field trip of the plan the scheduler could not place
-    (the policy's levels and overrides apply; ``never_pile_up`` makes SCH2 hard)."""
+    (the policy's levels and overrides apply; ``never_pile_up`` makes SCHED-COORD-TRIPS hard)."""
     from jiguan_core.workplan import plan_field_trips
 
     kwargs.setdefault("overrides", v.policy.overrides.get(v.rule.id))

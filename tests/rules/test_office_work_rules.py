@@ -290,7 +290,7 @@ class TestWorkPlan:
         ).finds_nothing()
 
     def test_PLAN_ARTICLE_COORD_trips_that_would_pile_up_are_not_placed(self) -> None:
-        """ARTICLE-COORD never_pile_up: SCH2 keeps trips to one place 30 days apart, so a
+        """ARTICLE-COORD never_pile_up: SCHED-COORD-TRIPS keeps trips to one place 30 days apart, so a
         quarter holds at most three week-long trips to 某县; the others are not placed."""
         office = duty_office(2, 5, departments=5)
         verify("PLAN-ARTICLE-COORD").given(
@@ -298,7 +298,7 @@ class TestWorkPlan:
         ).finds(2)
 
     def test_PLAN_ARTICLE_COORD_trips_that_keep_their_distance_are_all_placed(self) -> None:
-        """Two trips fit; with never_pile_up off (SCH2 soft) all five are placed."""
+        """Two trips fit; with never_pile_up off (SCHED-COORD-TRIPS soft) all five are placed."""
         office = duty_office(2, 5, departments=5)
         verify("PLAN-ARTICLE-COORD").given(
             trips(2), office, calendar=CAL, max_iterations=2_000

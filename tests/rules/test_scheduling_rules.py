@@ -35,23 +35,27 @@ class TestSCH1:
     def test_a_person_in_two_overlapping_meetings_is_found_once(self, engine: str) -> None:
         a = act("m1", people=("s00004", "s00005"))
         b = act("m2", start=10, end=12, people=("s00005",))
-        verify("SCH1", engine=engine).given(OFFICE, activities=[a, b], absences=[]).finds(1).about(
-            "staff", "s00005"
-        )
+        verify("SCHED-COORD-PERSON", engine=engine).given(
+            OFFICE, activities=[a, b], absences=[]
+        ).finds(1).about("staff", "s00005")
 
     def test_meetings_that_only_touch_do_not_clash(self, engine: str) -> None:
         a = act("m1", people=("s00005",))
         b = act("m2", start=11, end=12, people=("s00005",))
-        verify("SCH1", engine=engine).given(OFFICE, activities=[a, b], absences=[]).finds_nothing()
+        verify("SCHED-COORD-PERSON", engine=engine).given(
+            OFFICE, activities=[a, b], absences=[]
+        ).finds_nothing()
 
     def test_a_meeting_during_ones_own_leave_is_found_unless_switched_off(
         self, engine: str
     ) -> None:
         a = act("m1", people=("s00005",))
         leave = [away("ab1", "s00005", TUESDAY)]
-        verify("SCH1", engine=engine).given(OFFICE, activities=[a], absences=leave).finds(1)
-        off = Policy(overrides={"SCH1": {"include_absences": False}})
-        verify("SCH1", policy=off, engine=engine).given(
+        verify("SCHED-COORD-PERSON", engine=engine).given(
+            OFFICE, activities=[a], absences=leave
+        ).finds(1)
+        off = Policy(overrides={"SCHED-COORD-PERSON": {"include_absences": False}})
+        verify("SCHED-COORD-PERSON", policy=off, engine=engine).given(
             OFFICE, activities=[a], absences=leave
         ).finds_nothing()
 
@@ -61,18 +65,20 @@ class TestSCH2:
     def test_two_trips_to_one_place_closer_than_the_spacing_pile_up(self, engine: str) -> None:
         one = act("t1", kind=ActivityKind.RESEARCH, place="甲县")
         two = act("t2", kind=ActivityKind.RESEARCH, place="甲县", day=dt.date(2025, 3, 14))
-        verify("SCH2", engine=engine).given(OFFICE, activities=[one, two], absences=[]).finds(1)
+        verify("SCHED-COORD-TRIPS", engine=engine).given(
+            OFFICE, activities=[one, two], absences=[]
+        ).finds(1)
 
     def test_trips_exactly_the_spacing_apart_do_not_pile_up(self, engine: str) -> None:
         """10 days apart with days=10 is allowed: the gap must be less than the parameter."""
         one = act("t1", kind=ActivityKind.RESEARCH, place="甲县", end=11)
         two = act("t2", kind=ActivityKind.RESEARCH, place="甲县", day=dt.date(2025, 3, 15))
-        at_edge = Policy(overrides={"SCH2": {"days": 10}})
-        verify("SCH2", policy=at_edge, engine=engine).given(
+        at_edge = Policy(overrides={"SCHED-COORD-TRIPS": {"days": 10}})
+        verify("SCHED-COORD-TRIPS", policy=at_edge, engine=engine).given(
             OFFICE, activities=[one, two], absences=[]
         ).finds_nothing()
-        beyond = Policy(overrides={"SCH2": {"days": 12}})
-        verify("SCH2", policy=beyond, engine=engine).given(
+        beyond = Policy(overrides={"SCHED-COORD-TRIPS": {"days": 12}})
+        verify("SCHED-COORD-TRIPS", policy=beyond, engine=engine).given(
             OFFICE, activities=[one, two], absences=[]
         ).finds(1)
 
@@ -81,13 +87,13 @@ class TestSCH2:
 class TestSCH3:
     def test_a_and_b_of_a_post_away_at_once_is_found(self, engine: str) -> None:
         trip = act("t1", kind=ActivityKind.RESEARCH, people=(ROLE.b_id,))
-        verify("SCH3", engine=engine).given(
+        verify("SCHED-DEV-AB", engine=engine).given(
             OFFICE, activities=[trip], absences=[away("ab1", ROLE.a_id, TUESDAY)]
         ).finds(1).about("post", ROLE.post_id)
 
     def test_b_in_an_on_site_meeting_still_covers(self, engine: str) -> None:
         meeting = act("m1", people=(ROLE.b_id,))
-        verify("SCH3", engine=engine).given(
+        verify("SCHED-DEV-AB", engine=engine).given(
             OFFICE, activities=[meeting], absences=[away("ab1", ROLE.a_id, TUESDAY)]
         ).finds_nothing()
 
@@ -97,14 +103,18 @@ class TestSCH4:
     def test_two_leaders_in_overlapping_activities_clash(self, engine: str) -> None:
         a = act("m1", leaders=(LEADERS[0],))
         b = act("m2", leaders=(LEADERS[1],), start=10, end=12)
-        verify("SCH4", engine=engine).given(OFFICE, activities=[a, b], absences=[]).finds(1)
+        verify("SCHED-LEADERS-MEETINGS", engine=engine).given(
+            OFFICE, activities=[a, b], absences=[]
+        ).finds(1)
 
     def test_fewer_leaders_on_duty_than_the_minimum_on_a_working_day(self, engine: str) -> None:
         """Three leaders away on a Tuesday: one finding; min_on_duty=0 finds nothing."""
         absences = [away(f"ab{i}", p, TUESDAY) for i, p in enumerate(LEADERS)]
-        verify("SCH4", engine=engine).given(OFFICE, activities=[], absences=absences).finds(1)
-        none_needed = Policy(overrides={"SCH4": {"min_on_duty": 0}})
-        verify("SCH4", policy=none_needed, engine=engine).given(
+        verify("SCHED-LEADERS-MEETINGS", engine=engine).given(
+            OFFICE, activities=[], absences=absences
+        ).finds(1)
+        none_needed = Policy(overrides={"SCHED-LEADERS-MEETINGS": {"min_on_duty": 0}})
+        verify("SCHED-LEADERS-MEETINGS", policy=none_needed, engine=engine).given(
             OFFICE, activities=[], absences=absences
         ).finds_nothing()
 
@@ -114,25 +124,29 @@ class TestSCH5:
     def test_a_room_booked_twice_at_once_is_found(self, engine: str) -> None:
         a = act("m1", room="r001")
         b = act("m2", room="r001", start=10, end=12)
-        verify("SCH5", engine=engine).given(OFFICE, activities=[a, b], absences=[]).finds(1).about(
-            "room", "r001"
-        )
+        verify("SCHED-COORD-ROOMS", engine=engine).given(
+            OFFICE, activities=[a, b], absences=[]
+        ).finds(1).about("room", "r001")
 
     def test_back_to_back_bookings_of_a_room_are_fine(self, engine: str) -> None:
         a = act("m1", room="r001")
         b = act("m2", room="r001", start=11, end=12)
-        verify("SCH5", engine=engine).given(OFFICE, activities=[a, b], absences=[]).finds_nothing()
+        verify("SCHED-COORD-ROOMS", engine=engine).given(
+            OFFICE, activities=[a, b], absences=[]
+        ).finds_nothing()
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 class TestSCH6:
     def test_a_meeting_on_a_public_holiday_is_found(self, engine: str) -> None:
         holiday = act("m1", day=dt.date(2025, 5, 1))
-        verify("SCH6", engine=engine).given(OFFICE, activities=[holiday], absences=[]).finds(1)
+        verify("SCHED-C2-WORKDAYS", engine=engine).given(
+            OFFICE, activities=[holiday], absences=[]
+        ).finds(1)
 
     def test_a_meeting_on_a_swapped_working_sunday_is_fine(self, engine: str) -> None:
         swapped = act("m2", day=dt.date(2025, 4, 27))  # 调休: a working Sunday
-        verify("SCH6", engine=engine).given(
+        verify("SCHED-C2-WORKDAYS", engine=engine).given(
             OFFICE, activities=[swapped], absences=[]
         ).finds_nothing()
 
@@ -149,7 +163,7 @@ class TestSCH6:
                 )
             ]
         )
-        verify("SCH6", policy=policy, engine=engine).given(
+        verify("SCHED-C2-WORKDAYS", policy=policy, engine=engine).given(
             OFFICE, activities=[plenary, other], absences=[]
         ).finds(1).about("activity", "m1")
 
@@ -163,11 +177,13 @@ class TestSCH7:
         ]
 
     def test_a_department_over_its_weekly_limit_is_found(self, engine: str) -> None:
-        verify("SCH7", engine=engine).given(OFFICE, activities=self._week(5), absences=[]).finds(1)
+        verify("SCHED-COORD-LOAD", engine=engine).given(
+            OFFICE, activities=self._week(5), absences=[]
+        ).finds(1)
 
     def test_a_department_at_its_weekly_limit_is_fine(self, engine: str) -> None:
-        at_limit = Policy(overrides={"SCH7": {"max_per_week": 5}})
-        verify("SCH7", policy=at_limit, engine=engine).given(
+        at_limit = Policy(overrides={"SCHED-COORD-LOAD": {"max_per_week": 5}})
+        verify("SCHED-COORD-LOAD", policy=at_limit, engine=engine).given(
             OFFICE, activities=self._week(5), absences=[]
         ).finds_nothing()
 
@@ -187,14 +203,14 @@ class TestSCH8:
         ]
 
     def test_a_leader_on_more_trips_in_a_month_than_allowed_is_found(self, engine: str) -> None:
-        two = Policy(overrides={"SCH8": {"max_trips_per_month": 2}})
-        verify("SCH8", policy=two, engine=engine).given(
+        two = Policy(overrides={"SCHED-LEADERS-TRIPS": {"max_trips_per_month": 2}})
+        verify("SCHED-LEADERS-TRIPS", policy=two, engine=engine).given(
             OFFICE, activities=self._trips(3), absences=[]
         ).finds(1).about("staff", LEADERS[0])
 
     def test_a_leader_at_the_monthly_limit_is_fine(self, engine: str) -> None:
-        three = Policy(overrides={"SCH8": {"max_trips_per_month": 3}})
-        verify("SCH8", policy=three, engine=engine).given(
+        three = Policy(overrides={"SCHED-LEADERS-TRIPS": {"max_trips_per_month": 3}})
+        verify("SCHED-LEADERS-TRIPS", policy=three, engine=engine).given(
             OFFICE, activities=self._trips(3), absences=[]
         ).finds_nothing()
 
@@ -209,17 +225,17 @@ class TestSCH9:
 
     def test_more_attendees_than_seats_is_found(self, engine: str) -> None:
         meeting = act("m1", room="r001", people=("s00004", "s00005", "s00006"))
-        verify("SCH9", engine=engine).given(
+        verify("SCHED-COORD-CAPACITY", engine=engine).given(
             self._office(2), activities=[meeting], absences=[]
         ).finds(1).about("room", "r001")
 
     def test_a_full_room_is_fine_until_seats_are_kept_free(self, engine: str) -> None:
         """Three attendees in three seats fit; keeping one seat free for staff does not."""
         meeting = act("m1", room="r001", people=("s00004", "s00005", "s00006"))
-        verify("SCH9", engine=engine).given(
+        verify("SCHED-COORD-CAPACITY", engine=engine).given(
             self._office(3), activities=[meeting], absences=[]
         ).finds_nothing()
-        spare = Policy(overrides={"SCH9": {"extra_seats": 1}})
-        verify("SCH9", policy=spare, engine=engine).given(
+        spare = Policy(overrides={"SCHED-COORD-CAPACITY": {"extra_seats": 1}})
+        verify("SCHED-COORD-CAPACITY", policy=spare, engine=engine).given(
             self._office(3), activities=[meeting], absences=[]
         ).finds(1)

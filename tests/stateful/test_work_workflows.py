@@ -1,6 +1,6 @@
 """Random walks through document and meeting workflows, checked against a simple model:
 no stage skipped, history complete, deadlines consistent with the calendar, refused
-transitions leave the state unchanged."""
+transitions leave the state unchanged, every state reads back from JSON unchanged."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from hypothesis.stateful import (
 )
 
 from jiguan_core.errors import JiguanError
+from jiguan_core.serialization import from_json, to_json
 from jiguan_core.work._workflow import EventKind
 from jiguan_core.work.documents import (
     DocumentFlow,
@@ -138,6 +139,11 @@ class DocumentMachine(RuleBasedStateMachine):
             self.events += 1
 
     @invariant()
+    def the_document_reads_back_from_json_unchanged(self) -> None:
+        """Every reachable state round-trips through JSON (history stages included)."""
+        assert from_json(DocumentWorkflow, to_json(self.doc)) == self.doc
+
+    @invariant()
     def the_state_matches_the_model(self) -> None:
         order = self._order()
         expected = order[self.index] if self.index < len(order) else None
@@ -254,6 +260,13 @@ class MeetingMachine(RuleBasedStateMachine):
             assert self.meeting == before
             return
         raise AssertionError("a meeting stage was accepted out of turn")
+
+    @invariant()
+    def the_meeting_reads_back_from_json_unchanged(self) -> None:
+        """Every reachable state round-trips through JSON (checklist, template, parameters)."""
+        back = from_json(MeetingWorkflow, to_json(self.meeting))
+        assert back == self.meeting
+        assert (back.template, back.parameters) == (self.meeting.template, self.meeting.parameters)
 
     @invariant()
     def the_state_matches_the_model(self) -> None:

@@ -222,7 +222,9 @@ class TestTheOnePolicyDrivesTheAssessment:
         """A2's share and R3's share set in the one Policy arrive in the typed views."""
         from jiguan_core.policy import Policy
 
-        policy = Policy(overrides={"A2": {"share": 0.3}, "R3": {"share": 0.5}, "SCH2": {"days": 9}})
+        policy = Policy(
+            overrides={"A2": {"share": 0.3}, "R3": {"share": 0.5}, "SCHED-COORD-TRIPS": {"days": 9}}
+        )
         annual = AnnualPolicy.from_policy(policy)
         assert annual.excellent_share == 0.3
         assert annual.routine.good_share == 0.5

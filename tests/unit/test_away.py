@@ -1,4 +1,4 @@
-"""One notion of being away, shared by SCH3 and DEV-COVER (AB角补位)."""
+"""One notion of being away, shared by SCHED-DEV-AB and DEV-COVER (AB角补位)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def test_an_off_site_activity_takes_its_attendees_away() -> None:
 
 
 def test_an_office_may_not_count_off_site_activities_as_away() -> None:
-    """SCH3's count_off_site=False: only absences take people away."""
+    """SCHED-DEV-AB's count_off_site=False: only absences take people away."""
     trip = act("t1", kind=ActivityKind.RESEARCH, people=("s00005",))
     assert taken_away_by(trip, count_off_site=False) == ()
 
@@ -37,7 +37,7 @@ def test_away_periods_list_absences_then_off_site_attendance() -> None:
 
 
 def test_sch3_and_dev_cover_see_the_same_day_away() -> None:
-    """A on leave and B on a trip the same day: SCH3 finds the clash, DEV-COVER the gap."""
+    """A on leave and B on a trip the same day: SCHED-DEV-AB finds the clash, DEV-COVER the gap."""
     from jiguan_core.calendar import DateRange
     from jiguan_core.development import coverage
     from jiguan_core.post import KeyArea
@@ -51,7 +51,7 @@ def test_sch3_and_dev_cover_see_the_same_day_away() -> None:
     day = dt.date(2025, 3, 4)
     leave = absence("s01", day, day, 1)
     trip = off_site(["s02"], day, day, 1)
-    (clash,) = check(office, activities=[trip], absences=[leave]).of_rule("SCH3")
+    (clash,) = check(office, activities=[trip], absences=[leave]).of_rule("SCHED-DEV-AB")
     report = coverage(
         office, DateRange(day, day + dt.timedelta(days=1)), absences=[leave], activities=[trip]
     )

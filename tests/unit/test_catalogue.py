@@ -38,7 +38,7 @@ class TestCatalogue:
 
     def test_a_rule_of_any_area_can_be_found_by_id(self) -> None:
         """find_rule reaches scheduling and assessment rules alike."""
-        assert find_rule("SCH2").id == "SCH2"
+        assert find_rule("SCHED-COORD-TRIPS").id == "SCHED-COORD-TRIPS"
         assert find_rule("A2").id == "A2"
 
     def test_an_unknown_rule_id_is_refused(self) -> None:
@@ -48,7 +48,7 @@ class TestCatalogue:
 
     def test_an_unknown_rule_id_is_answered_with_the_closest_ids(self) -> None:
         """A typo is met with the ids it was probably meant to be."""
-        with pytest.raises(UnknownEntity, match="SCH2"):
+        with pytest.raises(UnknownEntity, match="SCHED-COORD-TRIPS"):
             rule("SCH22")
 
     def test_every_rule_is_decided_by_its_patterns_or_by_a_named_function(self) -> None:
@@ -66,7 +66,7 @@ class TestCatalogue:
 
     def test_a_rule_says_its_area(self) -> None:
         """The area is read from the id's prefix."""
-        assert rule("SCH1").area is RuleArea.SCHEDULING
+        assert rule("SCHED-COORD-PERSON").area is RuleArea.SCHEDULING
         assert rule("A10.step").area is RuleArea.ASSESSMENT
         assert rule("DEV-T5").area is RuleArea.DEVELOPMENT
         assert rule("WORK-YU").area is RuleArea.WORK
@@ -75,3 +75,37 @@ class TestCatalogue:
         """docs/catalogue.md equals the generated page (run tools/gen_docs.py after a change)."""
         page = (ROOT / "docs" / "catalogue.md").read_text(encoding="utf-8")
         assert page == catalogue_markdown(), "stale: run .venv/bin/python tools/gen_docs.py"
+
+
+class TestFormerIds:
+    """The scheduling rules' ids say their area and cite their article; the former SCH1-SCH9
+    still find them everywhere an id is taken."""
+
+    def test_a_former_id_finds_the_rule(self) -> None:
+        assert rule("SCH2").id == "SCHED-COORD-TRIPS"
+        assert rule("SCH2") is rule("SCHED-COORD-TRIPS")
+
+    def test_a_policy_written_with_former_ids_is_stored_under_the_current_ones(self) -> None:
+        from jiguan_core.policy import Policy
+        from jiguan_core.rule import Severity
+
+        policy = Policy(
+            overrides={"SCH2": {"days": 45}}, disabled={"SCH7"}, levels={"SCH2": Severity.HARD}
+        )
+        assert dict(policy.overrides) == {"SCHED-COORD-TRIPS": {"days": 45}}
+        assert policy.disabled == frozenset({"SCHED-COORD-LOAD"})
+        assert not policy.enabled("SCH7")
+        assert policy.level("SCH2") is Severity.HARD
+
+    def test_a_report_and_a_verifier_take_former_ids(self) -> None:
+        from jiguan_core.examples.office import sample_office
+        from jiguan_core.rules import check
+        from jiguan_core.verifier import verify
+
+        report = check(sample_office())
+        assert report.of_rule("SCH1") == report.of_rule("SCHED-COORD-PERSON")
+        assert report.of_rule("SCH1")
+        assert verify("SCH1").rule.id == "SCHED-COORD-PERSON"
+
+    def test_the_catalogue_page_names_the_former_ids(self) -> None:
+        assert "SCHED-COORD-PERSON<br>(formerly SCH1)" in catalogue_markdown()

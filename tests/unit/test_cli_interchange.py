@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from importlib.resources import files
@@ -97,12 +98,39 @@ class TestReadingProblems:
         with pytest.raises(ConversionError) as caught:
             load_workspace(data)
         assert _paths(caught.value) == [
-            "$.plan.requests[2].rooms",
-            "$.assessment.records",
-            "$.coverage.post_ids",
-            "$.rotation.under_investigation",
+            "$.assessment.records.quarter_scores[0].staff_id",
+            "$.coverage.post_ids[0]",
+            "$.plan.requests[2].rooms[0]",
+            "$.rotation.under_investigation[0]",
             "$.statistics.records[0].department_id",
         ]
+
+    def test_every_kind_of_problem_is_reported_in_one_pass(self) -> None:
+        """A bad enum and a naive time (schema) hide neither a 30 February (converter) nor an
+        unknown id (references): all four come in one error, each with its path."""
+        data = sample_data()
+        data["office"]["staff"][0]["level"] = "boss"
+        data["office"]["activities"][0]["span"]["start"] = "2025-01-14T09:00:00"
+        data["coverage"]["start"] = "2025-02-30"
+        data["plan"]["requests"][0]["participants"] = ["s999"]
+        before = copy.deepcopy(data)
+        with pytest.raises(ConversionError) as caught:
+            load_workspace(data)
+        paths = _paths(caught.value)
+        assert "$.office.staff[0].level" in paths
+        assert "$.office.activities[0].span.start" in paths
+        assert "$.coverage.start" in paths
+        assert "$.plan.requests[0].participants[0]" in paths
+        assert paths == sorted(paths)
+        assert data == before
+
+    def test_a_converter_problem_under_a_schema_problem_is_not_repeated(self) -> None:
+        """The naive time is reported once, by the schema, not again by the converter."""
+        data = sample_data()
+        data["office"]["activities"][0]["span"]["start"] = "2025-01-14T09:00:00"
+        with pytest.raises(ConversionError) as caught:
+            load_workspace(data)
+        assert _paths(caught.value) == ["$.office.activities[0].span.start"]
 
     def test_the_references_are_checked_when_the_workspace_is_built_in_python(self) -> None:
         """The same check runs on construction, not only when reading JSON."""

@@ -81,7 +81,7 @@ class TestCommandText:
         """The sample's check: English headings, every rule in the summary, exit 1."""
         outcome = run_check(Workspace(office=sample_office()), lang="en")
         assert outcome.exit_code == EXIT_ACTION
-        for rule_id in ("SCH1", "SCH8"):
+        for rule_id in ("SCHED-COORD-PERSON", "SCHED-LEADERS-TRIPS"):
             assert rule_id in outcome.text
         assert outcome.text.startswith("conflict check:")
 
@@ -138,3 +138,46 @@ class TestPlanAndIcs:
                 person_id="s999",
             )
         assert [p.path for p in caught.value.problems] == ["--person"]
+
+
+class TestScoreSign:
+    @pytest.mark.parametrize("command", ["check", "plan"])
+    def test_the_json_score_has_the_sign_the_text_shows(self, command: str) -> None:
+        """Penalties are negative in the text (-68hard/...) and so they are in the JSON."""
+        from jiguan_core.cli import run_plan, sample_workspace
+
+        run = run_check if command == "check" else run_plan
+        ws = sample_workspace()
+        score = json.loads(run(ws, lang="en", as_json=True).text)["score"]
+        text = run(ws, lang="en").text
+        assert score["text"] == f"{score['hard']}hard/{score['medium']}medium/{score['soft']}soft"
+        assert score["text"] in text
+        assert max(score["hard"], score["medium"], score["soft"]) <= 0
+
+
+class TestTablesFitTheTerminal:
+    def test_a_table_fits_the_width_it_is_given(self) -> None:
+        """Long cells wrap inside their column; no line is wider than the width."""
+        long = "a message long enough to need wrapping in a narrow terminal window"
+        text = table(["rule", "message"], [["SCH1", long], ["SCH2", "short"]], width=40)
+        assert max(display_width(line) for line in text.splitlines()) <= 40
+        assert " ".join(text.split()).count("wrapping") == 1
+
+    def test_the_terminal_width_applies_inside_table_width(self) -> None:
+        """The command line sets the width once; every table drawn inside fits it."""
+        from jiguan_core.cli.render import table_width
+
+        rows = [["s001", "一个很长很长很长很长很长很长很长很长的名字"]]
+        with table_width(24):
+            narrow = table(["id", "name"], rows)
+        wide = table(["id", "name"], rows)
+        assert max(display_width(line) for line in narrow.splitlines()) <= 24
+        assert len(wide.splitlines()) == 3
+
+    def test_numbers_are_right_aligned(self) -> None:
+        """A column of numbers lines up on its last digit."""
+        text = table(["who", "count"], [["a", 5], ["b", 120], ["c", None]])
+        lines = text.splitlines()[2:]
+        ends = {len(line) for line in lines[:2]}
+        assert len(ends) == 1
+        assert lines[2].endswith("-")

@@ -86,7 +86,7 @@ class TestWhoIsResponsible:
             role.fallback[0]
         ] * 3
         year = coverage(office, DateRange(dt.date(2025, 1, 1), dt.date(2026, 1, 1)))
-        assert all("DEV-COVER" in line for line in year.render("en"))
+        assert all("DEV-COVER" in line for line in year.render_lines("en"))
         assert year.gaps
 
     def test_a_non_working_day_has_nobody_to_ask_about(self) -> None:
@@ -179,7 +179,7 @@ class TestLeaveApproval:
         assert not result.approvable
         assert result.new_gaps == ((role.post_id, dt.date(2025, 5, 26)),)
         assert len(office.absences) == count
-        assert any("DEV-COVER" in line for line in result.render("en"))
+        assert any("DEV-COVER" in line for line in result.render_lines("en"))
 
     def test_a_harmless_leave_is_approvable_and_names_who_covers(self) -> None:
         """A's leave on a quiet day is approvable; B answers meanwhile."""

@@ -264,7 +264,7 @@ class TestPlan:
             assert move.handover_by is None
             assert "on or after 2031-03-01" in move.render("en")
             assert "待定" in move.render("zh")
-        assert "calendar is not known" in plan.render("en")[0]
+        assert "calendar is not known" in plan.render_lines("en")[0]
 
     def test_a_covered_year_is_not_pending(self) -> None:
         """2026 is in the built-in calendar: its moves are on a working day, not pending."""

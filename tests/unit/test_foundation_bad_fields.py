@@ -24,6 +24,7 @@ from jiguan_core.policy import Policy
 from jiguan_core.sample import sample_office
 from jiguan_core.work import sample as work_sample
 from jiguan_core.work.statistics import YuConvention
+from jiguan_core.workplan import FieldTrip, Milestone, PlanItem, WorkPlan
 
 BAD_VALUES: tuple[object, ...] = (
     None,
@@ -92,6 +93,15 @@ def _instances() -> list[object]:
         meetings[0],
         next(d.history[0] for d in documents if d.history),
     ]
+    item = PlanItem(
+        id="i1",
+        department_id="d1",
+        title="调研",
+        owner_id="s1",
+        milestones=[Milestone(id="m1", title="完成", target=dt.date(2026, 6, 30))],
+        trip=FieldTrip(target_place="某县", participants=("s1",)),
+    )
+    found += [WorkPlan(year=2026, items=[item]), item, item.milestones[0], item.trip]
     return found
 
 

@@ -184,8 +184,8 @@ class TestWorkload:
                     assert int(cell["data-away-days"]) == len(away.get(person, ())), person
 
     def test_busy_weeks_are_those_over_the_policy_limit(self) -> None:
-        """With SCH7's limit at one a week, red weeks are those organising two or more."""
-        strict = SchedulingPolicy(overrides={"SCH7": {"max_per_week": 1}})
+        """With SCHED-COORD-LOAD's limit at one a week, red weeks are those organising two or more."""
+        strict = SchedulingPolicy(overrides={"SCHED-COORD-LOAD": {"max_per_week": 1}})
         root = parse(workload_svg(office(), 2025, policy=strict))
         busy = {
             (r["data-department-id"], r["data-week"])

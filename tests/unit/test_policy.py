@@ -20,9 +20,13 @@ from jiguan_core.time import SHANGHAI, TimeSpan
 def _policy() -> Policy:
     start = pendulum.datetime(2025, 3, 3, 9, tz=SHANGHAI)
     return Policy(
-        overrides={"SCH2": {"days": 45}, "A2": {"share": 0.25}, "DEV-T3": {"years": 4}},
-        disabled={"A6", "SCH7"},
-        levels={"SCH2": Severity.HARD},
+        overrides={
+            "SCHED-COORD-TRIPS": {"days": 45},
+            "A2": {"share": 0.25},
+            "DEV-T3": {"years": 4},
+        },
+        disabled={"A6", "SCHED-COORD-LOAD"},
+        levels={"SCHED-COORD-TRIPS": Severity.HARD},
         blackouts=(
             Blackout(
                 id="plenary",
@@ -37,23 +41,23 @@ class TestOnePolicyForEveryArea:
     def test_a_policy_holds_settings_of_every_area(self) -> None:
         """Scheduling, assessment and development rules are set in one object."""
         policy = _policy()
-        assert policy.parameters("SCH2")["days"] == 45
+        assert policy.parameters("SCHED-COORD-TRIPS")["days"] == 45
         assert policy.parameters("A2")["share"] == 0.25
         assert policy.parameters("DEV-T3")["years"] == 4
         assert not policy.enabled("A6")
         assert policy.enabled("A7")
-        assert policy.level("SCH2") is Severity.HARD
-        assert policy.level("SCH1") is Severity.HARD
+        assert policy.level("SCHED-COORD-TRIPS") is Severity.HARD
+        assert policy.level("SCHED-COORD-PERSON") is Severity.HARD
 
     def test_a_rule_without_overrides_has_its_catalogue_defaults(self) -> None:
         """Nothing set means the documented defaults."""
         assert Policy().parameters("A2")["share"] == 0.20
-        assert Policy().level("SCH7") is Severity.SOFT
+        assert Policy().level("SCHED-COORD-LOAD") is Severity.SOFT
 
     def test_the_scheduling_policy_is_the_one_policy(self) -> None:
         """The former SchedulingPolicy name builds the same object."""
-        assert SchedulingPolicy(overrides={"SCH2": {"days": 45}}) == Policy(
-            overrides={"SCH2": {"days": 45}}
+        assert SchedulingPolicy(overrides={"SCHED-COORD-TRIPS": {"days": 45}}) == Policy(
+            overrides={"SCHED-COORD-TRIPS": {"days": 45}}
         )
 
     def test_overrides_of_one_area_are_listed_for_that_area(self) -> None:
@@ -75,7 +79,7 @@ class TestBadSettingsAreRefused:
             ({"overrides": [("A2", {})]}, "overrides"),
             ({"disabled": {"NOPE"}}, "NOPE"),
             ({"disabled": 5}, "disabled"),
-            ({"levels": {"SCH2": "hard"}}, "SCH2"),
+            ({"levels": {"SCHED-COORD-TRIPS": "hard"}}, "SCHED-COORD-TRIPS"),
             ({"levels": {"ZZ": Severity.HARD}}, "ZZ"),
             ({"blackouts": ["plenary"]}, "blackouts"),
         ],
@@ -91,7 +95,7 @@ class TestBadSettingsAreRefused:
 
     def test_an_unknown_rule_id_suggests_the_closest(self) -> None:
         """A typo in a rule id is met with the id it probably meant."""
-        with pytest.raises(UnknownEntity, match="SCH2"):
+        with pytest.raises(UnknownEntity, match="SCHED-COORD-TRIPS"):
             Policy(disabled={"SCH22"})
 
     def test_bad_json_is_refused_with_the_key_named(self) -> None:
@@ -116,4 +120,7 @@ class TestAPolicyIsPlainData:
 
     def test_levels_in_json_may_be_named_in_chinese(self) -> None:
         """An office writes 硬约束 as readily as hard."""
-        assert Policy.from_dict({"levels": {"SCH2": "硬约束"}}).level("SCH2") is Severity.HARD
+        assert (
+            Policy.from_dict({"levels": {"SCHED-COORD-TRIPS": "硬约束"}}).level("SCHED-COORD-TRIPS")
+            is Severity.HARD
+        )

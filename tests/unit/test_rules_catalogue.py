@@ -16,13 +16,30 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 
 
 def test_the_catalogue_ships_the_nine_scheduling_rules_in_id_order() -> None:
-    """SCH1..SCH9, with the levels the issues ask for (SCH9, room capacity: issue 12)."""
-    assert [r.id for r in CATALOGUE] == [f"SCH{i}" for i in range(1, 10)]
+    """SCHED-COORD-PERSON..SCHED-COORD-CAPACITY, with the levels the issues ask for (SCHED-COORD-CAPACITY, room capacity: issue 12)."""
+    assert [r.id for r in CATALOGUE] == [
+        "SCHED-COORD-PERSON",
+        "SCHED-COORD-TRIPS",
+        "SCHED-DEV-AB",
+        "SCHED-LEADERS-MEETINGS",
+        "SCHED-COORD-ROOMS",
+        "SCHED-C2-WORKDAYS",
+        "SCHED-COORD-LOAD",
+        "SCHED-LEADERS-TRIPS",
+        "SCHED-COORD-CAPACITY",
+    ]
+    assert [r.aliases for r in CATALOGUE] == [(f"SCH{i}",) for i in range(1, 10)]
     levels = {r.id: r.level for r in CATALOGUE}
-    assert levels["SCH1"] is levels["SCH3"] is levels["SCH5"] is levels["SCH6"] is Severity.HARD
-    assert levels["SCH9"] is Severity.HARD
-    assert levels["SCH2"] is levels["SCH4"] is Severity.MEDIUM
-    assert levels["SCH7"] is levels["SCH8"] is Severity.SOFT
+    assert (
+        levels["SCHED-COORD-PERSON"]
+        is levels["SCHED-DEV-AB"]
+        is levels["SCHED-COORD-ROOMS"]
+        is levels["SCHED-C2-WORKDAYS"]
+        is Severity.HARD
+    )
+    assert levels["SCHED-COORD-CAPACITY"] is Severity.HARD
+    assert levels["SCHED-COORD-TRIPS"] is levels["SCHED-LEADERS-MEETINGS"] is Severity.MEDIUM
+    assert levels["SCHED-COORD-LOAD"] is levels["SCHED-LEADERS-TRIPS"] is Severity.SOFT
 
 
 def test_every_rule_cites_known_sources_and_reads_in_both_languages() -> None:
@@ -36,10 +53,10 @@ def test_every_rule_cites_known_sources_and_reads_in_both_languages() -> None:
 
 def test_the_issues_numbers_are_parameters_with_their_documented_defaults() -> None:
     """D=30 days, N=1 on duty, K=3 per week, M=4 trips per month."""
-    assert rule("SCH2").info.defaults["days"] == 30
-    assert rule("SCH4").info.defaults["min_on_duty"] == 1
-    assert rule("SCH7").info.defaults["max_per_week"] == 3
-    assert rule("SCH8").info.defaults["max_trips_per_month"] == 4
+    assert rule("SCHED-COORD-TRIPS").info.defaults["days"] == 30
+    assert rule("SCHED-LEADERS-MEETINGS").info.defaults["min_on_duty"] == 1
+    assert rule("SCHED-COORD-LOAD").info.defaults["max_per_week"] == 3
+    assert rule("SCHED-LEADERS-TRIPS").info.defaults["max_trips_per_month"] == 4
 
 
 def test_every_pattern_belongs_to_its_rule() -> None:
@@ -69,13 +86,13 @@ def test_an_unknown_rule_id_is_a_clear_error() -> None:
 @pytest.mark.parametrize(
     ("overrides", "match"),
     [
-        ({"SCH2": {"days": "30"}}, "days"),
-        ({"SCH2": {"days": True}}, "days"),
-        ({"SCH2": {"days": 0}}, "outside"),
-        ({"SCH7": {"max_per_week": 2.5}}, "max_per_week"),
-        ({"SCH2": {"weeks": 4}}, "weeks"),
-        ({"SCH6": {"kinds": "meeting,picnic"}}, "picnic"),
-        ({"SCH1": "on"}, "mapping"),
+        ({"SCHED-COORD-TRIPS": {"days": "30"}}, "days"),
+        ({"SCHED-COORD-TRIPS": {"days": True}}, "days"),
+        ({"SCHED-COORD-TRIPS": {"days": 0}}, "outside"),
+        ({"SCHED-COORD-LOAD": {"max_per_week": 2.5}}, "max_per_week"),
+        ({"SCHED-COORD-TRIPS": {"weeks": 4}}, "weeks"),
+        ({"SCHED-C2-WORKDAYS": {"kinds": "meeting,picnic"}}, "picnic"),
+        ({"SCHED-COORD-PERSON": "on"}, "mapping"),
     ],
 )
 def test_invalid_parameters_are_refused_when_the_policy_is_built(overrides, match) -> None:
@@ -92,9 +109,9 @@ def test_a_blackout_that_is_not_a_blackout_is_refused() -> None:
 
 def test_policy_parameters_are_the_defaults_with_the_overrides() -> None:
     """Re-parametrising one rule leaves the others at their defaults."""
-    policy = SchedulingPolicy(overrides={"SCH2": {"days": 7}})
-    assert policy.parameters("SCH2")["days"] == 7
-    assert policy.parameters("SCH7")["max_per_week"] == 3
+    policy = SchedulingPolicy(overrides={"SCHED-COORD-TRIPS": {"days": 7}})
+    assert policy.parameters("SCHED-COORD-TRIPS")["days"] == 7
+    assert policy.parameters("SCHED-COORD-LOAD")["max_per_week"] == 3
 
 
 def test_a_blackout_needs_a_proper_id_and_unique_ids() -> None:

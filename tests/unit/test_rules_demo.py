@@ -12,6 +12,6 @@ def test_the_demo_shows_the_sample_offices_score_summary_and_conflicts() -> None
     assert "得分" in zh[0]
     assert "score" in en[0]
     assert sum(line.startswith("SCH") for line in en) == 9
-    assert any("[SCH1" in line for line in en)
+    assert any("[SCHED-COORD-PERSON" in line for line in en)
     assert any(line.startswith("adding") for line in en)
     assert demo_lines("zh") == zh

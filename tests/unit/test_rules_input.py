@@ -70,7 +70,7 @@ def test_spans_ending_before_they_start_or_without_a_zone_cannot_be_built() -> N
 def test_a_policy_or_calendar_of_the_wrong_type_is_refused() -> None:
     """policy and calendar are checked too."""
     with pytest.raises(InvalidValue, match="policy"):
-        check(OFFICE, activities=[], policy={"SCH2": {"days": 3}})  # type: ignore[arg-type]
+        check(OFFICE, activities=[], policy={"SCHED-COORD-TRIPS": {"days": 3}})  # type: ignore[arg-type]
     with pytest.raises(InvalidValue, match="calendar"):
         check(OFFICE, activities=[], calendar="2025")  # type: ignore[arg-type]
 
@@ -79,7 +79,7 @@ def test_checking_never_changes_its_inputs() -> None:
     """The lists, the office and the policy are equal before and after."""
     acts = [act("m1", people=("s00005",)), act("m2", start=10, end=12, people=("s00005",))]
     absences = [away("ab1", "s00005", dt.date(2025, 3, 4))]
-    policy = SchedulingPolicy(overrides={"SCH2": {"days": 3}})
+    policy = SchedulingPolicy(overrides={"SCHED-COORD-TRIPS": {"days": 3}})
     before = (copy.deepcopy(acts), copy.deepcopy(absences), OFFICE.activities, policy.overrides)
     check(OFFICE, activities=acts, absences=absences, policy=policy)
     checker = IncrementalChecker(OFFICE.evolve(activities=acts, absences=absences), policy=policy)

@@ -15,7 +15,7 @@ from jiguan_core.scheduling import ActivityRequest, schedule
 from jiguan_core.time import TimeSpan
 
 TZ = "Asia/Shanghai"
-HARD_PILE_UP = SchedulingPolicy(levels={"SCH2": Severity.HARD})
+HARD_PILE_UP = SchedulingPolicy(levels={"SCHED-COORD-TRIPS": Severity.HARD})
 
 
 def _quiet_office_with_one_trip() -> tuple[object, Activity]:
@@ -37,11 +37,11 @@ def _quiet_office_with_one_trip() -> tuple[object, Activity]:
 
 class TestPolicyLevels:
     def test_a_policy_can_make_a_medium_rule_hard(self) -> None:
-        """With SCH2 raised to hard, piled-up trips are hard violations and the calendar is
+        """With SCHED-COORD-TRIPS raised to hard, piled-up trips are hard violations and the calendar is
         infeasible."""
         office = sample_office()
-        default = check(office).of_rule("SCH2")
-        raised = check(office, policy=HARD_PILE_UP).of_rule("SCH2")
+        default = check(office).of_rule("SCHED-COORD-TRIPS")
+        raised = check(office, policy=HARD_PILE_UP).of_rule("SCHED-COORD-TRIPS")
         assert default
         assert {v.level for v in default} == {Severity.MEDIUM}
         assert [v.key for v in raised] == [v.key for v in default]
@@ -50,14 +50,14 @@ class TestPolicyLevels:
     def test_the_report_summary_shows_the_level_in_force(self) -> None:
         """The per-rule summary says hard for a raised rule."""
         summary = {s.rule_id: s for s in check(sample_office(), policy=HARD_PILE_UP).summary}
-        assert summary["SCH2"].level is Severity.HARD
-        assert summary["SCH1"].level is Severity.HARD
+        assert summary["SCHED-COORD-TRIPS"].level is Severity.HARD
+        assert summary["SCHED-COORD-PERSON"].level is Severity.HARD
 
     def test_the_score_moves_the_penalties_to_the_new_level(self) -> None:
-        """Raising SCH2 moves exactly its penalties from medium to hard."""
+        """Raising SCHED-COORD-TRIPS moves exactly its penalties from medium to hard."""
         office = sample_office()
         default, raised = check(office), check(office, policy=HARD_PILE_UP)
-        moved = sum(v.penalty for v in default.of_rule("SCH2"))
+        moved = sum(v.penalty for v in default.of_rule("SCHED-COORD-TRIPS"))
         assert raised.score.hard == default.score.hard + moved
         assert raised.score.medium == default.score.medium - moved
 
@@ -68,8 +68,8 @@ class TestPolicyLevels:
 
     def test_a_level_that_is_not_a_severity_is_refused(self) -> None:
         """Levels are Severity members, not strings."""
-        with pytest.raises(InvalidValue, match="SCH2"):
-            SchedulingPolicy(levels={"SCH2": "hard"})  # type: ignore[dict-item]
+        with pytest.raises(InvalidValue, match="SCHED-COORD-TRIPS"):
+            SchedulingPolicy(levels={"SCHED-COORD-TRIPS": "hard"})  # type: ignore[dict-item]
 
 
 class TestSchedulerUnderRaisedLevels:

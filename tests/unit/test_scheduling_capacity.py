@@ -1,4 +1,4 @@
-"""Room capacity (SCH9): the check reports an over-full room; the scheduler picks one that fits."""
+"""Room capacity (SCHED-COORD-CAPACITY): the check reports an over-full room; the scheduler picks one that fits."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _meeting_in(room: str, people: tuple[str, ...]) -> Activity:
 
 
 def test_capacity_is_a_hard_rule_with_documented_parameters() -> None:
-    info = rule("SCH9").info
+    info = rule("SCHED-COORD-CAPACITY").info
     assert info.level is Severity.HARD
     assert info.defaults == {"check_capacity": True, "extra_seats": 0}
     assert info.sources
@@ -39,7 +39,7 @@ def test_capacity_is_a_hard_rule_with_documented_parameters() -> None:
 def test_the_check_reports_forty_people_in_a_twenty_seat_room() -> None:
     office = sample_office()
     report = check(office, activities=(*office.activities, _meeting_in("r-2", FORTY)))
-    (found,) = [v for v in report.violations if v.rule_id == "SCH9"]
+    (found,) = [v for v in report.violations if v.rule_id == "SCHED-COORD-CAPACITY"]
     assert found.level is Severity.HARD
     assert found.activity_ids == ("big",)
     assert found.room_id == "r-2"
@@ -52,12 +52,16 @@ def test_a_room_that_seats_everyone_is_no_violation_and_extra_seats_count() -> N
     office = sample_office()
     twenty = FORTY[:20]
     activities = (*office.activities, _meeting_in("r-2", twenty))
-    assert not [v for v in check(office, activities=activities).violations if v.rule_id == "SCH9"]
-    strict = SchedulingPolicy(overrides={"SCH9": {"extra_seats": 2}})
+    assert not [
+        v
+        for v in check(office, activities=activities).violations
+        if v.rule_id == "SCHED-COORD-CAPACITY"
+    ]
+    strict = SchedulingPolicy(overrides={"SCHED-COORD-CAPACITY": {"extra_seats": 2}})
     found = [
         v
         for v in check(office, activities=activities, policy=strict).violations
-        if v.rule_id == "SCH9"
+        if v.rule_id == "SCHED-COORD-CAPACITY"
     ]
     assert len(found) == 1
     assert "2 seats kept free" in found[0].message.en
@@ -65,10 +69,10 @@ def test_a_room_that_seats_everyone_is_no_violation_and_extra_seats_count() -> N
 
 def test_the_check_can_be_switched_off() -> None:
     office = sample_office()
-    policy = SchedulingPolicy(overrides={"SCH9": {"check_capacity": False}})
+    policy = SchedulingPolicy(overrides={"SCHED-COORD-CAPACITY": {"check_capacity": False}})
     activities = (*office.activities, _meeting_in("r-2", FORTY))
     report = check(office, activities=activities, policy=policy)
-    assert not [v for v in report.violations if v.rule_id == "SCH9"]
+    assert not [v for v in report.violations if v.rule_id == "SCHED-COORD-CAPACITY"]
 
 
 def test_a_forty_person_meeting_goes_to_the_hall_not_the_small_room() -> None:

@@ -147,7 +147,7 @@ class TestWhatThePlanFeeds:
 class TestFieldTrips:
     def test_trips_of_two_departments_to_one_place_do_not_pile_up(self) -> None:
         """PLAN-ARTICLE-COORD: two 委室 both visit 某县 in the second quarter; the scheduler
-        keeps them SCH2's 30 days apart."""
+        keeps them SCHED-COORD-TRIPS's 30 days apart."""
         office = duty_office(2, 4, departments=2)
         trip = {"target_place": "某县", "days": 2, "quarter": 2}
         year = WorkPlan(
@@ -170,3 +170,25 @@ class TestFieldTrips:
         first, second = sorted(a.span.start.in_timezone(SHANGHAI).date() for a in placed.activities)
         assert (second - first).days >= 30
         assert first >= dt.date(2026, 4, 1)
+
+
+class TestBadPlanInput:
+    def test_a_plan_of_none_or_of_year_1800_is_a_clear_error(self) -> None:
+        """WorkPlan(items=None) is a WrongType naming items; year 1800 is outside 1949-2200."""
+        from jiguan_core.errors import InvalidValue, WrongType
+
+        with pytest.raises(WrongType) as caught:
+            WorkPlan(year=2026, items=None)  # type: ignore[arg-type]
+        assert caught.value.field == "items"
+        with pytest.raises(InvalidValue, match="1949-2200"):
+            WorkPlan(year=1800, items=plan().items)
+
+    def test_a_field_trip_of_text_days_is_a_wrong_type(self) -> None:
+        """FieldTrip(days="2") is a WrongType (a TypeError too), not a bare TypeError; a lone
+        participant id is one participant, not its characters."""
+        from jiguan_core.errors import WrongType
+
+        with pytest.raises(WrongType) as caught:
+            FieldTrip(target_place="某县", days="2")  # type: ignore[arg-type]
+        assert caught.value.field == "days"
+        assert FieldTrip(target_place="某县", participants="S01").participants == ("S01",)

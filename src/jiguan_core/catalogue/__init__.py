@@ -93,7 +93,11 @@ def rule(rule_id: str) -> Rule:
     """
     found = _index().get(rule_id) if isinstance(rule_id, str) else None
     if found is None:
-        close = difflib.get_close_matches(str(rule_id), list(_index()), n=3)
+        index = _index()
+        close = [
+            key if index[key].id == key else f"{key} ({index[key].id})"
+            for key in difflib.get_close_matches(str(rule_id), list(index), n=3)
+        ]
         hint = f"did you mean {', '.join(close)}? " if close else ""
         raise UnknownEntity(
             "rule",
@@ -137,6 +141,7 @@ def catalogue_markdown(lang: Lang = "en") -> str:
             "|---|---|---|---|---|",
         ]
         for info in infos:
+            former = f"<br>(formerly {', '.join(info.aliases)})" if info.aliases else ""
             sources = "; ".join(
                 f"[{s}](regulations.md#{s}) ({SOURCES[s].reference}, {SOURCES[s].mark})"
                 for s in info.sources
@@ -146,7 +151,7 @@ def catalogue_markdown(lang: Lang = "en") -> str:
                 for p in info.parameters
             )
             lines.append(
-                f"| {info.id} | {info.level.zh} {info.level.en} "
+                f"| {info.id}{former} | {info.level.zh} {info.level.en} "
                 f"| {_cell(info.statement.zh)}<br>{_cell(info.statement.en)} "
                 f"| {_cell(sources)} | {_cell(parameters) or '—'} |"
             )

@@ -76,7 +76,8 @@ _WORKING_DAY_KINDS = "meeting,study_session,training,research,inspection,study_v
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        id="SCH1",
+        id="SCHED-COORD-PERSON",
+        aliases=("SCH1",),
         statement=Text(
             "同一人员不得同时参加两项时间重叠的活动，也不得在本人请假（外出）期间参加活动。",
             "A person is never in two overlapping activities, nor in an activity during "
@@ -94,7 +95,7 @@ RULES: tuple[Rule, ...] = (
         ),
         patterns=(
             PairOfFacts(
-                id="SCH1/clash",
+                id="SCHED-COORD-PERSON/clash",
                 left="attendance",
                 right="attendance",
                 description=Text(
@@ -103,7 +104,7 @@ RULES: tuple[Rule, ...] = (
                 ),
             ),
             PairOfFacts(
-                id="SCH1/absent",
+                id="SCHED-COORD-PERSON/absent",
                 left="attendance",
                 right="absence",
                 description=Text(
@@ -114,7 +115,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        id="SCH2",
+        id="SCHED-COORD-TRIPS",
+        aliases=("SCH2",),
         statement=Text(
             "调研、视察、考察不扎堆：同一目的地的两项此类活动间隔须不少于 D 天。",
             "Research, inspection and study-visit trips do not pile up: two of them to the "
@@ -134,7 +136,7 @@ RULES: tuple[Rule, ...] = (
         ),
         patterns=(
             PairOfFacts(
-                id="SCH2/pile_up",
+                id="SCHED-COORD-TRIPS/pile_up",
                 left="trip",
                 right="trip",
                 within_days="days",
@@ -146,7 +148,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        id="SCH3",
+        id="SCHED-DEV-AB",
+        aliases=("SCH3",),
         statement=Text(
             "同一岗位的 A 角与 B 角不得同时不在岗（请假或外出活动均算不在岗）。",
             "The A and B of a post are never away at once (an absence or an off-site "
@@ -164,7 +167,7 @@ RULES: tuple[Rule, ...] = (
         ),
         patterns=(
             PairOfFacts(
-                id="SCH3/both_away",
+                id="SCHED-DEV-AB/both_away",
                 left="away_a",
                 right="away_b",
                 description=Text(
@@ -175,12 +178,13 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        id="SCH4",
+        id="SCHED-LEADERS-MEETINGS",
+        aliases=("SCH4",),
         statement=Text(
             "主席会议成员活动统筹安排：有主席会议成员出席的活动互不重叠（同一人的冲突见 "
-            "SCH1），且每个工作日至少 N 名主席会议成员在岗。",
+            "SCHED-COORD-PERSON），且每个工作日至少 N 名主席会议成员在岗。",
             "Leadership members' activities are arranged centrally: activities attended by "
-            "leadership members never overlap (one person double-booked is SCH1), and at "
+            "leadership members never overlap (one person double-booked is SCHED-COORD-PERSON), and at "
             "least N leadership members stay on duty every working day.",
         ),
         sources=("ARTICLE-LEADERS",),
@@ -203,7 +207,7 @@ RULES: tuple[Rule, ...] = (
         ),
         patterns=(
             PairOfFacts(
-                id="SCH4/parallel",
+                id="SCHED-LEADERS-MEETINGS/parallel",
                 left="leader_activity",
                 right="leader_activity",
                 unless="shared_leaders",
@@ -213,7 +217,7 @@ RULES: tuple[Rule, ...] = (
                 ),
             ),
             DailyCoverage(
-                id="SCH4/on_duty",
+                id="SCHED-LEADERS-MEETINGS/on_duty",
                 table="leader_away",
                 minimum="min_on_duty",
                 description=Text(
@@ -224,7 +228,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        id="SCH5",
+        id="SCHED-COORD-ROOMS",
+        aliases=("SCH5",),
         statement=Text(
             "会议室不得重复预订。",
             "A room is never double-booked.",
@@ -241,7 +246,7 @@ RULES: tuple[Rule, ...] = (
         ),
         patterns=(
             PairOfFacts(
-                id="SCH5/double_booked",
+                id="SCHED-COORD-ROOMS/double_booked",
                 left="booking",
                 right="booking",
                 description=Text(
@@ -252,7 +257,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        id="SCH6",
+        id="SCHED-C2-WORKDAYS",
+        aliases=("SCH6",),
         statement=Text(
             "须在工作日进行的活动不得安排在非工作日（按放假调休安排），任何活动不得落在"
             "调用方声明的禁排时段（如全会期间）。",
@@ -272,7 +278,7 @@ RULES: tuple[Rule, ...] = (
         ),
         patterns=(
             SingleFact(
-                id="SCH6/non_working_day",
+                id="SCHED-C2-WORKDAYS/non_working_day",
                 table="activity",
                 conditions=(
                     Condition(field="kind", op="in", parameter="kinds"),
@@ -284,7 +290,7 @@ RULES: tuple[Rule, ...] = (
                 ),
             ),
             PairOfFacts(
-                id="SCH6/blackout",
+                id="SCHED-C2-WORKDAYS/blackout",
                 left="activity",
                 right="blackout",
                 by_key=False,
@@ -297,7 +303,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        id="SCH7",
+        id="SCHED-COORD-LOAD",
+        aliases=("SCH7",),
         statement=Text(
             "一个部门每周组织的活动不超过 K 项。",
             "A department organises at most K activities per week.",
@@ -316,7 +323,7 @@ RULES: tuple[Rule, ...] = (
         ),
         patterns=(
             CountPerPeriod(
-                id="SCH7/busy_week",
+                id="SCHED-COORD-LOAD/busy_week",
                 table="activity",
                 period=Granularity.WEEK,
                 limit="max_per_week",
@@ -328,7 +335,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        id="SCH8",
+        id="SCHED-LEADERS-TRIPS",
+        aliases=("SCH8",),
         statement=Text(
             "每名主席会议成员每月调研（含视察、考察）不超过 M 次。",
             "Each leadership member goes on at most M research trips (research, "
@@ -348,7 +356,7 @@ RULES: tuple[Rule, ...] = (
         ),
         patterns=(
             CountPerPeriod(
-                id="SCH8/many_trips",
+                id="SCHED-LEADERS-TRIPS/many_trips",
                 table="leader_trip",
                 period=Granularity.MONTH,
                 limit="max_trips_per_month",
@@ -361,7 +369,8 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        id="SCH9",
+        id="SCHED-COORD-CAPACITY",
+        aliases=("SCH9",),
         statement=Text(
             "会议室容量：活动的参加人数（另加预留座位）不得超过所用会议室的座位数。",
             "Room capacity: an activity's attendees (plus any seats kept free) never "
@@ -387,7 +396,7 @@ RULES: tuple[Rule, ...] = (
         ),
         patterns=(
             SingleFact(
-                id="SCH9/over_capacity",
+                id="SCHED-COORD-CAPACITY/over_capacity",
                 table="booking",
                 conditions=(Condition(field="over_capacity", op=">", value=0),),
                 description=Text(
@@ -399,7 +408,7 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_BY_ID: FrozenDict[str, Rule] = FrozenDict({r.id: r for r in RULES})
+_BY_ID: FrozenDict[str, Rule] = FrozenDict({key: r for r in RULES for key in (r.id, *r.aliases)})
 
 #: The scheduling rules' metadata, in id order.
 CATALOGUE: tuple[Rule, ...] = RULES
@@ -471,12 +480,12 @@ _NOTES: tuple[tuple[str, str], ...] = (
         "to off-site).",
     ),
     (
-        "SCH4 的解读：主席会议成员活动统筹安排，即有主席会议成员出席的两项活动不得同时进行；"
-        "若两项活动有同一位领导，那是 SCH1（硬约束），不在 SCH4 重复计。某人在某个工作日有"
+        "SCHED-LEADERS-MEETINGS 的解读：主席会议成员活动统筹安排，即有主席会议成员出席的两项活动不得同时进行；"
+        "若两项活动有同一位领导，那是 SCHED-COORD-PERSON（硬约束），不在 SCHED-LEADERS-MEETINGS 重复计。某人在某个工作日有"
         "任何时段不在岗，即算当天不在岗。",
-        "SCH4 is read as: leadership members' activities are arranged centrally, so two "
+        "SCHED-LEADERS-MEETINGS is read as: leadership members' activities are arranged centrally, so two "
         "activities attended by leadership members never run at the same time; when both have "
-        "the same leader it is SCH1 (hard) and not counted again here. A leader away for any "
+        "the same leader it is SCHED-COORD-PERSON (hard) and not counted again here. A leader away for any "
         "part of a working day counts as away that day.",
     ),
     (
@@ -544,7 +553,15 @@ def catalogue_markdown(lang: Lang = "en") -> str:
     ]
     for entry in RULES:
         info = entry.info
-        lines += [f"## {info.id} ({info.level.label(lang)})", "", info.statement.render(lang), ""]
+        former = (
+            f" — {'原编号' if zh else 'formerly'} {', '.join(info.aliases)}" if info.aliases else ""
+        )
+        lines += [
+            f"## {info.id} ({info.level.label(lang)}){former}",
+            "",
+            info.statement.render(lang),
+            "",
+        ]
         cited = ", ".join(
             f"[{s}](regulations.md#{s}) ({source(s).reference}: {source(s).summary.render(lang)})"
             for s in info.sources

@@ -14,6 +14,7 @@ from typing import Any
 
 from jiguan_core._validation import boundary
 from jiguan_core.errors import UnknownEntity
+from jiguan_core.patterns import Condition, SingleFact
 from jiguan_core.rule import Parameter, Rule, Severity
 from jiguan_core.text import Text
 
@@ -88,6 +89,46 @@ DOCUMENT_URGENT = Rule(
     ),
     sources=("D4",),
     level=Severity.HARD,
+    # One fact per document started (table ``incoming_document``): incoming, urgent, important,
+    # has_reply_deadline and has_chaser as 0/1.
+    patterns=(
+        SingleFact(
+            id="WORK-D4#deadline",
+            table="incoming_document",
+            conditions=(
+                Condition("incoming", "==", 1),
+                Condition("urgent", "==", 1),
+                Condition("has_reply_deadline", "==", 0),
+            ),
+            description=Text(
+                "紧急收文未明确办理时限", "an urgent incoming document without a deadline"
+            ),
+        ),
+        SingleFact(
+            id="WORK-D4#chaser",
+            table="incoming_document",
+            conditions=(
+                Condition("incoming", "==", 1),
+                Condition("urgent", "==", 1),
+                Condition("has_chaser", "==", 0),
+            ),
+            description=Text(
+                "紧急收文未指定催办人", "an urgent incoming document without a chaser"
+            ),
+        ),
+        SingleFact(
+            id="WORK-D4#chaser-important",
+            table="incoming_document",
+            conditions=(
+                Condition("incoming", "==", 1),
+                Condition("important", "==", 1),
+                Condition("has_chaser", "==", 0),
+            ),
+            description=Text(
+                "重要收文未指定催办人", "an important incoming document without a chaser"
+            ),
+        ),
+    ),
 )
 
 _STAGE_DEFAULTS: tuple[tuple[str, int, str, str], ...] = (

@@ -58,10 +58,10 @@ PLAN_REPORT = Rule(
 PLAN_TRIPS = Rule(
     id="PLAN-ARTICLE-COORD",
     statement=Text(
-        "全年调研在细化季度安排前统一排程，跨委室调研不扎堆、开会不冲突（按排程规则 SCH1-SCH8）",
+        "全年调研在细化季度安排前统一排程，跨委室调研不扎堆、开会不冲突（按排程规则 SCHED-*）",
         "the year's field trips are placed by the scheduler before each quarter is planned in "
         "detail, so that trips of different 委室 do not pile up and meetings do not clash "
-        "(scheduling rules SCH1-SCH8)",
+        "(scheduling rules SCHED-*)",
     ),
     sources=("ARTICLE-PLAN", "ARTICLE-COORD"),
     level=Severity.MEDIUM,
@@ -70,8 +70,8 @@ PLAN_TRIPS = Rule(
             name="never_pile_up",
             default=True,
             description=Text(
-                "[N] 全年调研排程时把 SCH2（同一目的地调研间隔）当作硬约束",
-                "[N] treat SCH2 (distance between trips to one place) as hard when placing "
+                "[N] 全年调研排程时把 SCHED-COORD-TRIPS（同一目的地调研间隔）当作硬约束",
+                "[N] treat SCHED-COORD-TRIPS (distance between trips to one place) as hard when placing "
                 "the year's trips",
             ),
         ),

@@ -1,6 +1,6 @@
 """``jiguan chart``: a picture of the workspace's office as self-contained SVG — the
 leadership members' week (``leaders-week``), the A/B coverage of key posts over the month
-(``coverage``), or the year's workload (``workload``, with the busy weeks SCH7 finds under the
+(``coverage``), or the year's workload (``workload``, with the busy weeks SCHED-COORD-LOAD finds under the
 workspace's scheduling policy). Pure: a workspace in, an :class:`Outcome` (the SVG text) out.
 
 Exit status: always 0 (a picture is not a verdict; ``check`` and ``coverage`` give those).

@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 from attrs import frozen
 
 from jiguan_core.cli.interchange import Workspace
 from jiguan_core.cli.render import table, to_json_text
-from jiguan_core.errors import InvalidInput, InvalidValue, JiguanError, Problem
+from jiguan_core.errors import (
+    CalendarYearNotCovered,
+    InvalidInput,
+    InvalidValue,
+    JiguanError,
+    Problem,
+)
 from jiguan_core.serialization import to_dict
 from jiguan_core.text import Lang
 from jiguan_core.time import SHANGHAI
+
+if TYPE_CHECKING:
+    from jiguan_core.rules.report import Score
 
 __all__ = [
     "EXIT_ACTION",
@@ -67,9 +76,38 @@ def as_problems(error: JiguanError, section: str = "$") -> list[Problem]:
     return [Problem(path, error.message_en, error.message_zh)]
 
 
+def year_missing(error: CalendarYearNotCovered) -> Problem:
+    """A year the working-day calendar lacks, said to a file user: where to add it (the
+    workspace's ``calendar`` section or ``--calendar FILE``) and in what shape."""
+    year = error.year
+    covered = builtin_years_text()
+    example = (
+        f'{{"arrangements": [{{"year": {year}, "holidays": ["{year}-01-01", ...], '
+        f'"working_weekend_days": [...]}}]}}'
+    )
+    return Problem(
+        "$.calendar",
+        f"the official working-day arrangement (holidays and swapped working days) of {year} is "
+        f"not known (the installed calendar data covers {covered}); add it from the State "
+        f"Council notice to the workspace's `calendar` section or pass --calendar FILE, e.g. "
+        f"{example}",
+        f"{year} 年的放假调休安排未知（已安装的日历数据覆盖 {covered}）；请按国务院办公厅通知写入"
+        f"工作区的 `calendar` 部分，或用 --calendar FILE 传入，例如 {example}",
+    )
+
+
+def builtin_years_text() -> str:
+    from jiguan_core.calendar import builtin_years
+
+    first, last = builtin_years()
+    return f"{first}-{last}"
+
+
 def _guarded(section: str, run: Callable[[], Outcome]) -> Outcome:
     try:
         return run()
+    except CalendarYearNotCovered as error:
+        raise InvalidInput([year_missing(error)]) from error
     except InvalidInput as error:
         raise InvalidInput(as_problems(error, section)) from error
     except JiguanError as error:
@@ -100,18 +138,40 @@ def _zh(lang: Lang, zh: str, en: str) -> str:
 # -- check -----------------------------------------------------------------------------------
 
 
+def _score_data(score: Score) -> dict[str, object]:
+    """A score for JSON with the sign the text shows (``-68hard/-48medium/0soft``: penalties are
+    negative, 0 is perfect), and that text itself."""
+    return {
+        "hard": -score.hard,
+        "medium": -score.medium,
+        "soft": -score.soft,
+        "text": str(score),
+    }
+
+
 def run_check(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> Outcome:
     """The conflict report of the office's calendar; 1 when there is a hard violation."""
     from jiguan_core.rules import check
 
     def run() -> Outcome:
-        report = check(ws.office, policy=ws.scheduling_policy)
-        code = EXIT_OK if report.is_feasible else EXIT_ACTION
+        report = check(ws.office, policy=ws.scheduling_policy, calendar=ws.work_calendar())
+        code = EXIT_OK if report.is_feasible and report.is_complete else EXIT_ACTION
         if as_json:
             data = {
                 "command": "check",
+                "complete": report.is_complete,
+                "not_made": [
+                    {
+                        "rule_id": n.rule_id,
+                        "part": n.part,
+                        "years": list(n.years),
+                        "days": [d.isoformat() for d in n.days],
+                        "message": {"zh": n.message.zh, "en": n.message.en},
+                    }
+                    for n in report.not_made
+                ],
                 "feasible": report.is_feasible,
-                "score": to_dict(report.score),
+                "score": _score_data(report.score),
                 "summary": [to_dict(s) for s in report.summary],
                 "violations": [_violation_data(v) for v in report.violations],
             }
@@ -160,7 +220,17 @@ def run_check(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> Out
                 lang, "结论：存在硬约束违规（退出码 1）。", "verdict: hard violations (exit 1)."
             )
         )
-        return Outcome(exit_code=code, text="\n\n".join([head, summary, details, verdict]) + "\n")
+        parts = [head, summary, details, verdict]
+        if not report.is_complete:
+            hint = _zh(
+                lang,
+                "！！部分检查未进行（退出码 1）：请在工作区的 calendar 部分或用 --calendar FILE "
+                "补充缺少年份的放假调休安排",
+                "!! SOME CHECKS WERE NOT MADE (exit 1): add the missing years' working-day "
+                "arrangements in the workspace's calendar section or with --calendar FILE",
+            )
+            parts = [head, hint, *(n.render(lang) for n in report.not_made), *parts[1:]]
+        return Outcome(exit_code=code, text="\n\n".join(parts) + "\n")
 
     return _guarded("$.scheduling_policy", run)
 
@@ -193,10 +263,12 @@ def run_plan(
     lang: Lang = "zh",
     as_json: bool = False,
     progress: Callable[[str], None] | None = None,
+    on_step: Callable[[int, int], None] | None = None,
 ) -> Outcome:
     """The scheduler's plan; 1 when a request could not be placed without breaking a hard rule
     or a pinned placement is in conflict. ``progress`` receives a line before, about ten while the
-    requests are tried, and one after."""
+    requests are tried, and one after; ``on_step(done, total)`` is called as each request is
+    tried (for a progress bar)."""
     from jiguan_core.scheduling import schedule
 
     section = ws.plan
@@ -214,6 +286,8 @@ def run_plan(
             )
 
         def tried(done: int, total: int) -> None:
+            if on_step is not None:
+                on_step(done, total)
             # One line per tenth of the way (recurring requests count once per occurrence).
             if progress is not None and done * 10 // total != (done - 1) * 10 // total:
                 progress(
@@ -228,9 +302,10 @@ def run_plan(
             ws.office,
             section.requests,
             policy=ws.scheduling_policy,
+            calendar=ws.work_calendar(),
             seed=section.seed,
             max_iterations=section.max_iterations,
-            progress=tried if progress is not None else None,
+            progress=tried if progress is not None or on_step is not None else None,
         )
         if progress is not None:
             progress(
@@ -242,7 +317,7 @@ def run_plan(
             data = {
                 "command": "plan",
                 "complete": not bad,
-                "score": to_dict(plan.score),
+                "score": _score_data(plan.score),
                 "iterations": plan.iterations,
                 "placed": [
                     {
@@ -284,7 +359,7 @@ def run_plan(
                 for p in plan.placed
             ],
         )
-        parts = [plan.render(lang)[0], placed]
+        parts = [plan.render_lines(lang)[0], placed]
         if plan.unplaced:
             parts.append(
                 table(
@@ -466,7 +541,10 @@ def run_coverage(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> 
 
     def run() -> Outcome:
         report = coverage(
-            ws.office, DateRange(start=section.start, end=section.end), post_ids=section.post_ids
+            ws.office,
+            DateRange(start=section.start, end=section.end),
+            post_ids=section.post_ids,
+            calendar=ws.work_calendar(),
         )
         code = EXIT_ACTION if report.gaps else EXIT_OK
         if as_json:
@@ -501,7 +579,9 @@ def run_coverage(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> 
             ],
             [[p.post_id, " > ".join(p.chain), len(p.covered), len(p.gaps)] for p in report.posts],
         )
-        return Outcome(exit_code=code, text="\n\n".join([head, rows, *report.render(lang)]) + "\n")
+        return Outcome(
+            exit_code=code, text="\n\n".join([head, rows, *report.render_lines(lang)]) + "\n"
+        )
 
     return _guarded("$.coverage", run)
 

@@ -6,8 +6,9 @@ needs more than the office: the scheduling policy (``check``, ``plan``), the req
 (``plan``), the assessment records (``assess``), the coverage period (``coverage``), the rotation
 day (``rotation``), the learning and activity records (``stats``) the duty roster's pools
 and overrides (``roster``) the year's work plan (``workplan``)
-the annual-leave facts (``leave``) and
-the proposal register (``proposals``). Every section reuses the
+the annual-leave facts (``leave``),
+the proposal register (``proposals``) and the working-day arrangement of years the installed
+calendar data lacks (``calendar``, read by every command). Every section reuses the
 areas' own attrs classes; nothing is declared twice.
 
 Reading is in two steps, each reporting *every* problem with its JSON path: the JSON Schema
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import typing
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -29,6 +31,7 @@ from attrs import field, frozen
 
 from jiguan_core.assessment.policy import AnnualPolicy, RoutinePolicy
 from jiguan_core.assessment.records import AssessmentRecords
+from jiguan_core.calendar import WorkCalendar, YearArrangement
 from jiguan_core.development.policy import DevelopmentPolicy
 from jiguan_core.errors import ConversionError, IntegrityError, InvalidValue, Problem
 from jiguan_core.organization import Organization
@@ -46,6 +49,7 @@ __all__ = [
     "FORMAT_VERSION",
     "SCHEMA_FILE",
     "AssessSection",
+    "CalendarSection",
     "CoverageSection",
     "DutySection",
     "LeaveSection",
@@ -91,6 +95,17 @@ def _ints(values: Iterable[int]) -> tuple[int, ...]:
     return tuple(values)
 
 
+def _quarters(_: object, __: object, value: tuple[int, ...]) -> None:
+    wrong = [q for q in value if q not in (1, 2, 3, 4) or isinstance(q, bool)]
+    if wrong or not value:
+        raise InvalidValue(
+            f"quarters must be some of 1, 2, 3, 4; got {list(value)}",
+            f"quarters 只能取 1、2、3、4；实际为 {list(value)}",
+            field="quarters",
+            value=value,
+        )
+
+
 def _requests(values: Iterable[ActivityRequest]) -> tuple[ActivityRequest, ...]:
     return tuple(values)
 
@@ -116,7 +131,7 @@ class AssessSection:
 
     records: AssessmentRecords
     year: int
-    quarters: tuple[int, ...] = field(default=(1, 2, 3, 4), converter=_ints)
+    quarters: tuple[int, ...] = field(default=(1, 2, 3, 4), converter=_ints, validator=_quarters)
     routine_policy: RoutinePolicy = field(factory=RoutinePolicy)
     annual_policy: AnnualPolicy = field(factory=AnnualPolicy)
     as_of: dt.date | None = None
@@ -149,6 +164,48 @@ class StatsSection:
 
     records: tuple[Record, ...] = field(converter=_records)
     as_of: dt.date
+
+
+def _arrangements(values: Iterable[YearArrangement]) -> tuple[YearArrangement, ...]:
+    return tuple(sorted(values, key=lambda a: a.year))
+
+
+def _days(values: Iterable[dt.date]) -> tuple[dt.date, ...]:
+    return tuple(sorted(values))
+
+
+@frozen(kw_only=True)
+class CalendarSection:
+    """``calendar``: the working-day arrangement of years the installed ``chinesecalendar`` data
+    does not cover yet (each from the State Council notice published in November: public
+    holidays and the weekend days worked in exchange, 调休) and the office's own closures. The
+    same shape is read from ``--calendar FILE``."""
+
+    arrangements: tuple[YearArrangement, ...] = field(default=(), converter=_arrangements)
+    closures: tuple[dt.date, ...] = field(default=(), converter=_days)
+
+    def __attrs_post_init__(self) -> None:
+        years = [a.year for a in self.arrangements]
+        twice = sorted({y for y in years if years.count(y) > 1})
+        if twice:
+            raise InvalidValue(
+                f"the arrangement of {twice} is given more than once; give each year once",
+                f"{twice} 年的安排重复；每年只写一次",
+                field="arrangements",
+                value=twice,
+            )
+
+    def merged(self, other: CalendarSection) -> CalendarSection:
+        """This section with ``other``'s years replacing its own and both sets of closures."""
+        years = {a.year: a for a in self.arrangements}
+        years.update({a.year: a for a in other.arrangements})
+        return CalendarSection(
+            arrangements=years.values(), closures=set(self.closures) | set(other.closures)
+        )
+
+    def work_calendar(self) -> WorkCalendar:
+        """The built-in calendar with these years added and these closures."""
+        return WorkCalendar(arrangements=self.arrangements, closures=self.closures)
 
 
 def _counts(values: Mapping[str, int]) -> dict[str, int]:
@@ -221,6 +278,11 @@ class Workspace:
     workplan: WorkPlan | None = None
     leave: LeaveSection | None = None
     proposals: tuple[ProposalRecord, ...] | None = field(default=None, converter=_proposals)
+    calendar: CalendarSection | None = None
+
+    def work_calendar(self) -> WorkCalendar:
+        """The working-day calendar every command uses: the built-in years plus ``calendar``."""
+        return WorkCalendar() if self.calendar is None else self.calendar.work_calendar()
 
     def __attrs_post_init__(self) -> None:
         problems = _reference_problems(self)
@@ -483,10 +545,144 @@ def parse_workspace(text: str, *, schema: Mapping[str, Any] | None = None) -> Wo
 
 
 def load_workspace(data: Any, *, schema: Mapping[str, Any] | None = None) -> Workspace:
-    """Read a workspace from its dict form (schema first, then the converter)."""
+    """Read a workspace from its dict form, reporting every problem in one pass.
+
+    Three checks run on every section whatever the others found, and their problems are
+    reported together, sorted by JSON path: the schema (types, enums, patterns, unknown fields),
+    the converter section by section (values the schema cannot judge: a 30 February, a span that
+    ends before it starts), and the ids each section names, looked up among the ids the office
+    defines (read from the raw data, so that a broken staff record does not hide an unknown id in
+    a request). A converter problem at or under a place the schema already blamed is not repeated.
+    """
     problems = schema_problems(data, schema)
-    if problems:
+    if not isinstance(data, Mapping):
         raise ConversionError(problems)
+    parts, converter_problems = _structure_sections(data)
+    blamed = [p.path for p in problems]
+    problems += [p for p in converter_problems if not _under_any(p.path, blamed)]
+    problems += _raw_reference_problems(data)
+    if problems:
+        unique = {(p.path, p.message_en): p for p in problems}
+        raise ConversionError(sorted(unique.values(), key=lambda p: (p.path, p.message_en)))
+    try:
+        return Workspace(**parts)
+    except IntegrityError as error:  # ids the raw look-up does not cover (e.g. dict keys)
+        raise ConversionError(
+            [
+                p if p.path.startswith("$") else Problem(f"$.{p.path}", p.message_en, p.message_zh)
+                for p in error.problems
+            ]
+        ) from error
+
+
+def _under_any(path: str, places: Iterable[str]) -> bool:
+    return any(path == place or path.startswith((place + ".", place + "[")) for place in places)
+
+
+def _structure_sections(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """Each section of the workspace read on its own (one broken section hides nothing in
+    another): the objects read, by field name, and the problems of the others."""
+    import attrs
+
     from jiguan_core.serialization import structure
 
-    return structure(workspace_converter(), data, Workspace)
+    converter = workspace_converter()
+    types = typing.get_type_hints(Workspace)
+    parts: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for attribute in attrs.fields(Workspace):
+        name = attribute.name
+        if name not in data:
+            continue
+        try:
+            value = structure(converter, data[name], types[name])
+            if name == "version":
+                _version(None, None, value)
+        except ConversionError as error:
+            problems += [
+                Problem(p.path.replace("$", f"$.{name}", 1), p.message_en, p.message_zh)
+                for p in error.problems
+            ]
+        except InvalidValue as error:
+            problems.append(Problem(f"$.{name}", error.message_en, error.message_zh))
+        else:
+            parts[name] = value
+    return parts, problems
+
+
+#: Where a workspace names ids of the office, by the kind of id (``*`` any key or index).
+_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("scheduling_policy", "blackouts", "*", "exempt", "*"), "activity"),
+    (("plan", "requests", "*", "department_id"), "department"),
+    (("plan", "requests", "*", "participants", "*"), "staff"),
+    (("plan", "requests", "*", "optional_participants", "*"), "staff"),
+    (("plan", "requests", "*", "leaders", "*"), "staff"),
+    (("plan", "requests", "*", "rooms", "*"), "room"),
+    (("assessment", "records", "*", "*", "staff_id"), "staff"),
+    (("coverage", "post_ids", "*"), "post"),
+    (("rotation", "under_investigation", "*"), "staff"),
+    (("statistics", "records", "*", "department_id"), "department"),
+    (("statistics", "records", "*", "participants", "*"), "staff"),
+    (("duty", "leader_ids", "*"), "staff"),
+    (("duty", "staff_ids", "*"), "staff"),
+    (("proposals", "*", "reviewer"), "staff"),
+    (("workplan", "items", "*", "department_id"), "department"),
+    (("workplan", "items", "*", "owner_id"), "staff"),
+    (("workplan", "items", "*", "trip", "participants", "*"), "staff"),
+    (("workplan", "items", "*", "trip", "leaders", "*"), "staff"),
+)
+#: The office's list that defines each kind of id, and the kind's name in Chinese.
+_DEFINED_IN = {
+    "activity": ("activities", "活动"),
+    "department": ("departments", "部门"),
+    "staff": ("staff", "人员"),
+    "room": ("rooms", "会议室"),
+    "post": ("posts", "岗位"),
+}
+
+
+def _raw_ids(office: Any, key: str) -> set[str]:
+    items = office.get(key) if isinstance(office, Mapping) else None
+    if not isinstance(items, list):
+        return set()
+    return {
+        item["id"]
+        for item in items
+        if isinstance(item, Mapping) and isinstance(item.get("id"), str)
+    }
+
+
+def _matches(value: Any, pattern: tuple[str, ...], path: str) -> Iterable[tuple[str, Any]]:
+    if not pattern:
+        yield path, value
+        return
+    head, rest = pattern[0], pattern[1:]
+    if isinstance(value, Mapping):
+        keys = list(value) if head == "*" else [head] if head in value else []
+        for key in keys:
+            yield from _matches(value[key], rest, f"{path}.{key}")
+    elif isinstance(value, list) and head == "*":
+        for index, item in enumerate(value):
+            yield from _matches(item, rest, f"{path}[{index}]")
+
+
+def _raw_reference_problems(data: Mapping[str, Any]) -> list[Problem]:
+    """Every id a section names that the office does not define, from the raw data (so that
+    problems elsewhere hide none), with its exact path."""
+    office = data.get("office")
+    if not isinstance(office, Mapping):
+        return []
+    known = {kind: _raw_ids(office, key) for kind, (key, _) in _DEFINED_IN.items()}
+    problems: list[Problem] = []
+    for pattern, kind in _REFERENCES:
+        zh = _DEFINED_IN[kind][1]
+        for path, value in _matches(data, pattern, "$"):
+            if isinstance(value, str) and value not in known[kind]:
+                problems.append(
+                    Problem(
+                        path,
+                        f"unknown {kind} id {value!r}; use one defined in the office",
+                        f"未知的{zh}编号 {value!r}；请使用机关中已定义的编号",
+                    )
+                )
+    return problems

@@ -1,17 +1,49 @@
-"""Rendering for the command line: aligned text tables (Chinese characters count double) and
-deterministic JSON. Pure: returns strings, prints nothing."""
+"""Rendering for the command line: text tables that fit the terminal (drawn by rich; Chinese
+characters count double) and deterministic JSON. Pure: returns strings, prints nothing.
+
+The width tables must fit in is :data:`TABLE_WIDTH`, a context variable: the command line sets it
+to the terminal's width when it writes to a terminal (:func:`table_width`); otherwise it is
+``None`` and tables are as wide as their cells (files and pipes get whole values, the same text on
+every machine). Rich needs the ``[cli]`` extra.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from typing import Any
 
+from jiguan_core._optional import require
 from jiguan_core.errors import Problem
 from jiguan_core.text import Lang
 
-__all__ = ["display_width", "problems_text", "table", "to_json_text"]
+__all__ = [
+    "TABLE_WIDTH",
+    "display_width",
+    "problems_text",
+    "table",
+    "table_width",
+    "to_json_text",
+]
+
+#: The width (terminal columns) tables must fit in, or ``None`` for "as wide as the cells".
+TABLE_WIDTH: ContextVar[int | None] = ContextVar("TABLE_WIDTH", default=None)
+#: Wider than any table is without a limit (rich needs some width to lay out in).
+_UNBOUNDED = 10_000
+
+
+@contextlib.contextmanager
+def table_width(width: int | None) -> Iterator[None]:
+    """Within the block, :func:`table` fits its tables in ``width`` columns (``None``: no limit)."""
+    token = TABLE_WIDTH.set(width)
+    try:
+        yield
+    finally:
+        TABLE_WIDTH.reset(token)
 
 
 def display_width(text: str) -> int:
@@ -19,30 +51,69 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - display_width(text))
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], *, width: int | None = None
+) -> str:
     """A plain-text table: a header, a rule, one line per row; ``None`` shows as ``-``.
 
-    Columns are as wide as their widest cell; the last column is not padded.
+    Columns whose values are all numbers are right-aligned. The table fits in ``width`` columns
+    (default :data:`TABLE_WIDTH`; ``None``: as wide as its widest cells): long cells wrap inside
+    their column, at spaces where there are some. No line ends in a space.
     """
-    cells = [[str(h) for h in headers]] + [
-        ["-" if value is None else str(value) for value in row] for row in rows
-    ]
     count = len(headers)
-    for row in cells:
+    for row in rows:
         if len(row) != count:
             raise ValueError(f"a row has {len(row)} cells, the header {count}")
-    widths = [max(display_width(row[i]) for row in cells) for i in range(count)]
-
-    def line(row: Sequence[str]) -> str:
-        parts = [_pad(cell, widths[i]) for i, cell in enumerate(row[:-1])]
-        return "  ".join([*parts, row[-1]]).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
+    rich_box = require("rich.box", feature="tables of the command line", feature_zh="命令行表格")
+    rich_console = require("rich.console", feature="tables", feature_zh="命令行表格")
+    rich_table = require("rich.table", feature="tables", feature_zh="命令行表格")
+    numeric = [
+        bool(rows)
+        and all(row[i] is None or _is_number(row[i]) for row in rows)
+        and any(_is_number(row[i]) for row in rows)
+        for i in range(count)
+    ]
+    limit = width if width is not None else TABLE_WIDTH.get()
+    grid = rich_table.Table(
+        box=rich_box.Box("    \n    \n -  \n    \n    \n    \n    \n    \n", ascii=True),
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+        expand=False,
+        show_lines=False,
+        highlight=False,
+    )
+    for header, right in zip(headers, numeric, strict=True):
+        grid.add_column(
+            str(header),
+            justify="right" if right else "left",
+            overflow="fold",
+            no_wrap=limit is None,
+            header_style="",
+        )
+    for row in rows:
+        grid.add_row(*("-" if value is None else str(value) for value in row))
+    buffer = io.StringIO()
+    console = rich_console.Console(
+        file=buffer,
+        width=limit if limit is not None else _UNBOUNDED,
+        color_system=None,
+        force_terminal=False,
+        no_color=True,
+        emoji=False,
+        markup=False,
+        highlight=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+    console.print(grid, markup=False)
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
+    return "\n".join(lines)
 
 
 def to_json_text(data: Any) -> str:

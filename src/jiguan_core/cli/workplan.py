@@ -67,5 +67,5 @@ def run_workplan(
     )
     lines = [head]
     for department in progress:
-        lines += department.render(lang, names.get(department.department_id))
+        lines += department.render_lines(lang, names.get(department.department_id))
     return Outcome(exit_code=code, text="\n".join(lines) + "\n")

@@ -119,7 +119,11 @@ class CoverageReport:
                 return post
         raise UnknownEntity("key post in this coverage report", post_id)
 
-    def render(self, lang: Lang = "zh") -> list[str]:
+    def render(self, lang: Lang = "zh") -> str:
+        """The same text as :meth:`render_lines`, one string (lines joined by newlines)."""
+        return "\n".join(self.render_lines(lang))
+
+    def render_lines(self, lang: Lang = "zh") -> list[str]:
         lines = []
         for post in self.posts:
             if not post.gaps:
@@ -191,7 +195,7 @@ def away_half_days(
     """staff id -> day of ``period`` -> the halves of it (morning, afternoon) they are away."""
     wanted = None if staff_ids is None else set(staff_ids)
     away: dict[str, dict[dt.date, set[DayPart]]] = defaultdict(lambda: defaultdict(set))
-    # The same away periods as SCH3's (jiguan_core.away), counted in half days of the period.
+    # The same away periods as SCHED-DEV-AB's (jiguan_core.away), counted in half days of the period.
     for period_away in away_periods(
         office.absences if absences is None else absences,
         office.activities if activities is None else activities,
@@ -450,7 +454,11 @@ class LeaveAssessment:
     approvable: bool
     reasons: tuple[Text, ...] = field(eq=False)
 
-    def render(self, lang: Lang = "zh") -> list[str]:
+    def render(self, lang: Lang = "zh") -> str:
+        """The same text as :meth:`render_lines`, one string (lines joined by newlines)."""
+        return "\n".join(self.render_lines(lang))
+
+    def render_lines(self, lang: Lang = "zh") -> list[str]:
         return [r.render(lang) for r in self.reasons]
 
 

@@ -212,7 +212,11 @@ class RotationPlan:
     def postponements_in(self, year: int) -> tuple[Postponement, ...]:
         return tuple(p for p in self.postponements if p.year == year)
 
-    def render(self, lang: Lang = "zh") -> list[str]:
+    def render(self, lang: Lang = "zh") -> str:
+        """The same text as :meth:`render_lines`, one string (lines joined by newlines)."""
+        return "\n".join(self.render_lines(lang))
+
+    def render_lines(self, lang: Lang = "zh") -> list[str]:
         lines: list[str] = []
         for year in self.years:
             moves = self.moves_in(year)

@@ -219,7 +219,11 @@ class SecondarySuggestion:
     unplaced: tuple[Unplaced, ...]
     notes: tuple[Text, ...] = field(eq=False, default=())
 
-    def render(self, lang: Lang = "zh") -> list[str]:
+    def render(self, lang: Lang = "zh") -> str:
+        """The same text as :meth:`render_lines`, one string (lines joined by newlines)."""
+        return "\n".join(self.render_lines(lang))
+
+    def render_lines(self, lang: Lang = "zh") -> list[str]:
         return [
             *(c.render(lang) for c in self.claims),
             *(u.render(lang) for u in self.unplaced),

@@ -37,7 +37,7 @@ def demo_lines(lang: Lang = "zh") -> list[str]:
     start = SAMPLE_YEAR + 1
     head(f"{start}-{start + 4} 年轮岗计划", f"Rotation plan {start}-{start + 4}")
     plan = plan_rotation(office, start_year=start, years=5)
-    lines.extend("  " + line for line in plan.render(lang))
+    lines.extend("  " + line for line in plan.render_lines(lang))
 
     head("回避情形", "Avoidance findings")
     lines.extend("  " + f.render(lang) for f in check_avoidance(office, DEMO_AS_OF))
@@ -45,7 +45,7 @@ def demo_lines(lang: Lang = "zh") -> list[str]:
     period = DateRange(dt.date(SAMPLE_YEAR, 1, 1), dt.date(SAMPLE_YEAR + 1, 1, 1))
     report = coverage(office, period)
     head(f"{SAMPLE_YEAR} 年重点岗位 AB 角补位", f"A/B coverage of key posts in {SAMPLE_YEAR}")
-    lines.extend("  " + line for line in report.render(lang))
+    lines.extend("  " + line for line in report.render_lines(lang))
     first = office.ab_roles[0]
     post = report.of(first.post_id)
     for day in (
@@ -82,9 +82,9 @@ def demo_lines(lang: Lang = "zh") -> list[str]:
         if zh
         else f"  leave of {leave.staff_id} 2025-05-26 to 05-27: {verdict}"
     )
-    lines.extend("  " + line for line in assessment.render(lang))
+    lines.extend("  " + line for line in assessment.render_lines(lang))
 
     head("主岗+副岗", "Main + secondary posts")
     lines.extend("  " + f.render(lang) for f in validate_secondary(office, DEMO_AS_OF))
-    lines.extend("  " + line for line in suggest_secondary(office, DEMO_AS_OF).render(lang))
+    lines.extend("  " + line for line in suggest_secondary(office, DEMO_AS_OF).render_lines(lang))
     return lines[1:]

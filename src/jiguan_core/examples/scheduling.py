@@ -127,11 +127,13 @@ def demo_lines(lang: Lang = "zh") -> list[str]:
     zh = lang == "zh"
     lines = [
         "示例机关 2025 年第二季度活动排程" if zh else "Sample office: plan for Q2 2025",
-        *plan.render(lang)[:1],
+        *plan.render_lines(lang)[:1],
     ]
-    lines += plan.render(lang)[1:9]
+    lines += plan.render_lines(lang)[1:9]
     lines.append("  ……" if zh else "  ...")
-    lines += [line for line in plan.render(lang) if line.startswith(("  未安排", "  unplaced"))]
+    lines += [
+        line for line in plan.render_lines(lang) if line.startswith(("  未安排", "  unplaced"))
+    ]
     # What if: the secretary-general (s006) is away for the week of 15 April?
     away = Absence(
         id="what-if-1",

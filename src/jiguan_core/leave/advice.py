@@ -1,8 +1,8 @@
 """Approval advice for a leave: what approving it would cause, from what the library knows.
 
 Three checks, none of which changes anything: A/B coverage of every key post and the
-scheduling rules through :func:`jiguan_core.development.assess_leave` (DEV coverage gaps, SCH3
-A and B away together, SCH4 fewer leadership members on duty than ``min_on_duty``); the
+scheduling rules through :func:`jiguan_core.development.assess_leave` (DEV coverage gaps, SCHED-DEV-AB
+A and B away together, SCHED-LEADERS-MEETINGS fewer leadership members on duty than ``min_on_duty``); the
 requester's own scheduled activities inside the leave; and, for annual leave, the days left
 (LEAVE-L1 to L4). The advice is advice: the approver decides.
 """
@@ -37,7 +37,11 @@ class LeaveAdvice:
     rule_ids: tuple[str, ...]
     reasons: tuple[Text, ...]
 
-    def render(self, lang: Lang = "zh") -> list[str]:
+    def render(self, lang: Lang = "zh") -> str:
+        """The same text as :meth:`render_lines`, one string (lines joined by newlines)."""
+        return "\n".join(self.render_lines(lang))
+
+    def render_lines(self, lang: Lang = "zh") -> list[str]:
         head = (
             ("建议批准" if self.approvable else "建议暂缓或调整")
             if lang == "zh"

@@ -17,8 +17,8 @@ from attrs import field, frozen
 
 from jiguan_core._validation import date_value
 from jiguan_core.calendar import WorkCalendar
-from jiguan_core.text import Lang, TermEnum
-from jiguan_core.time import SHANGHAI, TimeSpan
+from jiguan_core.text import Lang
+from jiguan_core.time import SHANGHAI, DayPart, TimeSpan
 from jiguan_core.work._workflow import member_of
 
 __all__ = [
@@ -31,11 +31,9 @@ __all__ = [
 ]
 
 
-class HalfDay(TermEnum):
-    """Morning or afternoon."""
-
-    MORNING = "morning", "上午"
-    AFTERNOON = "afternoon", "下午"
+#: Morning or afternoon: the same enum as :class:`jiguan_core.time.DayPart` (one concept of a
+#: half day for leave, A/B coverage and :meth:`~jiguan_core.time.TimeSpan.half_days`).
+HalfDay = DayPart
 
 
 @frozen(kw_only=True)

@@ -8,7 +8,7 @@ carries ``data-*`` attributes (ids, days, state) so that tests and tools can rea
 - :func:`coverage_svg`: key posts × working days, who answers (A, B, a fallback: amber, nobody:
   red) — :func:`jiguan_core.development.coverage`.
 - :func:`workload_svg`: activities and away-days per person per month, and activities organised
-  per department per week with the busy weeks of SCH7 red (:func:`jiguan_core.rules.check`).
+  per department per week with the busy weeks of SCHED-COORD-LOAD red (:func:`jiguan_core.rules.check`).
 """
 
 from __future__ import annotations
@@ -430,14 +430,14 @@ def coverage_svg(
 
 
 def _busy_weeks(office: Organization, policy: object | None) -> set[tuple[str, dt.date]]:
-    """(department, Monday) of every week SCH7 finds too busy."""
+    """(department, Monday) of every week SCHED-COORD-LOAD finds too busy."""
     from jiguan_core.rules import SchedulingPolicy, check
 
     chosen = policy if isinstance(policy, SchedulingPolicy) else None
     report = check(office, policy=chosen)
     found: set[tuple[str, dt.date]] = set()
     for violation in report.violations:
-        if violation.rule_id == "SCH7" and violation.department_id and violation.day:
+        if violation.rule_id == "SCHED-COORD-LOAD" and violation.department_id and violation.day:
             monday = violation.day - dt.timedelta(days=violation.day.weekday())
             found.add((violation.department_id, monday))
     return found
@@ -461,7 +461,7 @@ def workload_svg(
 ) -> str:
     """Two tables for ``year``: per person (everyone attending at least one activity) and
     month, ``activities/away-days``; per department and ISO week, the activities it organises,
-    red where SCH7 (``policy``: a SchedulingPolicy, for its ``max_per_week``) finds the week
+    red where SCHED-COORD-LOAD (``policy``: a SchedulingPolicy, for its ``max_per_week``) finds the week
     too busy."""
     from jiguan_core.development import away_days
 
@@ -551,9 +551,9 @@ def workload_svg(
                     anchor="middle",
                 )
     heading = (
-        "各委室每周组织活动数（红色：SCH7 繁忙周）"
+        "各委室每周组织活动数（红色：SCHED-COORD-LOAD 繁忙周）"
         if lang == "zh"
-        else "Activities organised per department and week (red: busy week, SCH7)"
+        else "Activities organised per department and week (red: busy week, SCHED-COORD-LOAD)"
     )
     _text(root, 10, dept_top - 8, heading, size=13, weight="bold")
     top = dept_top + 24
@@ -605,7 +605,7 @@ def workload_svg(
         [
             (_heat(1, 4), "活动较少" if lang == "zh" else "few"),
             (_heat(4, 4), "活动较多" if lang == "zh" else "many"),
-            (CLASH, "SCH7 繁忙周" if lang == "zh" else "busy week (SCH7)"),
+            (CLASH, "SCHED-COORD-LOAD 繁忙周" if lang == "zh" else "busy week (SCHED-COORD-LOAD)"),
         ],
     )
     return _document(root)
@@ -622,7 +622,7 @@ def list_pictures(
 ) -> list[str]:
     """The pictures that go with a list, for :func:`~jiguan_core.outputs.list_html`: a week
     gets the leaders' week and the A/B coverage of that week; a month or a quarter the coverage
-    of the period; a year the workload (with SCH7's busy weeks under ``policy``)."""
+    of the period; a year the workload (with SCHED-COORD-LOAD's busy weeks under ``policy``)."""
     pictures: list[str] = []
     g = listed.granularity
     if g is Granularity.WEEK and listed.leaders:

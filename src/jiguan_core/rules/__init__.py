@@ -1,12 +1,12 @@
 """Declarative scheduling rules and conflict detection for the office's calendar.
 
-"调研不扎堆、开会不冲突": the catalogue (:data:`CATALOGUE`, eight rules SCH1-SCH8) is data --
+"调研不扎堆、开会不冲突": the catalogue (:data:`CATALOGUE`, nine rules SCHED-*) is data --
 metadata plus declarative patterns -- evaluated by one of two engines chosen per call:
 ``"python"`` (default; indexes and sort-and-sweep) or ``"durable"`` (the durable_rules engine,
 optional extra, imported only when asked for).
 
 Contract notes (names refined from the shared contract): ``Violation`` also carries
-``part`` (the pattern id, e.g. ``SCH1/clash``), ``absence_ids``, ``department_id``, ``place`` and
+``part`` (the pattern id, e.g. ``SCHED-COORD-PERSON/clash``), ``absence_ids``, ``department_id``, ``place`` and
 ``blackout_id``; ``Report.score`` is a :class:`Score` (penalties per level);
 ``IncrementalChecker.violations_if_absent`` is the absence twin of ``violations_if_added``.
 """
@@ -38,6 +38,7 @@ from jiguan_core.patterns import (
 )
 from jiguan_core.rules._facts import Context, ScheduleInputError
 from jiguan_core.rules.incremental import IncrementalChecker
+from jiguan_core.rules.not_made import NotMade
 from jiguan_core.rules.policy import Blackout, SchedulingPolicy
 from jiguan_core.rules.python_engine import evaluate
 from jiguan_core.rules.report import Report, RuleSummary, Score
@@ -55,6 +56,7 @@ __all__ = [
     "DailyCoverage",
     "Engine",
     "IncrementalChecker",
+    "NotMade",
     "PairOfFacts",
     "Pattern",
     "Report",
@@ -101,6 +103,11 @@ def check(
     re-parametrises them and declares blackouts; ``calendar`` defaults to ``WorkCalendar()``.
     Inputs are never changed. Bad input raises a :class:`~jiguan_core.errors.JiguanError`
     naming the object and field.
+
+    A year whose working-day arrangement the calendar does not know (no official notice yet)
+    does not stop the check: every rule that needs no working-day calendar is evaluated as
+    usual, and the checks that need the missing year are listed in ``Report.not_made`` (rule
+    part and days), never assumed Monday-Friday.
     """
     ctx = Context(office, policy=policy, calendar=calendar)
     acts = (
@@ -124,7 +131,13 @@ def check(
             field="engine",
             value=engine,
         )
-    return Report(violations=found, enabled=ctx.enabled, engine=engine, levels=ctx.levels)
+    return Report(
+        violations=found,
+        enabled=ctx.enabled,
+        engine=engine,
+        levels=ctx.levels,
+        not_made=ctx.not_made(acts, absent),
+    )
 
 
 def __getattr__(name: str) -> object:

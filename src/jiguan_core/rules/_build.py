@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
-from typing import cast
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
@@ -22,6 +21,12 @@ from jiguan_core.rules._facts import (
     ABSENCE,
     ACTIVITY,
     DAY,
+    END,
+    KEY,
+    PERSON,
+    REF,
+    SOURCE,
+    START,
     Context,
     Fact,
     local_ordinal,
@@ -81,14 +86,14 @@ def _day(ordinal: int) -> dt.date:
 
 
 def _item(look: Lookup, fact: Fact) -> Text:
-    if fact.source == ABSENCE:
-        return look.absence_text(fact.ref)
-    return Text(look.act_zh(fact.ref), look.act_en(fact.ref))
+    if fact[SOURCE] == ABSENCE:
+        return look.absence_text(fact[REF])
+    return Text(look.act_zh(fact[REF]), look.act_en(fact[REF]))
 
 
 def _split(facts: Sequence[Fact]) -> tuple[list[str], list[str]]:
-    acts = [f.ref for f in facts if f.source == ACTIVITY]
-    absences = [f.ref for f in facts if f.source == ABSENCE]
+    acts = [f[REF] for f in facts if f[SOURCE] == ACTIVITY]
+    absences = [f[REF] for f in facts if f[SOURCE] == ABSENCE]
     return acts, absences
 
 
@@ -120,25 +125,6 @@ def pair_violations(
     return build(ctx, look, info.id, ctx.levels[info.id], pairs)
 
 
-class _PairText(tuple[Context, Lookup, str, Fact, Fact]):
-    """A pair violation's message, not yet rendered: ``(ctx, look, pattern id, f1, f2)``;
-    calling it renders the text. One small object per violation (``partial`` makes two),
-    so the collector has less to walk after a check with tens of thousands of matches."""
-
-    __slots__ = ()
-
-    def __call__(self) -> Text:
-        return _pair_text(*self)
-
-
-#: ``_lazy(_PairText, (ctx, look, part, f1, f2))``: a ``_PairText`` without a Python-level
-#: ``__new__`` (typed as the callable it is: mypy does not see a tuple subclass's ``__call__``).
-_lazy = cast(
-    "Callable[[type[_PairText], tuple[Context, Lookup, str, Fact, Fact]], Callable[[], Text]]",
-    tuple.__new__,
-)
-
-
 def _day_at(seconds: int) -> dt.date:
     """The local day of an epoch second (``date.fromordinal(local_ordinal(seconds))``), one
     shared ``date`` per day: violations of one day then compare their days by identity."""
@@ -155,16 +141,18 @@ _DAYS: dict[int, dt.date] = {}
 def _clash(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH1/clash"
+    part = "SCHED-COORD-PERSON/clash"
+    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     return [
         make_violation(
             rid,
             part,
             level,
-            _day_at(max(f1.start, f2.start)),
-            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
-            activity_ids=pair_ids(f1.ref, f2.ref),
-            staff_ids=(f1.key,),
+            _day_at(max(f1[START], f2[START])),
+            explain=explain,
+            detail=(part, f1, f2),
+            activity_ids=pair_ids(f1[REF], f2[REF]),
+            staff_ids=(f1[KEY],),
         )
         for f1, f2 in pairs
     ]
@@ -173,17 +161,19 @@ def _clash(
 def _absent(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH1/absent"
+    part = "SCHED-COORD-PERSON/absent"
+    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     return [
         make_violation(
             rid,
             part,
             level,
-            _day_at(max(f1.start, f2.start)),
-            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
-            activity_ids=(f1.ref,),
-            absence_ids=(f2.ref,),
-            staff_ids=(f1.key,),
+            _day_at(max(f1[START], f2[START])),
+            explain=explain,
+            detail=(part, f1, f2),
+            activity_ids=(f1[REF],),
+            absence_ids=(f2[REF],),
+            staff_ids=(f1[KEY],),
         )
         for f1, f2 in pairs
     ]
@@ -192,16 +182,18 @@ def _absent(
 def _pile_up(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH2/pile_up"
+    part = "SCHED-COORD-TRIPS/pile_up"
+    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     return [
         make_violation(
             rid,
             part,
             level,
-            _day_at(max(f1.start, f2.start)),
-            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
-            activity_ids=pair_ids(f1.ref, f2.ref),
-            place=f1.key,
+            _day_at(max(f1[START], f2[START])),
+            explain=explain,
+            detail=(part, f1, f2),
+            activity_ids=pair_ids(f1[REF], f2[REF]),
+            place=f1[KEY],
         )
         for f1, f2 in pairs
     ]
@@ -210,7 +202,8 @@ def _pile_up(
 def _both_away(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH3/both_away"
+    part = "SCHED-DEV-AB/both_away"
+    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     out = []
     for f1, f2 in pairs:
         acts, absences = _split((f1, f2))
@@ -219,13 +212,14 @@ def _both_away(
                 rid,
                 part,
                 level,
-                _day_at(max(f1.start, f2.start)),
-                explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
+                _day_at(max(f1[START], f2[START])),
+                explain=explain,
+                detail=(part, f1, f2),
                 activity_ids=_ids(acts),
                 absence_ids=_ids(absences),
-                staff_ids=pair_ids(f1.person, f2.person),
-                post_id=f1.key,
-                refs=(f1.ref, f2.ref),
+                staff_ids=pair_ids(f1[PERSON], f2[PERSON]),
+                post_id=f1[KEY],
+                refs=(f1[REF], f2[REF]),
             )
         )
     return out
@@ -234,17 +228,19 @@ def _both_away(
 def _parallel(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH4/parallel"
+    part = "SCHED-LEADERS-MEETINGS/parallel"
+    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     leaders_of, leaders = look.leaders_of, ctx.leaders
     return [
         make_violation(
             rid,
             part,
             level,
-            _day_at(max(f1.start, f2.start)),
-            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
-            activity_ids=pair_ids(f1.ref, f2.ref),
-            staff_ids=tuple(sorted(leaders_of(f1.ref, leaders) | leaders_of(f2.ref, leaders))),
+            _day_at(max(f1[START], f2[START])),
+            explain=explain,
+            detail=(part, f1, f2),
+            activity_ids=pair_ids(f1[REF], f2[REF]),
+            staff_ids=tuple(sorted(leaders_of(f1[REF], leaders) | leaders_of(f2[REF], leaders))),
         )
         for f1, f2 in pairs
     ]
@@ -253,16 +249,18 @@ def _parallel(
 def _double_booked(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH5/double_booked"
+    part = "SCHED-COORD-ROOMS/double_booked"
+    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     return [
         make_violation(
             rid,
             part,
             level,
-            _day_at(max(f1.start, f2.start)),
-            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
-            activity_ids=pair_ids(f1.ref, f2.ref),
-            room_id=f1.key,
+            _day_at(max(f1[START], f2[START])),
+            explain=explain,
+            detail=(part, f1, f2),
+            activity_ids=pair_ids(f1[REF], f2[REF]),
+            room_id=f1[KEY],
         )
         for f1, f2 in pairs
     ]
@@ -271,16 +269,18 @@ def _double_booked(
 def _blackout(
     ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
 ) -> list[Violation]:
-    part = "SCH6/blackout"
+    part = "SCHED-C2-WORKDAYS/blackout"
+    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
     return [
         make_violation(
             rid,
             part,
             level,
-            _day_at(max(f1.start, f2.start)),
-            explain=_lazy(_PairText, (ctx, look, part, f1, f2)),
-            activity_ids=(f1.ref,),
-            blackout_id=f2.ref,
+            _day_at(max(f1[START], f2[START])),
+            explain=explain,
+            detail=(part, f1, f2),
+            activity_ids=(f1[REF],),
+            blackout_id=f2[REF],
         )
         for f1, f2 in pairs
     ]
@@ -290,71 +290,71 @@ _PairBuilder = Callable[
     [Context, Lookup, str, Severity, Iterable[tuple[Fact, Fact]]], list[Violation]
 ]
 _PAIR_BUILDERS: dict[str, _PairBuilder] = {
-    "SCH1/clash": _clash,
-    "SCH1/absent": _absent,
-    "SCH2/pile_up": _pile_up,
-    "SCH3/both_away": _both_away,
-    "SCH4/parallel": _parallel,
-    "SCH5/double_booked": _double_booked,
-    "SCH6/blackout": _blackout,
+    "SCHED-COORD-PERSON/clash": _clash,
+    "SCHED-COORD-PERSON/absent": _absent,
+    "SCHED-COORD-TRIPS/pile_up": _pile_up,
+    "SCHED-DEV-AB/both_away": _both_away,
+    "SCHED-LEADERS-MEETINGS/parallel": _parallel,
+    "SCHED-COORD-ROOMS/double_booked": _double_booked,
+    "SCHED-C2-WORKDAYS/blackout": _blackout,
 }
 
 
 def _pair_text(ctx: Context, look: Lookup, pattern_id: str, f1: Fact, f2: Fact) -> Text:
-    day = _day(local_ordinal(max(f1.start, f2.start)))
+    day = _day(local_ordinal(max(f1[START], f2[START])))
     name = ctx.person_name
-    if pattern_id == "SCH1/clash":
+    if pattern_id == "SCHED-COORD-PERSON/clash":
         return Text(
-            f"{name(f1.key)} 在 {day} 同时参加{look.act_zh(f1.ref)}和{look.act_zh(f2.ref)}，时间冲突",
-            f"{ctx.person_en(f1.key)} is in {look.act_en(f1.ref)} and {look.act_en(f2.ref)} "
+            f"{name(f1[KEY])} 在 {day} 同时参加{look.act_zh(f1[REF])}和{look.act_zh(f2[REF])}，时间冲突",
+            f"{ctx.person_en(f1[KEY])} is in {look.act_en(f1[REF])} and {look.act_en(f2[REF])} "
             f"at the same time on {day}",
         )
-    if pattern_id == "SCH1/absent":
-        absence = look.absence_text(f2.ref)
+    if pattern_id == "SCHED-COORD-PERSON/absent":
+        absence = look.absence_text(f2[REF])
         return Text(
-            f"{name(f1.key)} 在 {absence.zh} 期间被安排参加{look.act_zh(f1.ref)}",
-            f"{ctx.person_en(f1.key)} is scheduled for {look.act_en(f1.ref)} during their "
+            f"{name(f1[KEY])} 在 {absence.zh} 期间被安排参加{look.act_zh(f1[REF])}",
+            f"{ctx.person_en(f1[KEY])} is scheduled for {look.act_en(f1[REF])} during their "
             f"{absence.en}",
         )
-    if pattern_id == "SCH2/pile_up":
-        first, second = sorted((f1, f2), key=lambda f: (f.start, f.ref))
-        gap = max(0, (second.start - first.end) // DAY)
+    if pattern_id == "SCHED-COORD-TRIPS/pile_up":
+        first, second = sorted((f1, f2), key=lambda f: (f[START], f[REF]))
+        gap = max(0, (second[START] - first[END]) // DAY)
         days = ctx.parameter(pattern_id, "days")
-        place = f1.key
+        place = f1[KEY]
         return Text(
-            f"调研扎堆：{look.act_zh(first.ref)}与{look.act_zh(second.ref)}都去{place}，"
+            f"调研扎堆：{look.act_zh(first[REF])}与{look.act_zh(second[REF])}都去{place}，"
             f"相隔约 {gap} 天，少于 {days} 天",
-            f"trips pile up on {place}: {look.act_en(first.ref)} and "
-            f"{look.act_en(second.ref)} are about {gap} days apart, less than {days}",
+            f"trips pile up on {place}: {look.act_en(first[REF])} and "
+            f"{look.act_en(second[REF])} are about {gap} days apart, less than {days}",
         )
-    if pattern_id == "SCH3/both_away":
-        post = ctx.office.post(f1.key)
+    if pattern_id == "SCHED-DEV-AB/both_away":
+        post = ctx.office.post(f1[KEY])
         a_item, b_item = _item(look, f1), _item(look, f2)
         return Text(
-            f"岗位「{post.name}」（{post.id}）的 A 角 {name(f1.person)}（{a_item.zh}）与 B 角 "
-            f"{name(f2.person)}（{b_item.zh}）自 {day} 起同时不在岗",
-            f"post “{post.name}” ({post.id}): A {ctx.person_en(f1.person)} ({a_item.en}) "
-            f"and B {ctx.person_en(f2.person)} ({b_item.en}) are both away from {day}",
+            f"岗位「{post.name}」（{post.id}）的 A 角 {name(f1[PERSON])}（{a_item.zh}）与 B 角 "
+            f"{name(f2[PERSON])}（{b_item.zh}）自 {day} 起同时不在岗",
+            f"post “{post.name}” ({post.id}): A {ctx.person_en(f1[PERSON])} ({a_item.en}) "
+            f"and B {ctx.person_en(f2[PERSON])} ({b_item.en}) are both away from {day}",
         )
-    if pattern_id == "SCH4/parallel":
+    if pattern_id == "SCHED-LEADERS-MEETINGS/parallel":
         return Text(
-            f"主席会议成员活动重叠：{look.act_zh(f1.ref)}与{look.act_zh(f2.ref)}于 {day} "
+            f"主席会议成员活动重叠：{look.act_zh(f1[REF])}与{look.act_zh(f2[REF])}于 {day} "
             "同时进行，未统筹安排",
-            f"leadership activities overlap on {day}: {look.act_en(f1.ref)} and "
-            f"{look.act_en(f2.ref)}",
+            f"leadership activities overlap on {day}: {look.act_en(f1[REF])} and "
+            f"{look.act_en(f2[REF])}",
         )
-    if pattern_id == "SCH5/double_booked":
-        room = ctx.office.room(f1.key)
+    if pattern_id == "SCHED-COORD-ROOMS/double_booked":
+        room = ctx.office.room(f1[KEY])
         return Text(
-            f"会议室「{room.name}」（{room.id}）在 {day} 被{look.act_zh(f1.ref)}和"
-            f"{look.act_zh(f2.ref)}重复预订",
+            f"会议室「{room.name}」（{room.id}）在 {day} 被{look.act_zh(f1[REF])}和"
+            f"{look.act_zh(f2[REF])}重复预订",
             f"room “{room.name}” ({room.id}) is double-booked on {day} by "
-            f"{look.act_en(f1.ref)} and {look.act_en(f2.ref)}",
+            f"{look.act_en(f1[REF])} and {look.act_en(f2[REF])}",
         )
-    blackout = ctx.blackouts[f2.ref]
+    blackout = ctx.blackouts[f2[REF]]
     return Text(
-        f"{look.act_zh(f1.ref)}落在禁排时段「{blackout.label.zh}」（{blackout.span}）内",
-        f"{look.act_en(f1.ref)} falls in the blackout “{blackout.label.en}” ({blackout.span})",
+        f"{look.act_zh(f1[REF])}落在禁排时段「{blackout.label.zh}」（{blackout.span}）内",
+        f"{look.act_en(f1[REF])} falls in the blackout “{blackout.label.en}” ({blackout.span})",
     )
 
 
@@ -362,7 +362,7 @@ def single_violation(
     ctx: Context, look: Lookup, pattern_id: str, activity: Activity, fact: Fact | None = None
 ) -> Violation:
     info = _info(pattern_id)
-    if pattern_id == "SCH9/over_capacity":
+    if pattern_id == "SCHED-COORD-CAPACITY/over_capacity":
         return _over_capacity(ctx, look, activity)
     day = _day(int(ctx.activity_fields(activity, fact)["non_working_day"]))
     return Violation(
@@ -379,7 +379,7 @@ def single_violation(
 
 
 def _over_capacity(ctx: Context, look: Lookup, activity: Activity) -> Violation:
-    info = _info("SCH9/over_capacity")
+    info = _info("SCHED-COORD-CAPACITY/over_capacity")
     room_id = activity.room_id or ""
     room = ctx.office.room(room_id)
     people = len(activity.attendees)
@@ -388,7 +388,7 @@ def _over_capacity(ctx: Context, look: Lookup, activity: Activity) -> Violation:
     need_en = f"{people} attendees" + (f" (plus {extra} seats kept free)" if extra else "")
     return Violation(
         rule_id=info.id,
-        part="SCH9/over_capacity",
+        part="SCHED-COORD-CAPACITY/over_capacity",
         level=ctx.levels[info.id],
         activity_ids=(activity.id,),
         room_id=room_id,
@@ -409,9 +409,9 @@ def count_violation(
     facts: Sequence[Fact],
 ) -> Violation:
     info = _info(pattern_id)
-    acts = tuple(sorted({f.ref for f in facts}))
+    acts = tuple(sorted({f[REF] for f in facts}))
     count = len(acts)
-    if pattern_id == "SCH7/busy_week":
+    if pattern_id == "SCHED-COORD-LOAD/busy_week":
         limit = int(ctx.parameter(pattern_id, "max_per_week"))
         return make_violation(
             info.id,
@@ -466,7 +466,7 @@ def coverage_violation(
 ) -> Violation:
     info = _info(pattern_id)
     minimum = int(ctx.parameter(pattern_id, "min_on_duty"))
-    away = sorted({f.person for f in facts})
+    away = sorted({f[PERSON] for f in facts})
     present = len(ctx.leaders) - len(away)
     acts, absences = _split(facts)
     names = "、".join(ctx.person_name(p) for p in away)

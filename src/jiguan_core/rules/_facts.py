@@ -9,22 +9,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple, Protocol
+from typing import Final, Protocol
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
 from jiguan_core.away import taken_away_by
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.scheduling import RULES, parse_kinds
-from jiguan_core.errors import InvalidValue, Problem, ScheduleInputError
+from jiguan_core.errors import CalendarYearNotCovered, InvalidValue, Problem, ScheduleInputError
 from jiguan_core.organization import Organization
 from jiguan_core.rule import ParameterValue, Severity
+from jiguan_core.rules.not_made import CALENDAR_PARTS, NotMade, find_not_made
 from jiguan_core.rules.policy import Blackout, SchedulingPolicy
 
 __all__ = [
     "ABSENCE",
     "ACTIVITY",
     "BLACKOUT",
+    "END",
+    "KEY",
+    "PERSON",
+    "REF",
+    "SOURCE",
+    "START",
     "Context",
     "Fact",
     "FactTables",
@@ -43,20 +50,19 @@ DAY = 86_400
 ACTIVITY_FIELDS = ("kind", "non_working_day", "over_capacity")
 
 
-class Fact(NamedTuple):
-    """One row of a fact table: ``ref`` is the activity / absence / blackout id."""
-
-    ref: str
-    key: str
-    start: int
-    end: int
-    person: str
-    source: str
-
-
-#: ``_fact(Fact, (ref, key, start, end, person, source))`` makes a ``Fact`` in half the time of
-#: ``Fact(...)`` (no Python-level ``__new__``); for the fact tables' hot loops.
-_fact = tuple.__new__
+#: One row of a fact table: ``(ref, key, start, end, person, source)``, read with the indexes
+#: below (``fact[START]``). ``ref`` is the activity / absence / blackout id, ``key`` what the
+#: table joins on, ``start``/``end`` epoch seconds. A plain tuple of strings and ints, not a
+#: class: the cyclic garbage collector stops tracking such a tuple the first time it sees it, so
+#: hundreds of thousands of facts cost a check nothing in collections (a named tuple, like any
+#: instance of a class, stays tracked and is walked by every full collection).
+Fact = tuple[str, str, int, int, str, str]
+REF: Final = 0
+KEY: Final = 1
+START: Final = 2
+END: Final = 3
+PERSON: Final = 4
+SOURCE: Final = 5
 
 
 class _Table(Protocol):
@@ -167,12 +173,14 @@ class Context:
             b_posts.setdefault(role.b_id, []).append(role.post_id)
         self.a_posts = a_posts
         self.b_posts = b_posts
-        self.working_kinds: frozenset[ActivityKind] = parse_kinds(str(self.params["SCH6"]["kinds"]))
-        self.count_off_site = bool(self.params["SCH3"]["count_off_site"])
+        self.working_kinds: frozenset[ActivityKind] = parse_kinds(
+            str(self.params["SCHED-C2-WORKDAYS"]["kinds"])
+        )
+        self.count_off_site = bool(self.params["SCHED-DEV-AB"]["count_off_site"])
         self.blackouts: dict[str, Blackout] = {b.id: b for b in self.policy.blackouts}
         self._seats: dict[str, int | None] = {r.id: r.capacity for r in office.rooms}
-        self.extra_seats = int(self.params["SCH9"]["extra_seats"])
-        self._working: dict[int, bool] = {}
+        self.extra_seats = int(self.params["SCHED-COORD-CAPACITY"]["extra_seats"])
+        self._working: dict[int, bool | None] = {}
         self._kinds: dict[tuple[str, str], frozenset[str]] = {}
 
     # Parameters per pattern ------------------------------------------------------------
@@ -181,42 +189,65 @@ class Context:
         if rule_id not in self.enabled:
             return False
         p = self.params[rule_id]
-        if pattern_id == "SCH1/absent":
+        if pattern_id == "SCHED-COORD-PERSON/absent":
             return bool(p["include_absences"])
-        if pattern_id == "SCH4/parallel":
+        if pattern_id == "SCHED-LEADERS-MEETINGS/parallel":
             return bool(p["check_parallel"])
-        if pattern_id == "SCH4/on_duty":
+        if pattern_id == "SCHED-LEADERS-MEETINGS/on_duty":
             return int(p["min_on_duty"]) > 0
-        if pattern_id == "SCH5/double_booked":
+        if pattern_id == "SCHED-COORD-ROOMS/double_booked":
             return bool(p["check_rooms"])
-        if pattern_id == "SCH6/blackout":
+        if pattern_id == "SCHED-C2-WORKDAYS/blackout":
             return bool(self.blackouts)
-        if pattern_id == "SCH9/over_capacity":
+        if pattern_id == "SCHED-COORD-CAPACITY/over_capacity":
             return bool(p["check_capacity"])
         return True
 
     def parameter(self, pattern_id: str, name: str) -> ParameterValue:
         return self.params[pattern_id.split("/", 1)[0]][name]
 
-    def is_working(self, ordinal: int) -> bool:
-        found = self._working.get(ordinal)
-        if found is None:
+    def is_working(self, ordinal: int) -> bool | None:
+        """Whether the local day is a working day; ``None`` when the calendar does not know its
+        year (no official arrangement yet): a check then skips that day for the rules that need
+        it and the report lists it as not made (see :func:`not_made`), never assuming Mon-Fri."""
+        try:
+            return self._working[ordinal]
+        except KeyError:
+            pass
+        found: bool | None
+        try:
             found = self.calendar.is_working_day(dt.date.fromordinal(ordinal))
-            self._working[ordinal] = found
+        except CalendarYearNotCovered:
+            found = None
+        self._working[ordinal] = found
         return found
 
     def first_non_working(self, start: int, end: int) -> int:
-        """The first non-working local day a span touches, as an ordinal; 0 if none."""
+        """The first non-working local day a span touches, as an ordinal; 0 if none (days of a
+        year the calendar does not know are not counted as non-working)."""
         first = (start + _OFFSET) // DAY + _EPOCH_ORDINAL
         if first == (end - 1 + _OFFSET) // DAY + _EPOCH_ORDINAL:  # within one day
-            working = self._working.get(first)
-            if working is None:
-                working = self.is_working(first)
-            return 0 if working else first
+            return first if self.is_working(first) is False else 0
         for day in ordinals(start, end):
-            if not self.is_working(day):
+            if self.is_working(day) is False:
                 return day
         return 0
+
+    def not_made(
+        self, activities: Iterable[Activity], absences: Iterable[Absence]
+    ) -> tuple[NotMade, ...]:
+        """The calendar checks this context could not make (a day of an unknown year was
+        met); empty, at no cost, when every day it judged was known."""
+        if None not in self._working.values():
+            return ()
+        return find_not_made(
+            enabled_parts=[p for p in CALENDAR_PARTS if self.part_enabled(p)],
+            unknown_day=lambda day: self.is_working(day.toordinal()) is None,
+            activities=activities,
+            absences=absences,
+            working_kinds=self.kinds_parameter("SCHED-C2-WORKDAYS/non_working_day", "kinds"),
+            leaders=self.leaders,
+        )
 
     # Names for messages ---------------------------------------------------------------
     def person_name(self, staff_id: str) -> str:
@@ -240,34 +271,34 @@ class Context:
 
     def add_activity_facts(self, a: Activity, tables: FactTables) -> None:
         """Append an activity's rows to their ``tables`` (a full check's hot loop; the
-        order is that of :meth:`activity_facts`). ``_fact`` is ``Fact`` made fast."""
+        order is that of :meth:`activity_facts`)."""
         s = epoch(a.span.start)
         e = epoch(a.span.end)
         rid = a.id
         attendees = a.attendees
-        tables["activity"].append(_fact(Fact, (rid, a.department_id, s, e, "", ACTIVITY)))
+        tables["activity"].append((rid, a.department_id, s, e, "", ACTIVITY))
         if attendees:
             attendance = tables["attendance"]
             for p in attendees:
-                attendance.append(_fact(Fact, (rid, p, s, e, p, ACTIVITY)))
+                attendance.append((rid, p, s, e, p, ACTIVITY))
         leaders = [p for p in attendees if p in self.leaders]
         if a.target_place is not None and a.kind in FIELD_KINDS:
-            tables["trip"].append(_fact(Fact, (rid, a.target_place, s, e, "", ACTIVITY)))
+            tables["trip"].append((rid, a.target_place, s, e, "", ACTIVITY))
             for p in leaders:
-                tables["leader_trip"].append(_fact(Fact, (rid, p, s, e, p, ACTIVITY)))
+                tables["leader_trip"].append((rid, p, s, e, p, ACTIVITY))
         if leaders:
-            tables["leader_activity"].append(_fact(Fact, (rid, "*", s, e, "", ACTIVITY)))
+            tables["leader_activity"].append((rid, "*", s, e, "", ACTIVITY))
         if a.room_id is not None:
-            tables["booking"].append(_fact(Fact, (rid, a.room_id, s, e, "", ACTIVITY)))
+            tables["booking"].append((rid, a.room_id, s, e, "", ACTIVITY))
         if a.off_site:
             for p in leaders:
-                tables["leader_away"].append(_fact(Fact, (rid, p, s, e, p, ACTIVITY)))
-            # SCH3 and DEV-COVER share one notion of being away (jiguan_core.away).
+                tables["leader_away"].append((rid, p, s, e, p, ACTIVITY))
+            # SCHED-DEV-AB and DEV-COVER share one notion of being away (jiguan_core.away).
             for p in taken_away_by(a, count_off_site=self.count_off_site):
                 for post in self.a_posts.get(p, ()):
-                    tables["away_a"].append(_fact(Fact, (rid, post, s, e, p, ACTIVITY)))
+                    tables["away_a"].append((rid, post, s, e, p, ACTIVITY))
                 for post in self.b_posts.get(p, ()):
-                    tables["away_b"].append(_fact(Fact, (rid, post, s, e, p, ACTIVITY)))
+                    tables["away_b"].append((rid, post, s, e, p, ACTIVITY))
 
     def absence_facts(self, b: Absence) -> list[tuple[str, Fact]]:
         """An absence's rows, as (table, fact) in a fixed order."""
@@ -280,17 +311,17 @@ class Context:
         s = epoch(b.span.start)
         e = epoch(b.span.end)
         p = b.staff_id
-        tables["absence"].append(_fact(Fact, (b.id, p, s, e, p, ABSENCE)))
+        tables["absence"].append((b.id, p, s, e, p, ABSENCE))
         if p in self.leaders:
-            tables["leader_away"].append(_fact(Fact, (b.id, p, s, e, p, ABSENCE)))
+            tables["leader_away"].append((b.id, p, s, e, p, ABSENCE))
         for post in self.a_posts.get(p, ()):
-            tables["away_a"].append(_fact(Fact, (b.id, post, s, e, p, ABSENCE)))
+            tables["away_a"].append((b.id, post, s, e, p, ABSENCE))
         for post in self.b_posts.get(p, ()):
-            tables["away_b"].append(_fact(Fact, (b.id, post, s, e, p, ABSENCE)))
+            tables["away_b"].append((b.id, post, s, e, p, ABSENCE))
 
     def blackout_facts(self) -> list[tuple[str, Fact]]:
         return [
-            ("blackout", Fact(b.id, "*", epoch(b.span.start), epoch(b.span.end), "", BLACKOUT))
+            ("blackout", (b.id, "*", epoch(b.span.start), epoch(b.span.end), "", BLACKOUT))
             for b in self.policy.blackouts
         ]
 
@@ -306,7 +337,7 @@ class Context:
             return a.kind._value_  # .value, without the enum's descriptor
         if name == "non_working_day":
             start, end = (
-                (fact.start, fact.end)
+                (fact[START], fact[END])
                 if fact is not None
                 else (epoch(a.span.start), epoch(a.span.end))
             )
@@ -316,7 +347,7 @@ class Context:
         raise KeyError(name)  # pragma: no cover - the catalogue names only these fields
 
     def over_capacity(self, a: Activity) -> int:
-        """Attendees plus SCH9's ``extra_seats`` beyond the seats of the activity's room (<= 0
+        """Attendees plus SCHED-COORD-CAPACITY's ``extra_seats`` beyond the seats of the activity's room (<= 0
         when they fit, or when the room or its capacity is unknown)."""
         seats = self._seats.get(a.room_id) if a.room_id is not None else None
         if seats is None:

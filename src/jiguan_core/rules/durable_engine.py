@@ -39,7 +39,7 @@ from jiguan_core.catalogue.scheduling import RULES
 from jiguan_core.errors import DurableUnavailable, InvalidValue
 from jiguan_core.patterns import PairOfFacts, SingleFact
 from jiguan_core.rules._build import Lookup, pair_violation, single_violation
-from jiguan_core.rules._facts import Context, Fact
+from jiguan_core.rules._facts import END, KEY, REF, START, Context, Fact
 from jiguan_core.rules.python_engine import (
     build_tables,
     evaluate_python_side,
@@ -232,10 +232,10 @@ def evaluate_durable(
                         facts.append(
                             {
                                 "t": t,
-                                "k": keys.setdefault(f.key, len(keys)),
-                                "r": refs[f.ref],
-                                "s": _check_int(f.start, "start"),
-                                "x": _check_int(f.end + slack, "end"),
+                                "k": keys.setdefault(f[KEY], len(keys)),
+                                "r": refs[f[REF]],
+                                "s": _check_int(f[START], "start"),
+                                "x": _check_int(f[END] + slack, "end"),
                                 "i": len(index),
                             }
                         )
@@ -257,7 +257,7 @@ def evaluate_durable(
     for entry in RULES:
         for pattern in entry.patterns:
             if isinstance(pattern, SingleFact) and ctx.part_enabled(pattern.id):
-                acts = [look.activities[f.ref] for f in tables.get(pattern.table, ())]
+                acts = [look.activities[f[REF]] for f in tables.get(pattern.table, ())]
                 rows = [ctx.activity_fields(a) for a in acts]
                 hits = run_single_fact_patterns(rows, _expand(ctx, pattern))
                 for _, row in sorted(hits):

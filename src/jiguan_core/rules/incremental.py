@@ -26,7 +26,7 @@ from jiguan_core.rules._build import (
     pair_violation,
     single_violation,
 )
-from jiguan_core.rules._facts import Context, Fact, ordinals
+from jiguan_core.rules._facts import END, KEY, PERSON, REF, START, Context, Fact, ordinals
 from jiguan_core.rules.policy import SchedulingPolicy
 from jiguan_core.rules.python_engine import (
     _Periods,
@@ -42,7 +42,7 @@ __all__ = ["IncrementalChecker"]
 
 
 def _order(fact: Fact) -> tuple[int, str, str]:
-    return (fact.start, fact.ref, fact.person)
+    return (fact[START], fact[REF], fact[PERSON])
 
 
 class _SpanIndex:
@@ -54,34 +54,34 @@ class _SpanIndex:
         self.longest: dict[str, int] = defaultdict(int)
 
     def add(self, fact: Fact) -> None:
-        entry = (fact.start, fact.ref, fact.person)
-        starts = self.starts[fact.key]
+        entry = (fact[START], fact[REF], fact[PERSON])
+        starts = self.starts[fact[KEY]]
         position = bisect.bisect_left(starts, entry)
         starts.insert(position, entry)
-        self.facts[fact.key].insert(position, fact)
-        duration = fact.end - fact.start
-        if duration > self.longest[fact.key]:
-            self.longest[fact.key] = duration
+        self.facts[fact[KEY]].insert(position, fact)
+        duration = fact[END] - fact[START]
+        if duration > self.longest[fact[KEY]]:
+            self.longest[fact[KEY]] = duration
 
     def load(self, facts: Iterable[Fact]) -> None:
         """Add many facts at once: one sort per key instead of one insertion each."""
         grouped: dict[str, list[Fact]] = defaultdict(list)
         for fact in facts:
-            grouped[fact.key].append(fact)
+            grouped[fact[KEY]].append(fact)
         for key, group in grouped.items():
             group.extend(self.facts.get(key, ()))
             group.sort(key=_order)
             self.facts[key] = group
-            self.starts[key] = [(f.start, f.ref, f.person) for f in group]
-            self.longest[key] = max(self.longest.get(key, 0), max(f.end - f.start for f in group))
+            self.starts[key] = [(f[START], f[REF], f[PERSON]) for f in group]
+            self.longest[key] = max(self.longest.get(key, 0), max(f[END] - f[START] for f in group))
 
     def remove(self, fact: Fact) -> None:
-        entry = (fact.start, fact.ref, fact.person)
-        starts = self.starts[fact.key]
+        entry = (fact[START], fact[REF], fact[PERSON])
+        starts = self.starts[fact[KEY]]
         position = bisect.bisect_left(starts, entry)
         if position < len(starts) and starts[position] == entry:
             del starts[position]
-            del self.facts[fact.key][position]
+            del self.facts[fact[KEY]][position]
 
     def near(self, key: str, start: int, end: int, slack: int) -> Iterator[Fact]:
         """Facts of ``key`` overlapping ``[start, end)`` once both are extended by ``slack``."""
@@ -94,9 +94,9 @@ class _SpanIndex:
         limit = end + slack
         for index in range(position, len(starts)):
             fact = facts[index]
-            if fact.start >= limit:
+            if fact[START] >= limit:
                 break
-            if fact.end + slack > start:
+            if fact[END] + slack > start:
                 yield fact
 
     def all(self) -> Iterator[Fact]:
@@ -168,7 +168,7 @@ class IncrementalChecker:
         return tuple(sorted(self._absences.values(), key=lambda b: b.id))
 
     def _count_key(self, pattern: CountPerPeriod, fact: Fact) -> tuple[str, object]:
-        return (fact.key, self._periods[pattern.id].start_of(fact.start))
+        return (fact[KEY], self._periods[pattern.id].start_of(fact[START]))
 
     def _insert(self, ref: str, facts: list[tuple[str, Fact]], *, indexed: bool = True) -> None:
         self._facts_of[ref] = facts
@@ -177,20 +177,20 @@ class IncrementalChecker:
                 self._index[table].add(fact)
             for pattern in self._counted.get(table, ()):
                 group = self._counts[pattern.id][self._count_key(pattern, fact)]
-                group[(fact.ref, fact.person)] = fact
+                group[(fact[REF], fact[PERSON])] = fact
             if table == "leader_away":
-                for day in ordinals(fact.start, fact.end):
-                    self._days[day][(fact.ref, fact.person)] = fact
+                for day in ordinals(fact[START], fact[END]):
+                    self._days[day][(fact[REF], fact[PERSON])] = fact
 
     def _delete(self, ref: str) -> None:
         for table, fact in self._facts_of.pop(ref, []):
             self._index[table].remove(fact)
             for pattern in self._counted.get(table, ()):
                 group = self._counts[pattern.id][self._count_key(pattern, fact)]
-                group.pop((fact.ref, fact.person), None)
+                group.pop((fact[REF], fact[PERSON]), None)
             if table == "leader_away":
-                for day in ordinals(fact.start, fact.end):
-                    self._days[day].pop((fact.ref, fact.person), None)
+                for day in ordinals(fact[START], fact[END]):
+                    self._days[day].pop((fact[REF], fact[PERSON]), None)
 
     # Queries -----------------------------------------------------------------------------
     def _new_violations(
@@ -212,29 +212,29 @@ class IncrementalChecker:
                 if not pattern.by_key:
                     for f in by_table.get(pattern.left, ()):
                         for b in self._blackouts:
-                            if f.start < b.end + slack and b.start < f.end + slack:
+                            if f[START] < b[END] + slack and b[START] < f[END] + slack:
                                 pairs.append((f, b))
                 elif pattern.left == pattern.right:
                     index = self._index[pattern.left]
                     for f in by_table.get(pattern.left, ()):
-                        for x in index.near(f.key, f.start, f.end, slack):
-                            if x.ref != f.ref:
-                                pairs.append((x, f) if x.ref < f.ref else (f, x))
+                        for x in index.near(f[KEY], f[START], f[END], slack):
+                            if x[REF] != f[REF]:
+                                pairs.append((x, f) if x[REF] < f[REF] else (f, x))
                 else:
                     left_new = by_table.get(pattern.left, ())
                     right_new = by_table.get(pattern.right, ())
                     for f in left_new:
-                        for x in self._index[pattern.right].near(f.key, f.start, f.end, slack):
+                        for x in self._index[pattern.right].near(f[KEY], f[START], f[END], slack):
                             pairs.append((f, x))
                         for x in right_new:
                             if (
-                                x.key == f.key
-                                and f.start < x.end + slack
-                                and x.start < f.end + slack
+                                x[KEY] == f[KEY]
+                                and f[START] < x[END] + slack
+                                and x[START] < f[END] + slack
                             ):
                                 pairs.append((f, x))
                     for f in right_new:
-                        for x in self._index[pattern.left].near(f.key, f.start, f.end, slack):
+                        for x in self._index[pattern.left].near(f[KEY], f[START], f[END], slack):
                             pairs.append((x, f))
                 for f1, f2 in pairs:
                     if keep_pair(ctx, look, pattern, f1, f2):
@@ -252,19 +252,19 @@ class IncrementalChecker:
                 for group_key, facts in groups.items():
                     existing = self._counts[pattern.id].get(group_key, {})
                     members = list(existing.values()) + facts
-                    if len({f.ref for f in members}) > limit:
+                    if len({f[REF] for f in members}) > limit:
                         start = group_key[1]
                         put(count_violation(ctx, look, pattern.id, group_key[0], start, members))  # type: ignore[arg-type]
             elif isinstance(pattern, DailyCoverage):
                 minimum = int(ctx.parameter(pattern.id, pattern.minimum))
                 new_by_day: dict[int, list[Fact]] = defaultdict(list)
                 for f in by_table.get(pattern.table, ()):
-                    for day in ordinals(f.start, f.end):
+                    for day in ordinals(f[START], f[END]):
                         if ctx.is_working(day):
                             new_by_day[day].append(f)
                 for day, facts in new_by_day.items():
                     members = list(self._days.get(day, {}).values()) + facts
-                    if len(ctx.leaders) - len({f.person for f in members}) < minimum:
+                    if len(ctx.leaders) - len({f[PERSON] for f in members}) < minimum:
                         import datetime as dt
 
                         put(

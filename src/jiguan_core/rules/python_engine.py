@@ -9,11 +9,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from functools import partial
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -40,6 +39,11 @@ from jiguan_core.rules._facts import (
     _EPOCH_ORDINAL,
     _OFFSET,
     DAY,
+    END,
+    KEY,
+    PERSON,
+    REF,
+    START,
     Context,
     Fact,
     local_ordinal,
@@ -66,7 +70,7 @@ def build_tables(
     return tables
 
 
-_start = itemgetter(2)  # Fact.start
+_start = itemgetter(START)
 
 
 def _groups(facts: Iterable[Fact], by_key: bool) -> Iterable[list[Fact]]:
@@ -76,7 +80,7 @@ def _groups(facts: Iterable[Fact], by_key: bool) -> Iterable[list[Fact]]:
         return [found] if found else []
     groups: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
-        groups[f.key].append(f)
+        groups[f[KEY]].append(f)
     out = groups.values()
     for group in out:
         group.sort(key=_start)
@@ -103,49 +107,49 @@ def _pair_list(
             active: list[Fact] = []
             reach = 0
             for f in group:
-                s = f.start
+                s = f[START]
                 if active:
                     if reach <= s:
                         active = [f]
-                        reach = f.end + slack
+                        reach = f[END] + slack
                         continue
-                    active = [x for x in active if x.end + slack > s]
-                    ref = f.ref
+                    active = [x for x in active if x[END] + slack > s]
+                    ref = f[REF]
                     for x in active:
-                        other = x.ref
+                        other = x[REF]
                         if other != ref:
                             add((x, f) if other < ref else (f, x))
                 active.append(f)
-                if f.end + slack > reach:
-                    reach = f.end + slack
+                if f[END] + slack > reach:
+                    reach = f[END] + slack
         return pairs
     if by_key:
         rights: dict[str, list[Fact]] = defaultdict(list)
         for f in right:
-            rights[f.key].append(f)
+            rights[f[KEY]].append(f)
         lefts: dict[str, list[Fact]] = defaultdict(list)
         for f in left:
-            if f.key in rights:
-                lefts[f.key].append(f)
+            if f[KEY] in rights:
+                lefts[f[KEY]].append(f)
         keyed = [(group, rights[key]) for key, group in lefts.items()]
     else:
         keyed = [(list(left), list(right))] if left and right else []
     for lgroup, rgroup in keyed:
         # (start, side) packed in one int, 2 * start + side: sorts as the pair would.
-        events = [(f.start * 2, f) for f in lgroup] + [(f.start * 2 + 1, f) for f in rgroup]
+        events = [(f[START] * 2, f) for f in lgroup] + [(f[START] * 2 + 1, f) for f in rgroup]
         events.sort(key=_first)
         open_left: list[Fact] = []
         open_right: list[Fact] = []
         reach_left = reach_right = 0
         for code, f in events:
             s = code >> 1
-            reach = f.end + slack
+            reach = f[END] + slack
             if code & 1:
                 if open_left:
                     if reach_left <= s:
                         open_left = []
                     else:
-                        open_left = [x for x in open_left if x.end + slack > s]
+                        open_left = [x for x in open_left if x[END] + slack > s]
                         for x in open_left:
                             add((x, f))
                 open_right.append(f)
@@ -156,7 +160,7 @@ def _pair_list(
                     if reach_right <= s:
                         open_right = []
                     else:
-                        open_right = [x for x in open_right if x.end + slack > s]
+                        open_right = [x for x in open_right if x[END] + slack > s]
                         for x in open_right:
                             add((f, x))
                 open_left.append(f)
@@ -184,9 +188,11 @@ def overlapping_pairs(
 def keep_pair(ctx: Context, look: Lookup, pattern: PairOfFacts, f1: Fact, f2: Fact) -> bool:
     """The post-join filter of a pair pattern (``unless``), the same for every engine."""
     if pattern.unless == "shared_leaders":
-        return look.leaders_of(f1.ref, ctx.leaders).isdisjoint(look.leaders_of(f2.ref, ctx.leaders))
+        return look.leaders_of(f1[REF], ctx.leaders).isdisjoint(
+            look.leaders_of(f2[REF], ctx.leaders)
+        )
     if pattern.unless == "exempt":
-        return f1.ref not in ctx.blackouts[f2.ref].exempt
+        return f1[REF] not in ctx.blackouts[f2[REF]].exempt
     return True
 
 
@@ -277,8 +283,8 @@ def count_groups(
     cache, start_of = periods.cache, periods.start_of
     groups: dict[tuple[str, dt.date], list[Fact]] = defaultdict(list)
     for f in facts:
-        start = cache.get((f.start + _OFFSET) // DAY + _EPOCH_ORDINAL)  # local_ordinal
-        groups[(f.key, start_of(f.start) if start is None else start)].append(f)
+        start = cache.get((f[START] + _OFFSET) // DAY + _EPOCH_ORDINAL)  # local_ordinal
+        groups[(f[KEY], start_of(f[START]) if start is None else start)].append(f)
     for (key, start), group in groups.items():
         if len(group) > limit:
             yield key, start, group
@@ -292,11 +298,11 @@ def coverage_days(
     members = len(ctx.leaders)
     by_day: dict[int, list[Fact]] = defaultdict(list)
     for f in facts:
-        for day in ordinals(f.start, f.end):
+        for day in ordinals(f[START], f[END]):
             if ctx.is_working(day):
                 by_day[day].append(f)
     for day, group in by_day.items():
-        if members - len({f.person for f in group}) < minimum:
+        if members - len({f[PERSON] for f in group}) < minimum:
             yield dt.date.fromordinal(day), group
 
 
@@ -324,7 +330,7 @@ def evaluate_python_side(
                 tests = _condition_tests(ctx, pattern)
                 activities, field = look.activities, ctx.activity_field
                 for f in tables.get(pattern.table, ()):
-                    a = activities[f.ref]
+                    a = activities[f[REF]]
                     for name, test in tests:
                         if not test(field(a, name, f)):
                             break
@@ -348,7 +354,7 @@ def _pair_violations(
         pairs = [
             (f1, f2)
             for f1, f2 in pairs
-            if leaders_of(f1.ref, leaders).isdisjoint(leaders_of(f2.ref, leaders))
+            if leaders_of(f1[REF], leaders).isdisjoint(leaders_of(f2[REF], leaders))
         ]
     elif pattern.unless is not None:
         pairs = [(f1, f2) for f1, f2 in pairs if keep_pair(ctx, look, pattern, f1, f2)]
@@ -359,14 +365,13 @@ def evaluate(
     ctx: Context, activities: Sequence[Activity], absences: Sequence[Absence]
 ) -> list[Violation]:
     """Every violation of the enabled rules, sorted by :attr:`Violation.key`."""
-    with _collector_paused():
-        out = SortedViolations(_violations(ctx, activities, absences))
-        # Days first (cheap comparisons of dates), so that the sort by the full key finds long
-        # sorted runs and compares far fewer tuples. Only the speed depends on this (the second
-        # sort alone fixes the order), so a violation without a day (TypeError) just skips it.
-        with suppress(TypeError):
-            out.sort(key=_day)
-        out.sort(key=_key)
+    out = SortedViolations(_violations(ctx, activities, absences))
+    # Days first (cheap comparisons of dates), so that the sort by the full key finds long
+    # sorted runs and compares far fewer tuples. Only the speed depends on this (the second
+    # sort alone fixes the order), so a violation without a day (TypeError) just skips it.
+    with suppress(TypeError):
+        out.sort(key=_day)
+    out.sort(key=_key)
     return out
 
 
@@ -375,28 +380,6 @@ def _violations(
 ) -> list[Violation]:
     look = Lookup({a.id: a for a in activities}, {b.id: b for b in absences})
     return evaluate_python_side(ctx, look, build_tables(ctx, activities, absences), None)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for one check, then restore it as it was.
-
-    A check allocates many objects that all stay alive (facts, violations) and forms no
-    reference cycles, so a collection during it frees nothing; yet each full collection walks
-    the whole heap (the caller's office included). Measured: a third of a 50,000-activity check,
-    and the difference between growing 11.9x and 15.7x from 5,000 to 50,000 activities.
-    Reference counting still frees everything as usual; only the cycle detector waits. It is
-    left alone when the caller has disabled it, and re-enabled on exit (errors included). This
-    is the one place jiguan_core touches process-wide state: docs/engines.md says so.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 _key = attrgetter("_key")  # Violation.key without the property call

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import operator
 from collections.abc import Iterable, Mapping
@@ -14,6 +15,7 @@ from jiguan_core.catalogue.scheduling import RULES
 from jiguan_core.errors import InvalidValue
 from jiguan_core.finding import Finding
 from jiguan_core.rule import Severity
+from jiguan_core.rules.not_made import NotMade
 from jiguan_core.rules.violation import SortedViolations, Violation
 from jiguan_core.text import Lang
 
@@ -87,6 +89,13 @@ class Report:
     engine: str = "python"
     #: The level of each rule in this check (the policy's overrides applied); empty = catalogue's.
     levels: Mapping[str, Severity] = field(factory=dict, eq=False)
+    #: Checks not made because the calendar lacks a year (rule part, days): see ``is_complete``.
+    not_made: tuple[NotMade, ...] = ()
+
+    @property
+    def is_complete(self) -> bool:
+        """Every enabled check was made (no year the calendar lacks was needed)."""
+        return not self.not_made
 
     @property
     def score(self) -> Score:
@@ -139,6 +148,15 @@ class Report:
                 "soft": self.score.soft,
             },
             "violations": [v.to_dict() for v in self.violations],
+            "not_made": [
+                {
+                    "rule_id": n.rule_id,
+                    "part": n.part,
+                    "years": list(n.years),
+                    "days": [d.isoformat() for d in n.days],
+                }
+                for n in self.not_made
+            ],
         }
 
     @classmethod
@@ -167,6 +185,14 @@ class Report:
             enabled=from_dict(tuple[str, ...], data.get("enabled", [])),
             engine=from_dict(str, data.get("engine", "python")),
             levels=levels,
+            not_made=tuple(
+                NotMade(
+                    rule_id=from_dict(str, n.get("rule_id")),
+                    part=from_dict(str, n.get("part")),
+                    days=from_dict(tuple[dt.date, ...], n.get("days", [])),
+                )
+                for n in from_dict(tuple[dict[str, Any], ...], data.get("not_made", []))
+            ),
         )
 
     def summary_lines(self, lang: Lang = "zh") -> list[str]:
@@ -189,5 +215,10 @@ class Report:
             else f"score {self.score}, {len(self.violations)} violations"
         )
         return "\n".join(
-            [head, *self.summary_lines(lang), *(v.render(lang) for v in self.violations)]
+            [
+                head,
+                *(n.render(lang) for n in self.not_made),
+                *self.summary_lines(lang),
+                *(v.render(lang) for v in self.violations),
+            ]
         )

@@ -34,8 +34,8 @@ def _ids(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 class Violation:
     """One violation of one rule, found exactly once.
 
-    ``part`` names the rule's pattern that matched (e.g. ``SCH1/clash``); ``refs`` are the ids of
-    a pair pattern's two matched facts in pattern order (for SCH3: A's item, then B's). Id tuples
+    ``part`` names the rule's pattern that matched (e.g. ``SCHED-COORD-PERSON/clash``); ``refs`` are the ids of
+    a pair pattern's two matched facts in pattern order (for SCHED-DEV-AB: A's item, then B's). Id tuples
     are sorted;
     the fields not relevant to the rule are empty. ``penalty`` (>= 1) is what it costs at its
     level. ``key`` identifies the violation and orders reports.
@@ -56,7 +56,13 @@ class Violation:
     refs: tuple[str, ...] = ()
     penalty: int = 1
     _message: Text | None = field(default=None, eq=False, repr=False, alias="message")
-    _explain: Callable[[], Text] | None = field(default=None, eq=False, repr=False, alias="explain")
+    _explain: Callable[..., Text] | None = field(
+        default=None, eq=False, repr=False, alias="explain"
+    )
+    # What ``explain`` is called with. An engine passes one explainer shared by every violation
+    # of a check and here only plain data (ids, ints): a tuple of those is not tracked by the
+    # cyclic garbage collector, so tens of thousands of violations cost collections little.
+    _detail: tuple[Any, ...] = field(default=(), eq=False, repr=False, alias="detail")
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_key", self._make_key())
@@ -75,9 +81,10 @@ class Violation:
         found = self._message
         if found is None:
             assert self._explain is not None
-            found = self._explain()
+            found = self._explain(*self._detail)
             object.__setattr__(self, "_message", found)
             object.__setattr__(self, "_explain", None)
+            object.__setattr__(self, "_detail", ())
         return found
 
     def __getstate__(self) -> dict[str, object]:
@@ -230,6 +237,7 @@ _MIN_DAY = dt.date.min
     _penalty,
     _message,
     _explain,
+    _detail,
     _key,
 ) = (
     Violation.__dict__[name].__set__
@@ -250,6 +258,7 @@ _MIN_DAY = dt.date.min
         "penalty",
         "_message",
         "_explain",
+        "_detail",
         "_key",
     )
 )
@@ -270,6 +279,7 @@ assert set(_FIELDS) == {
     "penalty",
     "_message",
     "_explain",
+    "_detail",
     "_key",
 }, "make_violation must set every field of Violation"
 
@@ -291,7 +301,8 @@ def make_violation(
     refs: tuple[str, ...] = (),
     penalty: int = 1,
     message: Text | None = None,
-    explain: Callable[[], Text] | None = None,
+    explain: Callable[..., Text] | None = None,
+    detail: tuple[Any, ...] = (),
 ) -> Violation:
     """``Violation(...)`` for the engines' hot loops (private): an equal object, made in a
     third of the time by skipping the converters and checks. The caller guarantees what they
@@ -314,6 +325,7 @@ def make_violation(
     _penalty(v, penalty)
     _message(v, message)
     _explain(v, explain)
+    _detail(v, detail)
     number = _NUMBERS.get(rule_id)
     _key(
         v,
@@ -349,11 +361,13 @@ def pair_ids(first: str, second: str) -> tuple[str, ...]:
 
 
 def _rule_number(rule_id: str) -> int:
+    """The rule's place in the scheduling catalogue: reports list rules in catalogue order."""
     found = _NUMBERS.get(rule_id)
     if found is None:
-        digits = "".join(ch for ch in rule_id if ch.isdigit())
-        found = int(digits) if digits else 0
-        _NUMBERS[rule_id] = found
+        from jiguan_core.catalogue.scheduling import RULES
+
+        _NUMBERS.update({r.id: number for number, r in enumerate(RULES, start=1)})
+        found = _NUMBERS.setdefault(rule_id, len(RULES) + 1)
     return found
 
 

@@ -5,11 +5,11 @@ candidate times, rooms that seat everyone, fixed bookings and hard rules of the 
 optional interval per job and:
 
 - per person, a NoOverlap of the intervals of the jobs they must attend, of the "any N"
-  leadership members' optional intervals, and of their fixed bookings (SCH1);
-- per room, a NoOverlap of the optional room intervals, one room per placed job (SCH5);
-- the leadership as one resource when SCH4 is hard; per post, a NoOverlap of the A's and the
-  B's away time when SCH3 is hard; per target place, trips stretched by the minimum gap when
-  SCH2 is hard;
+  leadership members' optional intervals, and of their fixed bookings (SCHED-COORD-PERSON);
+- per room, a NoOverlap of the optional room intervals, one room per placed job (SCHED-COORD-ROOMS);
+- the leadership as one resource when SCHED-LEADERS-MEETINGS is hard; per post, a NoOverlap of the A's and the
+  B's away time when SCHED-DEV-AB is hard; per target place, trips stretched by the minimum gap when
+  SCHED-COORD-TRIPS is hard;
 - working days, office hours, blackouts and capacity through the candidate times and rooms.
 
 Fixed bookings of one resource are merged first (a calendar that already breaks a rule stays

@@ -21,6 +21,7 @@ from attrs import define, field
 
 from jiguan_core.activity import FIELD_KINDS, ActivityKind
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.errors import CalendarYearNotCovered
 from jiguan_core.organization import Organization
 from jiguan_core.patterns import CountPerPeriod, PairOfFacts, Pattern, SingleFact
 from jiguan_core.rule import Severity
@@ -74,21 +75,25 @@ _LEVEL_INDEX = {Severity.MEDIUM: MEDIUM, Severity.SOFT: SOFT}
 class Rules:
     """What the policy makes of each rule the model expresses."""
 
-    person: bool = False  # SCH1 hard: nobody in two places
-    absent: bool = False  # SCH1 hard with include_absences
-    room: bool = False  # SCH5 hard
-    lead: bool = False  # SCH4 hard: leadership activities never in parallel
-    ab: bool = False  # SCH3 hard
+    person: bool = False  # SCHED-COORD-PERSON hard: nobody in two places
+    absent: bool = False  # SCHED-COORD-PERSON hard with include_absences
+    room: bool = False  # SCHED-COORD-ROOMS hard
+    lead: bool = False  # SCHED-LEADERS-MEETINGS hard: leadership activities never in parallel
+    ab: bool = False  # SCHED-DEV-AB hard
     count_off_site: bool = True
-    place_gap: int | None = None  # SCH2 hard: seconds
-    capacity: bool = False  # SCH9 hard
+    place_gap: int | None = None  # SCHED-COORD-TRIPS hard: seconds
+    capacity: bool = False  # SCHED-COORD-CAPACITY hard
     extra_seats: int = 0
-    blackouts: bool = False  # SCH6 hard
-    working_kinds: frozenset[ActivityKind] = frozenset()  # SCH6 hard: kinds on working days
-    trip_gap: tuple[int, int] | None = None  # SCH2 medium/soft: (level, seconds)
-    parallel: int | None = None  # SCH4 parallel medium/soft: level
-    week: tuple[int, int] | None = None  # SCH7: (level, most per department and week)
-    trips: tuple[int, int] | None = None  # SCH8: (level, most trips per leader and month)
+    blackouts: bool = False  # SCHED-C2-WORKDAYS hard
+    working_kinds: frozenset[ActivityKind] = (
+        frozenset()
+    )  # SCHED-C2-WORKDAYS hard: kinds on working days
+    trip_gap: tuple[int, int] | None = None  # SCHED-COORD-TRIPS medium/soft: (level, seconds)
+    parallel: int | None = None  # SCHED-LEADERS-MEETINGS parallel medium/soft: level
+    week: tuple[int, int] | None = None  # SCHED-COORD-LOAD: (level, most per department and week)
+    trips: tuple[int, int] | None = (
+        None  # SCHED-LEADERS-TRIPS: (level, most trips per leader and month)
+    )
     verified: bool = False
 
     @classmethod
@@ -174,6 +179,7 @@ class JobData:
     blackout_labels: tuple[str, ...] = ()  # blackouts that removed candidates
     too_small: bool = False  # rooms asked, none seats everyone
     not_working: bool = False  # candidates removed: kind needs working days
+    missing_year: int | None = None  # the window needs this year, which the calendar lacks
     self_away: bool = False  # an off-site job taking both the A and the B of a post
 
 
@@ -278,23 +284,30 @@ class Model:
                 and not request.working_days_only
                 and request.kind in rules.working_kinds
             )
-            for c in candidates(request, hours, calendar):
-                if blackouts:
-                    hit = [
-                        label
-                        for start, end, label, exempt in blackouts
-                        if start < c.end and c.start < end and request.id not in exempt
-                    ]
-                    if hit:
-                        labels.update(hit)
+            missing_year: int | None = None
+            try:
+                for c in candidates(request, hours, calendar):
+                    if blackouts:
+                        hit = [
+                            label
+                            for start, end, label, exempt in blackouts
+                            if start < c.end and c.start < end and request.id not in exempt
+                        ]
+                        if hit:
+                            labels.update(hit)
+                            continue
+                    if check_kind and not all(
+                        calendar.is_working_day(dt.date.fromordinal(d))
+                        for d in range(c.first_day, c.last_day + 1)
+                    ):
+                        not_working = True
                         continue
-                if check_kind and not all(
-                    calendar.is_working_day(dt.date.fromordinal(d))
-                    for d in range(c.first_day, c.last_day + 1)
-                ):
-                    not_working = True
-                    continue
-                cands.append((c.start, c.end, c.first_day, c.last_day))
+                    cands.append((c.start, c.end, c.first_day, c.last_day))
+            except CalendarYearNotCovered as error:
+                # The window needs a year whose working days are not known: the request is
+                # refused with that reason (never planned on an assumed Monday-Friday).
+                cands, labels, not_working = [], set(), False
+                missing_year = error.year
             by_day: dict[int, list[int]] = {}
             for k, cand in enumerate(cands):
                 by_day.setdefault(cand[2], []).append(k)
@@ -329,6 +342,7 @@ class Model:
                     blackout_labels=tuple(sorted(labels)),
                     too_small=bool(request.rooms) and not allowed,
                     not_working=not_working,
+                    missing_year=missing_year,
                 )
             )
             data = model.jobs[-1]

@@ -39,6 +39,15 @@ def reason(
     blackout_labels: Mapping[str, Text],
     extra: Iterable[Text] = (),
 ) -> Text:
+    if data.missing_year is not None:
+        year = data.missing_year
+        return Text(
+            f"时间窗口需要 {year} 年的放假调休安排，尚未提供；请按国务院办公厅通知补充该年安排"
+            "（WorkCalendar 的 YearArrangement，或命令行 --calendar FILE）",
+            f"the window needs the official working-day arrangement of {year}, which is not "
+            "known yet; supply that year (a YearArrangement in the WorkCalendar, or "
+            "--calendar FILE on the command line)",
+        )
     found: dict[_Key, list[_Entry]] = {}
     for label in data.blackout_labels:
         found.setdefault(("blackout", label), [])

@@ -8,9 +8,9 @@ the score, updated on every place / unplace in time proportional to what the act
 - the objective compared by the search: the weighted number of placements, then (for a
   replan) the fewest moved placements, then the fewest medium penalties, then the fewest soft
   ones -- :meth:`State.score`;
-- medium and soft penalties: trips to one place within D days (SCH2), leadership activities in
-  parallel (SCH4), activities per department and week (SCH7) and trips per leader and month
-  (SCH8) at the level the policy gives them. The plan's reported score is the full check's.
+- medium and soft penalties: trips to one place within D days (SCHED-COORD-TRIPS), leadership activities in
+  parallel (SCHED-LEADERS-MEETINGS), activities per department and week (SCHED-COORD-LOAD) and trips per leader and month
+  (SCHED-LEADERS-TRIPS) at the level the policy gives them. The plan's reported score is the full check's.
 """
 
 from __future__ import annotations

@@ -114,7 +114,11 @@ class Plan:
             ),
         )
 
-    def render(self, lang: Lang = "zh") -> list[str]:
+    def render(self, lang: Lang = "zh") -> str:
+        """The same text as :meth:`render_lines`, one string (lines joined by newlines)."""
+        return "\n".join(self.render_lines(lang))
+
+    def render_lines(self, lang: Lang = "zh") -> list[str]:
         """Readable lines: the placements, then the unplaced requests with reasons."""
         lines: list[str] = []
         score = self.score

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 from attrs import field, frozen
@@ -29,8 +29,10 @@ from jiguan_core._validation import (
     text,
 )
 from jiguan_core.calendar import WorkCalendar
-from jiguan_core.catalogue.work import DOCUMENT_DEADLINES
+from jiguan_core.catalogue.work import DOCUMENT_DEADLINES, DOCUMENT_URGENT
 from jiguan_core.errors import InvalidValue
+from jiguan_core.facts import match_facts
+from jiguan_core.patterns import SingleFact
 from jiguan_core.policy import Policy
 from jiguan_core.rule import ParameterValue
 from jiguan_core.text import Lang, TermEnum
@@ -198,6 +200,9 @@ class DocumentWorkflow:
 
     Build with :func:`start_document`; change only through the transitions.
     """
+
+    #: The enum of the stages in ``history`` (read back from JSON by the library's converter).
+    stage_type: ClassVar[type[TermEnum]] = DocumentStage
 
     id: str = field(validator=identifier)
     title: str = field(validator=text)
@@ -444,6 +449,9 @@ def _parsed(cls: type[_E], value: object, name: str, workflow_id: str) -> _E:
     )
 
 
+_D4_PATTERNS = tuple(p for p in DOCUMENT_URGENT.patterns if isinstance(p, SingleFact))
+
+
 @boundary
 def start_document(
     *,
@@ -474,13 +482,21 @@ def start_document(
         check_day(reply_deadline, "reply_deadline", id, on)
     if chaser_id is not None:
         check_person(chaser_id, "chaser_id", id)
-    if flow is DocumentFlow.RECEIVING:
+    # D4 is declarative: its patterns over this document's fact decide what is missing.
+    fact = {
+        "incoming": int(flow is DocumentFlow.RECEIVING),
+        "urgent": int(urgency.is_urgent),
+        "important": int(bool(important)),
+        "has_reply_deadline": int(reply_deadline is not None),
+        "has_chaser": int(chaser_id is not None),
+    }
+    hits = {pattern_id for pattern_id, _ in match_facts(_D4_PATTERNS, [fact])}
+    if hits:
         missing = []
-        if urgency.is_urgent and reply_deadline is None:
+        if "WORK-D4#deadline" in hits:
             missing.append(("reply_deadline", "办理时限"))
-        if (urgency.is_urgent or important) and chaser_id is None:
+        if hits & {"WORK-D4#chaser", "WORK-D4#chaser-important"}:
             missing.append(("chaser_id", "催办人"))
-        if missing:
             what = "urgent" if urgency.is_urgent else "important"
             raise DocumentRuleViolation(
                 f"incoming document {id} is {what}: it needs "

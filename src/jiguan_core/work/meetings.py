@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 from attrs import field, frozen
@@ -175,6 +175,9 @@ def _checked(values: Iterable[ChecklistItem]) -> tuple[ChecklistItem, ...]:
 @frozen(kw_only=True)
 class MeetingWorkflow:
     """One meeting on its way; ``stage`` is the stage under way (None: finished)."""
+
+    #: The enum of the stages in ``history`` (read back from JSON by the library's converter).
+    stage_type: ClassVar[type[TermEnum]] = MeetingStage
 
     id: str = field(validator=identifier)
     title: str = field(validator=text)

@@ -12,8 +12,21 @@ from collections.abc import Iterable
 
 import attrs
 from attrs import field, frozen
+from attrs.validators import optional
 
-from jiguan_core._validation import date_value, identifier, optional_date, text
+from jiguan_core._validation import (
+    date_value,
+    identifier,
+    instance_of,
+    is_collection,
+    keep,
+    members_of,
+    number,
+    optional_date,
+    text,
+    unique_ids,
+    year,
+)
 from jiguan_core.errors import InvalidInput, InvalidValue, Problem, UnknownEntity
 from jiguan_core.text import Lang, TermEnum
 from jiguan_core.work._workflow import member_of
@@ -56,8 +69,24 @@ class Milestone:
         return f"{self.title} {self.target}{done}"
 
 
+def _ids_in_order(values: Iterable[str]) -> tuple[str, ...]:
+    """Ids in the given order; a lone id is one item (not its characters)."""
+    if isinstance(values, str):
+        return (values,)
+    return tuple(values) if is_collection(values) else keep(values, _ids_in_order)
+
+
+def _milestone_key(m: object) -> tuple[int, dt.date, str]:
+    # An item of the wrong type sorts last and is reported by the field's validator.
+    if isinstance(m, Milestone):
+        return (0, m.target, m.id)
+    return (1, dt.date.min, repr(m))
+
+
 def _milestones(values: Iterable[Milestone]) -> tuple[Milestone, ...]:
-    return tuple(sorted(values, key=lambda m: (m.target, m.id)))
+    if not is_collection(values):
+        return keep(values, _milestones)
+    return tuple(sorted(values, key=_milestone_key))
 
 
 @frozen(kw_only=True)
@@ -66,10 +95,10 @@ class FieldTrip:
     participants and leadership members; placed by :func:`~jiguan_core.workplan.plan_field_trips`."""
 
     target_place: str = field(validator=text)
-    days: int = 1
-    quarter: int = 1
-    participants: tuple[str, ...] = field(default=(), converter=tuple)
-    leaders: tuple[str, ...] = field(default=(), converter=tuple)
+    days: int = field(default=1, validator=number(minimum=1, maximum=30, integer=True))
+    quarter: int = field(default=1, validator=number(minimum=1, maximum=4, integer=True))
+    participants: tuple[str, ...] = field(default=(), converter=_ids_in_order, validator=unique_ids)
+    leaders: tuple[str, ...] = field(default=(), converter=_ids_in_order, validator=unique_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.quarter not in (1, 2, 3, 4) or not 1 <= self.days <= 30:
@@ -90,24 +119,35 @@ class PlanItem:
     title: str = field(validator=text)
     owner_id: str = field(validator=identifier)
     kind: PlanItemKind = field(default=PlanItemKind.OTHER, validator=member_of(PlanItemKind))
-    milestones: tuple[Milestone, ...] = field(default=(), converter=_milestones)
-    trip: FieldTrip | None = None
+    milestones: tuple[Milestone, ...] = field(
+        default=(), converter=_milestones, validator=members_of(Milestone)
+    )
+    trip: FieldTrip | None = field(default=None, validator=optional(instance_of(FieldTrip)))
 
     @property
     def is_done(self) -> bool:
         return all(m.done_on is not None for m in self.milestones)
 
 
+def _item_key(i: object) -> tuple[int, str, str]:
+    # An item of the wrong type sorts last and is reported by the field's validator.
+    if isinstance(i, PlanItem):
+        return (0, i.department_id, i.id)
+    return (1, "", repr(i))
+
+
 def _items(values: Iterable[PlanItem]) -> tuple[PlanItem, ...]:
-    return tuple(sorted(values, key=lambda i: (i.department_id, i.id)))
+    if not is_collection(values):
+        return keep(values, _items)
+    return tuple(sorted(values, key=_item_key))
 
 
 @frozen(kw_only=True)
 class WorkPlan:
     """The plan of ``year``: items sorted by department and id."""
 
-    year: int
-    items: tuple[PlanItem, ...] = field(converter=_items)
+    year: int = field(validator=year)
+    items: tuple[PlanItem, ...] = field(converter=_items, validator=members_of(PlanItem))
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

@@ -64,7 +64,11 @@ class DepartmentProgress:
     def late(self) -> tuple[Milestone, ...]:
         return tuple(m for i in self.items for m in i.late)
 
-    def render(self, lang: Lang = "zh", name: str | None = None) -> list[str]:
+    def render(self, lang: Lang = "zh", name: str | None = None) -> str:
+        """The same text as :meth:`render_lines`, one string (lines joined by newlines)."""
+        return "\n".join(self.render_lines(lang, name))
+
+    def render_lines(self, lang: Lang = "zh", name: str | None = None) -> list[str]:
         who = name or self.department_id
         if lang == "zh":
             lines = [
@@ -146,7 +150,7 @@ class HalfYearReport:
             )
         lines = [head]
         for department in self.departments:
-            lines += department.render(lang, (names or {}).get(department.department_id))
+            lines += department.render_lines(lang, (names or {}).get(department.department_id))
         return "\n".join(lines) + "\n"
 
 

@@ -2,8 +2,8 @@
 (PLAN-ARTICLE-COORD): every item's :class:`~jiguan_core.workplan.plan.FieldTrip` becomes an
 :class:`~jiguan_core.scheduling.request.ActivityRequest` in its quarter, and the scheduler
 (:func:`jiguan_core.scheduling.schedule`) places them all at once around the office's own
-calendar, so trips of different 委室 to one place keep their distance (SCH2), leadership members
-are not double-booked and enough stay on duty (SCH1, SCH4), and holidays are respected.
+calendar, so trips of different 委室 to one place keep their distance (SCHED-COORD-TRIPS), leadership members
+are not double-booked and enough stay on duty (SCHED-COORD-PERSON, SCHED-LEADERS-MEETINGS), and holidays are respected.
 """
 
 from __future__ import annotations
@@ -70,11 +70,11 @@ def plan_field_trips(
     overrides: Mapping[str, Any] | None = None,
 ) -> Plan:
     """Place the year's field trips with the scheduler (see the module). With
-    PLAN-ARTICLE-COORD ``never_pile_up`` (default) SCH2 is a hard rule for this placement
+    PLAN-ARTICLE-COORD ``never_pile_up`` (default) SCHED-COORD-TRIPS is a hard rule for this placement
     unless ``policy`` sets its level itself."""
     chosen = policy or SchedulingPolicy()
-    if PLAN_TRIPS.resolve(overrides)["never_pile_up"] and "SCH2" not in chosen.levels:
-        chosen = attrs.evolve(chosen, levels={**chosen.levels, "SCH2": Severity.HARD})
+    if PLAN_TRIPS.resolve(overrides)["never_pile_up"] and "SCHED-COORD-TRIPS" not in chosen.levels:
+        chosen = attrs.evolve(chosen, levels={**chosen.levels, "SCHED-COORD-TRIPS": Severity.HARD})
     return schedule(
         office,
         trip_requests(plan),
