@@ -1,7 +1,8 @@
 """The one catalogue: every rule of every area, the regulations as data, and the one lookup.
 
 One module per area holds that area's rules (:mod:`.scheduling`, :mod:`.assessment`,
-:mod:`.development`, :mod:`.work`); each rule is a :class:`~jiguan_core.rule.Rule` citing the
+:mod:`.development`, :mod:`.work`, :mod:`.leave`, :mod:`.duty`, :mod:`.proposals`,
+:mod:`.workplan`); each rule is a :class:`~jiguan_core.rule.Rule` citing the
 REGULATIONS ids it comes from (``docs/regulations.md``). :func:`rule` finds any rule by its id (or
 a former id), with ``computed_by`` bound to the function that decides it when it is not a
 declarative pattern; :func:`all_rules` lists them in reading order, and ``docs/catalogue.md`` is
@@ -31,11 +32,16 @@ def _area_rules() -> Iterable[
 ]:
     # The areas' data modules are imported here, not at the top: ``import jiguan_core`` needs
     # none of them, and their ``computations`` import the modules that compute the rules.
-    from jiguan_core.catalogue import assessment, development, scheduling, work
-    from jiguan_core.duty import rules as duty
-    from jiguan_core.leave import rules as leave
-    from jiguan_core.proposals import rules as proposals
-    from jiguan_core.workplan import rules as workplan
+    from jiguan_core.catalogue import (
+        assessment,
+        development,
+        duty,
+        leave,
+        proposals,
+        scheduling,
+        work,
+        workplan,
+    )
 
     return (
         (scheduling.RULES, dict),

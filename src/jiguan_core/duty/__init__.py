@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from jiguan_core.catalogue.duty import DUTY_COVER, DUTY_FAIR, DUTY_REST, DUTY_RULES
 from jiguan_core.duty.roster import (
     DutyDay,
     DutyGroup,
@@ -11,7 +12,6 @@ from jiguan_core.duty.roster import (
     duty_roster,
     spring_festival_days,
 )
-from jiguan_core.duty.rules import DUTY_COVER, DUTY_FAIR, DUTY_REST, DUTY_RULES
 
 __all__ = [
     "DUTY_COVER",

@@ -34,8 +34,8 @@ from jiguan_core._validation import boundary
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import DateRange, WorkCalendar
+from jiguan_core.catalogue.duty import DUTY_COVER, DUTY_FAIR, DUTY_REST
 from jiguan_core.development.coverage import away_days
-from jiguan_core.duty.rules import DUTY_COVER, DUTY_FAIR, DUTY_REST
 from jiguan_core.errors import InvalidValue
 from jiguan_core.organization import Organization
 from jiguan_core.text import Lang, TermEnum, Text

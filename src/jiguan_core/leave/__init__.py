@@ -13,6 +13,14 @@ statistics (REGULATIONS L1-L5).
 
 from __future__ import annotations
 
+from jiguan_core.catalogue.leave import (
+    ANNUAL_LEAVE_ENTITLEMENT,
+    APPROVAL_CHAIN,
+    CARRY_OVER,
+    LEAVE_EXCLUSIONS,
+    LEAVE_RULES,
+    NON_WORKING_DAYS_FREE,
+)
 from jiguan_core.leave.advice import LeaveAdvice, advise_leave
 from jiguan_core.leave.approval import ApproverRole, approval_chain
 from jiguan_core.leave.entitlement import (
@@ -36,14 +44,6 @@ from jiguan_core.leave.request import (
     LeaveStage,
     LeaveStatus,
     submit_leave,
-)
-from jiguan_core.leave.rules import (
-    ANNUAL_LEAVE_ENTITLEMENT,
-    APPROVAL_CHAIN,
-    CARRY_OVER,
-    LEAVE_EXCLUSIONS,
-    LEAVE_RULES,
-    NON_WORKING_DAYS_FREE,
 )
 from jiguan_core.leave.statistics import (
     LeaveFigures,

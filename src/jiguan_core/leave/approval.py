@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from jiguan_core.catalogue.leave import APPROVAL_CHAIN
 from jiguan_core.errors import InvalidValue
-from jiguan_core.leave.rules import APPROVAL_CHAIN
 from jiguan_core.staff import Level, Staff
 from jiguan_core.text import TermEnum
 

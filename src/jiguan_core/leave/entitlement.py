@@ -19,9 +19,9 @@ from attrs import frozen
 from jiguan_core._validation import boundary
 from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.leave import ANNUAL_LEAVE_ENTITLEMENT, CARRY_OVER, LEAVE_EXCLUSIONS
 from jiguan_core.errors import InvalidValue
 from jiguan_core.leave.halfday import span_working_half_days
-from jiguan_core.leave.rules import ANNUAL_LEAVE_ENTITLEMENT, CARRY_OVER, LEAVE_EXCLUSIONS
 from jiguan_core.staff import Staff
 from jiguan_core.text import Lang, Text
 from jiguan_core.time import SHANGHAI, TimeSpan

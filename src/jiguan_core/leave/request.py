@@ -23,10 +23,10 @@ from attrs import field, frozen
 from jiguan_core._validation import boundary, date_value, identifier
 from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.leave import APPROVAL_CHAIN
 from jiguan_core.errors import InvalidValue
 from jiguan_core.leave.approval import ApproverRole, approval_chain
 from jiguan_core.leave.halfday import HalfDaySlot, slots_span, working_half_days
-from jiguan_core.leave.rules import APPROVAL_CHAIN
 from jiguan_core.rule import ParameterValue
 from jiguan_core.staff import Staff
 from jiguan_core.text import Lang, TermEnum

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from jiguan_core.proposals.register import ProposalRecord, replay
-from jiguan_core.proposals.rules import (
+from jiguan_core.catalogue.proposals import (
     PROPOSAL_DEADLINES,
     PROPOSAL_KEY,
     PROPOSAL_RULES,
     PROPOSAL_STAGES,
 )
+from jiguan_core.proposals.register import ProposalRecord, replay
 from jiguan_core.proposals.statistics import ProposalStatistics, proposal_statistics
 from jiguan_core.proposals.workflow import (
     PROPOSAL_ORDER,

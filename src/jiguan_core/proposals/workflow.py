@@ -24,8 +24,8 @@ from attrs import field, frozen
 
 from jiguan_core._validation import boundary, date_value, identifier, text
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.proposals import PROPOSAL_DEADLINES, PROPOSAL_KEY, PROPOSAL_STAGES
 from jiguan_core.errors import InvalidValue
-from jiguan_core.proposals.rules import PROPOSAL_DEADLINES, PROPOSAL_KEY, PROPOSAL_STAGES
 from jiguan_core.rule import ParameterValue
 from jiguan_core.text import Lang, TermEnum
 from jiguan_core.work._workflow import (

@@ -5,6 +5,7 @@ field trips placed by the scheduler (:mod:`~jiguan_core.workplan.trips`)."""
 
 from __future__ import annotations
 
+from jiguan_core.catalogue.workplan import PLAN_ITEMS, PLAN_REPORT, PLAN_RULES, PLAN_TRIPS
 from jiguan_core.workplan.plan import FieldTrip, Milestone, PlanItem, PlanItemKind, WorkPlan
 from jiguan_core.workplan.progress import (
     DepartmentProgress,
@@ -16,7 +17,6 @@ from jiguan_core.workplan.progress import (
     plan_lists,
     plan_progress,
 )
-from jiguan_core.workplan.rules import PLAN_ITEMS, PLAN_REPORT, PLAN_RULES, PLAN_TRIPS
 from jiguan_core.workplan.trips import plan_field_trips, trip_requests
 
 __all__ = [

@@ -14,11 +14,11 @@ from attrs import frozen
 
 from jiguan_core._validation import boundary
 from jiguan_core.calendar import DateRange, Granularity, WorkCalendar
+from jiguan_core.catalogue.workplan import PLAN_REPORT
 from jiguan_core.errors import InvalidValue
 from jiguan_core.task import Task, TaskSource, TaskStatus
 from jiguan_core.text import Lang
 from jiguan_core.workplan.plan import Milestone, PlanItem, WorkPlan
-from jiguan_core.workplan.rules import PLAN_REPORT
 
 __all__ = [
     "DepartmentProgress",

@@ -17,6 +17,7 @@ import pendulum
 from jiguan_core._validation import boundary
 from jiguan_core.activity import ActivityKind
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.workplan import PLAN_TRIPS
 from jiguan_core.organization import Organization
 from jiguan_core.rule import Severity
 from jiguan_core.rules.policy import SchedulingPolicy
@@ -24,7 +25,6 @@ from jiguan_core.scheduling import Plan, schedule
 from jiguan_core.scheduling.request import ActivityRequest
 from jiguan_core.time import SHANGHAI
 from jiguan_core.workplan.plan import PlanItemKind, WorkPlan
-from jiguan_core.workplan.rules import PLAN_TRIPS
 
 __all__ = ["plan_field_trips", "trip_requests"]
 
