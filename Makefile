@@ -11,7 +11,7 @@ DOCS_STAMP = $(VENV)/.installed-docs
 # Every extra the test suite exercises (the core alone needs none of them).
 EXTRAS  = dev,cli,ics,testing,durable,dask,office,solver
 
-.PHONY: demo test lint typecheck pytest bench docs clean mutation
+.PHONY: demo test lint typecheck pytest suite bench docs clean mutation
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,7 @@ typecheck: $(STAMP)
 # tools/coverage_floor.py fails a module under 90% without a reason in pyproject.toml.
 pytest: $(STAMP)
 	rm -f .coverage .coverage.*
-	$(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered --cov-report=json:coverage.json
+	$(BIN)/python -m pytest -n auto --cov --cov-report=term-missing:skip-covered --cov-report=json:coverage.json
 	$(BIN)/python tools/coverage_floor.py coverage.json
 
 # Mutation testing of rules/, assessment/ and development/ (tools/mutate.py; not in CI: it
@@ -45,6 +45,11 @@ pytest: $(STAMP)
 MODULES ?= --all
 mutation: $(STAMP)
 	nice -n 10 $(BIN)/python tools/mutate.py $(MODULES)
+
+# The whole suite without coverage (CI's second interpreter: coverage is measured once, on the
+# first, where the optional durable_rules engine is installed).
+suite: $(STAMP)
+	$(BIN)/python -m pytest -n auto
 
 test: lint typecheck pytest
 

@@ -37,7 +37,9 @@ def main(argv: list[str]) -> int:
         if percent < minimum and name not in reasons:
             problems.append(f"{name}: {percent:.1f}% < {minimum:g}% and no reason given")
         elif percent >= minimum and name in reasons:
-            problems.append(f"{name}: {percent:.1f}% reaches the floor; drop its reason")
+            # Hypothesis draws new examples each run, so a module near the floor may cross it
+            # either way: say so, without failing the run.
+            print(f"  note {name}: {percent:.1f}% reaches the floor; its reason can go")
     problems += [
         f"{name}: a reason for a module not measured" for name in reasons if name not in seen
     ]
