@@ -54,18 +54,17 @@ EQUIVALENT_FILE = ROOT / "tools" / "mutation_equivalent.txt"
 #: package; the CLI and docs tests are left out: they add minutes and rarely kill more).
 TESTS: dict[str, tuple[str, ...]] = {
     "rules": (
-        "tests/unit/test_rules_*.py",
-        "tests/unit/test_catalogue.py",
-        "tests/property/test_rules_*.py",
-        "tests/stateful/test_rules_incremental.py",
+        "tests/rules/test_*.py",
+        "tests/catalogue/test_lookup.py",
+        "tests/catalogue/test_scheduling.py",
     ),
     "assessment": (
-        "tests/unit/test_assessment_*.py",
-        "tests/property/test_assessment_properties.py",
+        "tests/assessment/test_*.py",
+        "tests/catalogue/test_assessment.py",
     ),
     "development": (
-        "tests/unit/test_development_*.py",
-        "tests/property/test_development_*.py",
+        "tests/development/test_*.py",
+        "tests/catalogue/test_development.py",
     ),
 }
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from tools.glossary import glossary_entries, glossary_markdown, term_enums
 
 from jiguan_core.activity import ActivityKind
 from jiguan_core.post import KeyArea
 from jiguan_core.staff import Level
 from jiguan_core.text import TermEnum
+from tests._paths import REPO_ROOT
 from tests._two_processes import two_runs
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO_ROOT
 
 
 def test_the_glossary_page_matches_the_code() -> None:

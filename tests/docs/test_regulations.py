@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 from jiguan_core.catalogue import all_rules
 from jiguan_core.sources import SOURCES
+from tests._paths import REPO_ROOT
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+DOCS = REPO_ROOT / "docs"
 PAGE = DOCS / "regulations.md"
 ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
 LINK = re.compile(r"regulations\.md#([A-Za-z0-9_.-]+)")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from pathlib import Path
 
 import pytest
 
 import jiguan_core
 from jiguan_core import errors
+from tests._paths import REPO_ROOT
 
-EMBEDDING = Path(__file__).resolve().parents[2] / "docs" / "embedding.md"
+EMBEDDING = REPO_ROOT / "docs" / "embedding.md"
 
 #: module that used to define the class -> the classes it still re-exports
 OLD_HOMES = {

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests._paths import REPO_ROOT
+
+ROOT = REPO_ROOT
 PAGES = sorted([ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
 _BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 

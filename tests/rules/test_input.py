@@ -11,7 +11,7 @@ import pytest
 from jiguan_core.errors import InvalidValue, JiguanError, NaiveDateTime
 from jiguan_core.rules import IncrementalChecker, ScheduleInputError, SchedulingPolicy, check
 from jiguan_core.time import TimeSpan
-from tests.unit._rules_builders import OFFICE, act, at, away
+from tests.rules._builders import OFFICE, act, at, away
 
 
 def test_an_activity_with_an_unknown_participant_is_refused_naming_the_field() -> None:

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +17,9 @@ from jiguan_core import MissingExtra, sample_office
 from jiguan_core.__main__ import main
 from jiguan_core._optional import EXTRAS, require
 from jiguan_core._version import FALLBACK, version
+from tests._paths import REPO_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO_ROOT
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 OPTIONAL = PYPROJECT["project"]["optional-dependencies"]
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from jiguan_core.activity import ActivityKind
 from jiguan_core.away import away_periods, taken_away_by
-from tests.unit._rules_builders import act, away
+from tests.rules._builders import act, away
 
 
 def test_an_off_site_activity_takes_its_attendees_away() -> None:

@@ -11,7 +11,8 @@ from jiguan_core.rule import Severity
 from jiguan_core.rules import Blackout, SchedulingPolicy, check
 from jiguan_core.text import Text
 from jiguan_core.time import TimeSpan
-from tests.unit._rules_builders import LEADERS, OFFICE, ROLE, act, at, away
+from tests._paths import REPO_ROOT
+from tests.rules._builders import LEADERS, OFFICE, ROLE, act, at, away
 
 TUESDAY = dt.date(2025, 3, 4)
 
@@ -314,16 +315,15 @@ def test_the_enabled_rules_of_a_report_do_not_depend_on_the_hash_seed() -> None:
     import os
     import subprocess
     import sys
-    from pathlib import Path
 
     script = (
         "from jiguan_core.rules import check\n"
-        "from tests.unit._rules_builders import OFFICE\n"
+        "from tests.rules._builders import OFFICE\n"
         "report = check(OFFICE)\n"
         "print(list(report.enabled), repr(report.enabled))\n"
     )
     outputs = set()
-    root = Path(__file__).resolve().parents[2]
+    root = REPO_ROOT
     for seed in ("1", "2"):
         environment = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_import_diet import _loaded_after, _unwanted
+from tests.test_import_diet import _loaded_after, _unwanted
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from jiguan_core.policy import Blackout, Policy
 from jiguan_core.text import Text
 from jiguan_core.time import TimeSpan
 from jiguan_core.verifier import verify
-from tests.unit._rules_builders import LEADERS, OFFICE, ROLE, act, at, away
+from tests.rules._builders import LEADERS, OFFICE, ROLE, act, at, away
 
 TUESDAY = dt.date(2025, 3, 4)
 ENGINES = [

@@ -12,11 +12,11 @@ from jiguan_core.rule import Severity
 from jiguan_core.time import TimeSpan
 from jiguan_core.verifier import verify
 from jiguan_core.workplan import FieldTrip, Milestone, PlanItem, PlanItemKind, WorkPlan
+from tests.duty.test_roster import NATIONAL_DAY, away
+from tests.leave.test_request import AM, PM, clerk, slot
+from tests.proposals.test_workflow import DAY, assigned, proposal
 from tests.strategies_office_work import duty_office
-from tests.unit.test_duty import NATIONAL_DAY, away
-from tests.unit.test_leave import AM, PM, clerk, slot
-from tests.unit.test_proposals import DAY, assigned, proposal
-from tests.unit.test_workplan import plan
+from tests.workplan.test_plan import plan
 
 CAL = WorkCalendar()
 

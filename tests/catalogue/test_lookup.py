@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from jiguan_core.catalogue import RuleArea, all_rules, catalogue_markdown, find_rule, rule
 from jiguan_core.errors import UnknownEntity
 from jiguan_core.sources import SOURCES
+from tests._paths import REPO_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO_ROOT
 
 
 class TestCatalogue:

@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -19,11 +18,12 @@ from jiguan_core.rules.durable_engine import (
     available,
     run_single_fact_patterns,
 )
+from tests._paths import REPO_ROOT
 
 needs_durable = pytest.mark.skipif(
     not available(), reason="durable_rules does not import on this Python (>= 3.13)"
 )
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO_ROOT
 
 _STRESS = """
 import json, gc

@@ -1,4 +1,4 @@
-"""Every rule of the catalogue has a verifier test in tests/rules/ (Timefold's ConstraintVerifier
+"""Every rule of the catalogue has a verifier test in tests/catalogue/ (Timefold's ConstraintVerifier
 manner): a rule without one fails here, by name."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def verified_ids() -> set[str]:
 def test_every_catalogue_rule_is_named_by_a_verifier_test() -> None:
     """A rule id that no ``verify("ID")`` names is listed."""
     missing = sorted(set(rule_ids()) - verified_ids())
-    assert missing == [], f"rules without a verifier test in tests/rules/: {missing}"
+    assert missing == [], f"rules without a verifier test in tests/catalogue/: {missing}"
 
 
 def test_every_verifier_test_names_a_catalogue_rule() -> None:

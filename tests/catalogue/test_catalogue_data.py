@@ -3,16 +3,15 @@ are validated on construction."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from jiguan_core.errors import InvalidValue, JiguanError, UnknownEntity
 from jiguan_core.rule import Severity
 from jiguan_core.rules import CATALOGUE, RULES, SchedulingPolicy, catalogue_markdown, rule
 from jiguan_core.sources import source
+from tests._paths import REPO_ROOT
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+DOCS = REPO_ROOT / "docs" / "rules.md"
 
 
 def test_the_catalogue_ships_the_nine_scheduling_rules_in_id_order() -> None:
