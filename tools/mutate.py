@@ -35,15 +35,23 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
+import importlib
+import importlib.abc
+import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "jiguan_core"
@@ -226,8 +234,7 @@ def _equivalent() -> dict[str, str]:
 
 
 def _tests(module: str, root: Path = ROOT) -> list[str]:
-    """The package's tests, those that name the module first (``-x`` stops at the first
-    failure, so a mutant the module's own tests kill costs only those)."""
+    """The package's test files, those that name the module first."""
     package, name = module.split("/", 1)
     stem = name.removesuffix(".py").strip("_")
     found: list[str] = []
@@ -241,33 +248,330 @@ def _tests(module: str, root: Path = ROOT) -> list[str]:
     return sorted(dict.fromkeys(found), key=lambda path: (short not in path, not names_it(path)))
 
 
-def _primary(module: str, tests: list[str]) -> int:
-    """How many of ``tests`` (ordered by :func:`_tests`) have the module's name in their path."""
-    short = module.split("/", 1)[1].removesuffix(".py").strip("_").rstrip("s")
-    return sum(1 for path in tests if short in path)
+def _module_name(module: str) -> str:
+    """``assessment/sanctions.py`` -> ``jiguan_core.assessment.sanctions``."""
+    dotted = "jiguan_core." + module.removesuffix(".py").replace("/", ".")
+    return dotted.removesuffix(".__init__")
 
 
-def _run(copy_root: Path, tests: list[str], timeout: float, *, show: bool = False) -> str:
-    """'killed', 'survived' or 'timeout' (a timeout kills too)."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(copy_root / "src")
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["HYPOTHESIS_PROFILE"] = "mutation"
-    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", *tests]
-    try:
-        done = subprocess.run(
-            command, cwd=copy_root, env=env, capture_output=True, timeout=timeout, check=False
+# ---------------------------------------------------------------------------------------------
+# Running tests: a parent that has imported pytest, Hypothesis and every third-party library once,
+# and a forked child per run that imports jiguan_core afresh (the mutant served by an import hook,
+# so no file is rewritten and no stale bytecode can stand in for it).
+
+
+#: pytest options of every run: Hypothesis and pytest's plugins are imported before pytest starts
+#: (in the parent), so pytest cannot rewrite their asserts, and says so.
+_PYTEST_OPTIONS = (
+    "-p",
+    "no:randomly",
+    "-p",
+    "no:cov",
+    "-W",
+    "ignore::pytest.PytestAssertRewriteWarning",
+)
+
+
+class _MutantFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    def __init__(self, name: str, path: Path, source: str) -> None:
+        self.name, self.path, self.source = name, path, source
+
+    def find_spec(self, fullname, path=None, target=None):  # type: ignore[no-untyped-def]
+        if fullname != self.name:
+            return None
+        package = self.path.name == "__init__.py"
+        spec = importlib.util.spec_from_loader(
+            fullname, self, origin=str(self.path), is_package=package
         )
-    except subprocess.TimeoutExpired:
-        return "timeout"
-    if show and done.returncode != 0:
-        print(done.stdout.decode(errors="replace")[-3000:], flush=True)
-    if done.returncode == 0:
+        assert spec is not None
+        spec.has_location = True
+        if package:
+            spec.submodule_search_locations = [str(self.path.parent)]
+        return spec
+
+    def create_module(self, spec):  # type: ignore[no-untyped-def]
+        return None
+
+    def exec_module(self, module):  # type: ignore[no-untyped-def]
+        exec(compile(self.source, str(self.path), "exec"), module.__dict__)
+
+
+class _Recorder:
+    """pytest plugin for the coverage run: a coverage context per test (its node id), each
+    test's duration and outcome."""
+
+    def __init__(self, cov: Any) -> None:
+        self.cov = cov
+        self.durations: dict[str, float] = {}
+        self.failed: list[str] = []
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(self, item, nextitem):  # type: ignore[no-untyped-def]
+        self.cov.switch_context(item.nodeid)
+        started = time.perf_counter()
+        yield
+        self.durations[item.nodeid] = time.perf_counter() - started
+        self.cov.switch_context("")
+
+    def pytest_runtest_logreport(self, report):  # type: ignore[no-untyped-def]
+        if report.failed:
+            self.failed.append(report.nodeid)
+
+
+class _FirstFailure:
+    """pytest plugin of a mutant's run: writes down the test that failed (the killer)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @staticmethod
+    def path(root: Path) -> Path:
+        return root / ".mutation-killer"
+
+    @staticmethod
+    def read(root: Path) -> str:
+        path = _FirstFailure.path(root)
+        return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    def pytest_runtest_logreport(self, report):  # type: ignore[no-untyped-def]
+        if report.failed and not self.path(self.root).exists():
+            self.path(self.root).write_text(report.nodeid, encoding="utf-8")
+
+
+def _importers(module: str, base: Path) -> set[str]:
+    """``module`` and the modules under ``base`` that import from it, directly or through a
+    package's re-export (read from their import statements; one level: what uses a constant or a
+    class of the module)."""
+    target = _module_name(module)
+    parsed = {
+        str(path.relative_to(base)): ast.parse(path.read_text(encoding="utf-8"))
+        for path in base.rglob("*.py")
+    }
+
+    def imported(name: str, tree: ast.Module) -> set[str]:
+        """Dotted names ``name`` imports: modules, and ``module.name`` for from-imports."""
+        dotted = _module_name(name)
+        found: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                origin = node.module or ""
+                if node.level:
+                    parts = dotted.split(".")
+                    keep = len(parts) - node.level + name.endswith("__init__.py")
+                    origin = ".".join(parts[:keep] + ([node.module] if node.module else []))
+                found.add(origin)
+                found.update(f"{origin}.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        return found
+
+    imports = {name: imported(name, tree) for name, tree in parsed.items()}
+    # The names a package re-exports from the module: pkg.Name for ``from .module import Name``.
+    exported = {
+        f"{_module_name(name)}.{entry.removeprefix(target + '.')}"
+        for name, found in imports.items()
+        if name.endswith("__init__.py")
+        for entry in found
+        if entry.startswith(target + ".")
+    }
+    return {module} | {
+        name
+        for name, found in imports.items()
+        if not name.endswith("__init__.py") and (target in found or found & exported)
+    }
+
+
+def _preload(root: Path) -> None:
+    """Import, in this (parent) process, every third-party module jiguan_core and its tests use,
+    so that each forked child only imports jiguan_core and the tests themselves."""
+    probe = (
+        "import sys, pkgutil, importlib, jiguan_core\n"
+        "for p in ('rules', 'assessment', 'development'):\n"
+        "    pkg = importlib.import_module('jiguan_core.' + p)\n"
+        "    for m in pkgutil.iter_modules(pkg.__path__):\n"
+        "        importlib.import_module(f'jiguan_core.{p}.{m.name}')\n"
+        "import tests.strategies, tests.conftest\n"
+        "print(' '.join(sorted(m for m in sys.modules if not m.startswith(('jiguan_core', 'tests')))))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(root / "src"), PYTHONDONTWRITEBYTECODE="1")
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, env=env, capture_output=True, text=True
+    )
+    names = done.stdout.split() if done.returncode == 0 else []
+    for name in names:
+        if name.startswith("__") or name == "__main__":
+            continue
+        with contextlib.suppress(Exception):  # a module that imports only in its own context
+            importlib.import_module(name)
+
+
+def _fork_run(
+    root: Path,
+    args: list[str],
+    timeout: float,
+    *,
+    finder: _MutantFinder | None = None,
+    work: Callable[[], int] | None = None,
+) -> str:
+    """Run ``pytest.main(args)`` (or ``work``) in a forked child; 'killed', 'survived',
+    'timeout', or 'error N' when pytest could not run the selection."""
+    log = root / ".mutation-child.log"
+    _FirstFailure.path(root).unlink(missing_ok=True)
+    pid = os.fork()
+    if pid == 0:  # the child
+        code = 70
+        try:
+            os.setpgid(0, 0)
+            fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(fd, 1)
+            os.dup2(fd, 2)
+            os.chdir(root)
+            sys.path.insert(0, str(root / "src"))
+            os.environ["HYPOTHESIS_PROFILE"] = "mutation"
+            if finder is not None:
+                sys.meta_path.insert(0, finder)
+            if work is not None:
+                code = work()
+            else:
+                code = int(
+                    pytest.main(
+                        ["-x", "-q", *_PYTEST_OPTIONS, *args], plugins=[_FirstFailure(root)]
+                    )
+                )
+        except BaseException:  # the child must never return into the parent's code
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    deadline = time.monotonic() + timeout
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.killpg(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return "timeout"
+        time.sleep(0.02)
+    code = os.waitstatus_to_exitcode(status)
+    if code == 0:
         return "survived"
-    if done.returncode in (1, 2, 3):  # failed, interrupted (a collection error), internal error
+    if code in (1, 2, 3) or code < 0:  # failed, interrupted (a collection error), internal, signal
         return "killed"
-    tail = done.stdout.decode(errors="replace")[-2000:]
-    raise SystemExit(f"pytest could not run ({done.returncode}):\n{tail}")
+    return f"error {code}"
+
+
+@dataclass
+class _CoverageMap:
+    """Which tests execute each line of the package, from one run with a context per test."""
+
+    lines: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    durations: dict[str, float] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def tests_of(self, modules: set[str]) -> set[str]:
+        """The tests that run any line of ``modules``."""
+        return {
+            test for (name, _), tests in self.lines.items() if name in modules for test in tests
+        } - {""}
+
+    def timeout(self, tests: set[str]) -> float:
+        """Five times the tests' clean time, at least a minute."""
+        return max(60.0, 5 * sum(self.durations.get(t, 0.0) for t in tests))
+
+    def tests_for(self, module: str, first: int, last: int) -> set[str] | None:
+        """The tests covering any line in ``first..last`` of ``module``; None when one of those
+        lines runs at collection time (outside any test: every test may depend on it)."""
+        found: set[str] = set()
+        for line in range(first, last + 1):
+            contexts = self.lines.get((module, line), set())
+            if "" in contexts:
+                return None
+            found |= contexts
+        return found
+
+
+def _coverage_map(root: Path, package: str, test_files: list[str]) -> _CoverageMap:
+    data_file = root / f".coverage-{package}"
+    result_file = root / f".durations-{package}.json"
+
+    def work() -> int:
+        import json
+
+        import coverage
+
+        cov = coverage.Coverage(
+            data_file=str(data_file),
+            source=["jiguan_core"],
+            config_file=False,
+            branch=False,
+        )
+        recorder = _Recorder(cov)
+        cov.start()
+        try:
+            code = int(pytest.main(["-q", *_PYTEST_OPTIONS, *test_files], plugins=[recorder]))
+        finally:
+            cov.stop()
+            cov.save()
+        result_file.write_text(
+            json.dumps({"durations": recorder.durations, "failed": recorder.failed}),
+            encoding="utf-8",
+        )
+        return code
+
+    started = time.monotonic()
+    outcome = _fork_run(root, [], 7200.0, work=work)
+    import json
+
+    import coverage
+
+    if outcome != "survived":
+        tail = (root / ".mutation-child.log").read_text(encoding="utf-8", errors="replace")
+        raise SystemExit(
+            f"{package}: the tests fail without any mutant; fix them first\n{tail[-3000:]}"
+        )
+    recorded = json.loads(result_file.read_text(encoding="utf-8"))
+    cmap = _CoverageMap(durations=recorded["durations"], seconds=time.monotonic() - started)
+    data = coverage.CoverageData(basename=str(data_file))
+    data.read()
+    base = root / "src" / "jiguan_core"
+    for measured in data.measured_files():
+        module = str(Path(measured).relative_to(base))
+        for line, contexts in data.contexts_by_lineno(measured).items():
+            cmap.lines[(module, line)] = set(contexts)
+    return cmap
+
+
+def _runtime_span(module_text: str, m: Mutant) -> tuple[int, int] | None:
+    """The lines to look up for a mutant inside a function body (from its statement's first line
+    to the node's last), or None for a mutant that runs at import time (module and class bodies,
+    decorators, default values)."""
+    tree = ast.parse(module_text)
+    node, _ = list(_sites(tree, module_text.splitlines()))[m.index]
+    parents: dict[int, ast.AST] = {}
+    for parent in ast.walk(tree):
+        for child in ast.iter_child_nodes(parent):
+            parents[id(child)] = parent
+    statement: ast.AST | None = None
+    current: ast.AST = node
+    while id(current) in parents:
+        parent = parents[id(current)]
+        if statement is None and isinstance(current, ast.stmt):
+            statement = current
+        if isinstance(parent, ast.FunctionDef | ast.AsyncFunctionDef) and current in parent.body:
+            break
+        if isinstance(parent, ast.Lambda) and current is parent.body:
+            break
+        current = parent
+    else:
+        return None
+    if statement is None:
+        statement = node
+    first = getattr(statement, "lineno", m.line)
+    return min(first, m.line), getattr(node, "end_lineno", m.line) or m.line
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -276,7 +580,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="every module of " + ", ".join(PACKAGES))
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument(
-        "--timeout", type=float, default=0.0, help="seconds per mutant run (3 x the clean run)"
+        "--timeout",
+        type=float,
+        default=0.0,
+        help="seconds per mutant run (by default 5 x the selected tests' clean time, at least 60)",
     )
     parser.add_argument("--threshold", type=float, default=85.0)
     parser.add_argument("--verbose", action="store_true", help="print every mutant's outcome")
@@ -284,11 +591,7 @@ def main(argv: list[str] | None = None) -> int:
     modules = list(args.modules)
     if args.all:
         for package in PACKAGES:
-            modules += sorted(
-                str(p.relative_to(PACKAGE))
-                for p in (PACKAGE / package).glob("*.py")
-                if p.name != "__init__.py"
-            )
+            modules += sorted(str(p.relative_to(PACKAGE)) for p in (PACKAGE / package).glob("*.py"))
     if not modules:
         parser.error("name modules or pass --all")
     equivalent = _equivalent()
@@ -299,6 +602,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     failed = False
     summary: list[str] = []
+    run_started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="jiguan-mutation-") as tmp:
         copy_root = Path(tmp)
         # A private copy of everything a test run reads, so that editing the working tree
@@ -307,52 +611,100 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(
                 ROOT / part, copy_root / part, ignore=shutil.ignore_patterns("__pycache__")
             )
-        for name in ("pyproject.toml", "README.md", "CHANGELOG.md"):
-            shutil.copy2(ROOT / name, copy_root / name)
+        for name in ("pyproject.toml", "README.md", "CHANGELOG.md", "mkdocs.yml"):
+            if (ROOT / name).exists():
+                shutil.copy2(ROOT / name, copy_root / name)
+        _preload(copy_root)
+        maps: dict[str, _CoverageMap] = {}
         for module in modules:
-            tests = _tests(module, copy_root)
-            primary = _primary(module, tests)
-            target = copy_root / "src" / "jiguan_core" / module
-            original = target.read_text(encoding="utf-8")
+            package = module.split("/", 1)[0]
+            if package not in maps:
+                maps[package] = _coverage_map(copy_root, package, _tests(module, copy_root))
+                print(
+                    f"{package}: coverage map of {len(maps[package].durations)} tests"
+                    f" in {maps[package].seconds:.0f} s",
+                    flush=True,
+                )
+            cmap = maps[package]
+            path = copy_root / "src" / "jiguan_core" / module
+            text = path.read_text(encoding="utf-8")
+            covering_module = cmap.tests_of({module})
+            covering_users = cmap.tests_of(_importers(module, copy_root / "src" / "jiguan_core"))
             started = time.monotonic()
-            if _run(copy_root, tests, 1800.0, show=True) != "survived":
-                raise SystemExit(f"{module}: the tests fail without any mutant; fix them first")
-            timeout = args.timeout or max(60.0, 3 * (time.monotonic() - started))
-            killed = survived = skipped = 0
-            survivors: list[Mutant] = []
+            killed = survived = skipped = uncovered = runs = 0
+            survivors: list[tuple[Mutant, str]] = []
+            killers: dict[str, int] = {}  # test -> the number of the last mutant it killed
+
+            def order(
+                tests: set[str], killers: dict[str, int] = killers, cmap: _CoverageMap = cmap
+            ) -> list[str]:
+                # The tests that killed this module's latest mutants first (a few tests kill most
+                # mutants), then the quickest.
+                return sorted(
+                    tests, key=lambda t: (-killers.get(t, 0), cmap.durations.get(t, 0.0), t)
+                )
+
+            def run(tests: list[str], timeout: float, finder: _MutantFinder) -> str:
+                nonlocal runs
+                runs += 1
+                outcome = _fork_run(copy_root, tests, timeout, finder=finder)
+                if outcome.startswith("error"):  # a node id pytest could not select: its files
+                    files_of = sorted({t.split("::", 1)[0] for t in tests})
+                    outcome = _fork_run(copy_root, files_of, timeout * 3, finder=finder)
+                return outcome
+
             every = mutants(module, copy_root / "src" / "jiguan_core")
             for number, m in enumerate(every, start=1):
                 if m.key in equivalent:
                     skipped += 1
                     continue
-                target.write_text(m.source, encoding="utf-8")
-                try:
-                    # The tests that name the module first, alone (most mutants die there and
-                    # the rest need not be collected); then everything else.
-                    outcome = _run(copy_root, tests[:primary], timeout) if primary else "survived"
-                    if outcome == "survived" and tests[primary:]:
-                        outcome = _run(copy_root, tests[primary:], timeout)
-                finally:
-                    target.write_text(original, encoding="utf-8")
+                span = _runtime_span(text, m)
+                selected = cmap.tests_for(module, *span) if span is not None else None
+                finder = _MutantFinder(_module_name(module), path, m.source)
+                if selected is not None and not selected:
+                    outcome, how = "survived", "not covered"
+                elif selected is not None:
+                    outcome = run(order(selected), args.timeout or cmap.timeout(selected), finder)
+                    how = f"{len(selected)} covering tests"
+                else:
+                    # Runs at import time (a class body, a default, a constant): the tests that
+                    # run the module's lines first, then those that run the lines of a module
+                    # importing it (whatever uses the constant or class).
+                    outcome = "survived"
+                    for group in (covering_module, covering_users - covering_module):
+                        if group and outcome == "survived":
+                            outcome = run(order(group), args.timeout or cmap.timeout(group), finder)
+                    how = f"import time, {len(covering_module | covering_users)} tests"
+                killer = _FirstFailure.read(copy_root)
+                if killer and outcome == "killed":
+                    killers[killer] = number
+                if outcome.startswith("error"):
+                    log = (copy_root / ".mutation-child.log").read_text(errors="replace")
+                    raise SystemExit(f"pytest could not run {m.key} ({outcome}):\n{log[-2000:]}")
                 if outcome == "survived":
                     survived += 1
-                    survivors.append(m)
-                    print(f"  SURVIVED {m.key}", flush=True)
+                    uncovered += how == "not covered"
+                    survivors.append((m, how))
+                    source_line = text.splitlines()[m.line - 1].strip()
+                    print(f"  SURVIVED {m.key} ({how}): {source_line}", flush=True)
                 else:
                     killed += 1
                 if args.verbose:
-                    print(f"  {number}/{len(every)} {m.key}: {outcome}", flush=True)
+                    print(f"  {number}/{len(every)} {m.key}: {outcome} ({how})", flush=True)
             total = killed + survived
             score = 100.0 * killed / total if total else 100.0
-            minutes = (time.monotonic() - started) / 60
+            seconds = time.monotonic() - started
+            per = seconds / total if total else 0.0
             line = (
                 f"{module}: {killed}/{total} killed ({score:.1f}%), {skipped} judged equivalent,"
-                f" {minutes:.1f} min"
+                f" {uncovered} not covered, {runs} runs, {seconds / 60:.1f} min"
+                f" ({per:.1f} s a mutant)"
             )
             print(line, flush=True)
             summary.append(line)
             failed |= score < args.threshold
-    print("\n".join(["", "mutation scores:", *summary]))
+    minutes = (time.monotonic() - run_started) / 60
+    print("\n".join(["", "mutation scores:", *summary, f"total {minutes:.1f} min"]))
     return 1 if failed else 0
 
 
