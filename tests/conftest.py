@@ -6,7 +6,7 @@ No deadline anywhere: tests must not depend on the wall clock of a noisy machine
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 settings.register_profile(
     "default",
@@ -21,13 +21,15 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 # tools/mutate.py (``make mutation``): the same examples on every run, no example database
-# (a mutant's failures must not be replayed against the next mutant).
+# (a mutant's failures must not be replayed against the next mutant), no shrinking (a failure
+# kills the mutant; the smallest example does not matter).
 settings.register_profile(
     "mutation",
     max_examples=40,
     deadline=None,
     derandomize=True,
     database=None,
+    phases=[Phase.explicit, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -46,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -574,6 +575,198 @@ def _runtime_span(module_text: str, m: Mutant) -> tuple[int, int] | None:
     return min(first, m.line), getattr(node, "end_lineno", m.line) or m.line
 
 
+def _outer_function(module_text: str, m: Mutant) -> str | None:
+    """The qualified name of the function whose code holds the mutant (the outermost function
+    reachable from the module through classes), or None for a mutant outside any function."""
+    tree = ast.parse(module_text)
+    node, _ = list(_sites(tree, module_text.splitlines()))[m.index]
+    parents: dict[int, ast.AST] = {}
+    for parent in ast.walk(tree):
+        for child in ast.iter_child_nodes(parent):
+            parents[id(child)] = parent
+    chain: list[ast.AST] = []
+    current: ast.AST = node
+    while id(current) in parents:
+        current = parents[id(current)]
+        chain.append(current)
+    names: list[str] = []
+    for scope in reversed(chain):  # from the module down
+        if isinstance(scope, ast.ClassDef):
+            names.append(scope.name)
+        elif isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef):
+            names.append(scope.name)
+            return ".".join(names)
+        elif isinstance(scope, ast.Lambda):
+            return None
+    return None
+
+
+def _patch(module: str, source: str, qualname: str) -> bool:
+    """Give the live function ``qualname`` of ``module`` the mutant's code (every reference to
+    the function, from-imports and attrs classes included, sees it). False when the function
+    cannot be found unambiguously."""
+    live = importlib.import_module(_module_name(module))
+    code = compile(source, live.__file__ or module, "exec")
+
+    def codes(parent: types.CodeType) -> Iterator[types.CodeType]:
+        for const in parent.co_consts:
+            if isinstance(const, types.CodeType):
+                yield const
+                yield from codes(const)
+
+    new = [c for c in codes(code) if c.co_qualname == qualname]
+    target: Any = live
+    for part in qualname.split("."):
+        namespace = vars(target) if hasattr(target, "__dict__") else {}
+        if part not in namespace:
+            return False
+        target = namespace[part]
+    found: list[types.FunctionType] = []
+    pending = [target]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, types.FunctionType):
+            found.append(item)
+            if hasattr(item, "__wrapped__"):
+                pending.append(item.__wrapped__)
+        elif isinstance(item, property):
+            pending += [f for f in (item.fget, item.fset, item.fdel) if f is not None]
+        elif isinstance(item, staticmethod | classmethod):
+            pending.append(item.__func__)
+        elif hasattr(item, "func"):  # functools.cached_property, partial
+            pending.append(item.func)
+    matching = [f for f in found if f.__code__.co_qualname == qualname]
+    if len(new) != 1 or len(matching) != 1:
+        return False
+    if matching[0].__code__.co_freevars != new[0].co_freevars:
+        return False
+    matching[0].__code__ = new[0]
+    return True
+
+
+@dataclass
+class _Plan:
+    """How one mutant is run."""
+
+    mutant: Mutant
+    tests: set[str]  # the tests covering its lines
+    qualname: str | None  # the function patched in a warm session, or None: a fresh import
+    users: set[str] = field(default_factory=set)  # import time: tests running the module's users
+
+
+class _WarmSession:
+    """pytest plugin: instead of running the session's tests, run each planned mutant in a
+    forked child of this collected session, its function's code swapped for the mutant's, with
+    only the tests covering it; write one result line per mutant."""
+
+    def __init__(
+        self,
+        root: Path,
+        plans: list[_Plan],
+        cmap: _CoverageMap,
+        results: Path,
+        progress: int,
+        timeout: float,
+    ) -> None:
+        self.root, self.plans, self.cmap, self.results = root, plans, cmap, results
+        self.progress, self.timeout = progress, timeout
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session):  # type: ignore[no-untyped-def]
+        import json
+
+        items = {item.nodeid: item for item in session.items}
+        killers: dict[str, int] = {}
+        with self.results.open("a", encoding="utf-8") as out:
+            for number, plan in enumerate(self.plans, start=1):
+                ordered = sorted(
+                    (t for t in plan.tests if t in items),
+                    key=lambda t: (-killers.get(t, 0), self.cmap.durations.get(t, 0.0), t),
+                )
+                timeout = self.timeout or self.cmap.timeout(set(ordered))
+                started = time.monotonic()
+                outcome, killer = self._one(plan, [items[t] for t in ordered], timeout)
+                if killer:
+                    killers[killer] = number
+                record = {"key": plan.mutant.key, "outcome": outcome, "killer": killer}
+                out.write(json.dumps(record) + "\n")
+                out.flush()
+                os.write(
+                    self.progress,
+                    f"  {plan.mutant.key}: {outcome} ({len(ordered)} tests,"
+                    f" {time.monotonic() - started:.1f} s)\n".encode(),
+                )
+        return True
+
+    def _one(self, plan: _Plan, items: list[Any], timeout: float) -> tuple[str, str]:
+        from _pytest.runner import runtestprotocol
+
+        killer_file = _FirstFailure.path(self.root)
+        killer_file.unlink(missing_ok=True)
+        pid = os.fork()
+        if pid == 0:
+            code = 70
+            try:
+                os.setpgid(0, 0)
+                assert plan.qualname is not None
+                if not _patch(plan.mutant.module, plan.mutant.source, plan.qualname):
+                    code = 99
+                else:
+                    code = 0
+                    for i, item in enumerate(items):
+                        following = items[i + 1] if i + 1 < len(items) else None
+                        reports = runtestprotocol(item, nextitem=following, log=False)
+                        if any(r.failed for r in reports):
+                            killer_file.write_text(item.nodeid, encoding="utf-8")
+                            code = 1
+                            break
+            except BaseException:  # the child must never return into the session
+                code = 1
+            finally:
+                os._exit(code)
+        deadline = time.monotonic() + timeout
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            if time.monotonic() > deadline:
+                os.killpg(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return "timeout", ""
+            time.sleep(0.01)
+        code = os.waitstatus_to_exitcode(status)
+        killer = killer_file.read_text(encoding="utf-8") if killer_file.exists() else ""
+        if code == 0:
+            return "survived", ""
+        if code == 99:
+            return "unpatched", ""
+        return "killed", killer
+
+
+def _warm_run(
+    root: Path, files: list[str], plans: list[_Plan], cmap: _CoverageMap, timeout: float
+) -> dict[str, dict[str, str]]:
+    """Run ``plans`` in one collected session of ``files`` (forked from this process)."""
+    import json
+
+    results = root / ".mutation-results.jsonl"
+    results.unlink(missing_ok=True)
+    progress = os.dup(1)
+
+    def work() -> int:
+        plugin = _WarmSession(root, plans, cmap, results, progress, timeout)
+        return int(pytest.main(["-q", *_PYTEST_OPTIONS, *files], plugins=[plugin]))
+
+    _fork_run(root, [], 24 * 3600.0, work=work)
+    os.close(progress)
+    found: dict[str, dict[str, str]] = {}
+    if results.exists():
+        for line in results.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            found[record["key"]] = record
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help="paths under src/jiguan_core")
@@ -603,6 +796,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     summary: list[str] = []
     run_started = time.monotonic()
+    packages = list(dict.fromkeys(module.split("/", 1)[0] for module in modules))
     with tempfile.TemporaryDirectory(prefix="jiguan-mutation-") as tmp:
         copy_root = Path(tmp)
         # A private copy of everything a test run reads, so that editing the working tree
@@ -615,94 +809,106 @@ def main(argv: list[str] | None = None) -> int:
             if (ROOT / name).exists():
                 shutil.copy2(ROOT / name, copy_root / name)
         _preload(copy_root)
-        maps: dict[str, _CoverageMap] = {}
-        for module in modules:
-            package = module.split("/", 1)[0]
-            if package not in maps:
-                maps[package] = _coverage_map(copy_root, package, _tests(module, copy_root))
-                print(
-                    f"{package}: coverage map of {len(maps[package].durations)} tests"
-                    f" in {maps[package].seconds:.0f} s",
-                    flush=True,
-                )
-            cmap = maps[package]
-            path = copy_root / "src" / "jiguan_core" / module
-            text = path.read_text(encoding="utf-8")
-            covering_module = cmap.tests_of({module})
-            covering_users = cmap.tests_of(_importers(module, copy_root / "src" / "jiguan_core"))
+        base = copy_root / "src" / "jiguan_core"
+        for package in packages:
             started = time.monotonic()
-            killed = survived = skipped = uncovered = runs = 0
-            survivors: list[tuple[Mutant, str]] = []
-            killers: dict[str, int] = {}  # test -> the number of the last mutant it killed
-
-            def order(
-                tests: set[str], killers: dict[str, int] = killers, cmap: _CoverageMap = cmap
-            ) -> list[str]:
-                # The tests that killed this module's latest mutants first (a few tests kill most
-                # mutants), then the quickest.
-                return sorted(
-                    tests, key=lambda t: (-killers.get(t, 0), cmap.durations.get(t, 0.0), t)
+            in_package = [m for m in modules if m.split("/", 1)[0] == package]
+            files = sorted({f for m in in_package for f in _tests(m, copy_root)})
+            cmap = _coverage_map(copy_root, package, files)
+            print(
+                f"{package}: coverage map of {len(cmap.durations)} tests in {cmap.seconds:.0f} s",
+                flush=True,
+            )
+            plans: dict[str, list[_Plan]] = {}
+            for module in in_package:
+                text = (base / module).read_text(encoding="utf-8")
+                users = cmap.tests_of(_importers(module, base))
+                plans[module] = []
+                for m in mutants(module, base):
+                    if m.key in equivalent:
+                        continue
+                    span = _runtime_span(text, m)
+                    selected = cmap.tests_for(module, *span) if span is not None else None
+                    if selected is not None:
+                        plans[module].append(_Plan(m, selected, _outer_function(text, m)))
+                    else:
+                        plans[module].append(_Plan(m, cmap.tests_of({module}), None, users))
+            warm = [
+                plan
+                for module in in_package
+                for plan in plans[module]
+                if plan.qualname is not None and plan.tests
+            ]
+            outcomes = _warm_run(copy_root, files, warm, cmap, args.timeout)
+            for module in in_package:
+                module_started = time.monotonic()
+                text = (base / module).read_text(encoding="utf-8")
+                path = base / module
+                killed = survived = uncovered = fresh = 0
+                skipped = sum(1 for m in mutants(module, base) if m.key in equivalent)
+                for plan in plans[module]:
+                    m = plan.mutant
+                    outcome = outcomes.get(m.key, {}).get("outcome", "")
+                    how = f"{len(plan.tests)} covering tests"
+                    if not plan.tests and plan.qualname is not None:
+                        outcome, how = "survived", "not covered"
+                    elif outcome in ("", "unpatched"):
+                        # A fresh interpreter with the mutant imported: the tests covering the
+                        # module first, then those running the lines of modules importing it.
+                        finder = _MutantFinder(_module_name(module), path, m.source)
+                        outcome = "survived"
+                        for group in (plan.tests, plan.users - plan.tests, {"*"}):
+                            if group == {"*"} and outcome == "survived":
+                                # Last, every test file of the package (a test may use a class or
+                                # constant of the module and run none of its lines).
+                                timeout = args.timeout or max(60.0, 3 * cmap.seconds)
+                                outcome = _fork_run(copy_root, files, timeout, finder=finder)
+                                fresh += 1
+                            elif group and outcome == "survived":
+                                ordered = sorted(
+                                    group, key=lambda t: (cmap.durations.get(t, 0.0), t)
+                                )
+                                timeout = args.timeout or cmap.timeout(group)
+                                outcome = _fork_run(copy_root, ordered, timeout, finder=finder)
+                                fresh += 1
+                                if outcome.startswith("error"):
+                                    files_of = sorted({t.split("::", 1)[0] for t in ordered})
+                                    outcome = _fork_run(
+                                        copy_root, files_of, 3 * timeout, finder=finder
+                                    )
+                        how = f"fresh import, {len(plan.tests | plan.users)} tests"
+                    if outcome.startswith("error"):
+                        log = (copy_root / ".mutation-child.log").read_text(errors="replace")
+                        raise SystemExit(
+                            f"pytest could not run {m.key} ({outcome}):\n{log[-2000:]}"
+                        )
+                    if outcome == "survived":
+                        survived += 1
+                        uncovered += how == "not covered"
+                        source_line = text.splitlines()[m.line - 1].strip()
+                        print(f"  SURVIVED {m.key} ({how}): {source_line}", flush=True)
+                    else:
+                        killed += 1
+                    if args.verbose:
+                        print(f"  {m.key}: {outcome} ({how})", flush=True)
+                total = killed + survived
+                score = 100.0 * killed / total if total else 100.0
+                line = (
+                    f"{module}: {killed}/{total} killed ({score:.1f}%), {skipped} judged"
+                    f" equivalent, {uncovered} not covered, {fresh} fresh-import runs,"
+                    f" {(time.monotonic() - module_started) / 60:.1f} min after the warm runs"
                 )
-
-            def run(tests: list[str], timeout: float, finder: _MutantFinder) -> str:
-                nonlocal runs
-                runs += 1
-                outcome = _fork_run(copy_root, tests, timeout, finder=finder)
-                if outcome.startswith("error"):  # a node id pytest could not select: its files
-                    files_of = sorted({t.split("::", 1)[0] for t in tests})
-                    outcome = _fork_run(copy_root, files_of, timeout * 3, finder=finder)
-                return outcome
-
-            every = mutants(module, copy_root / "src" / "jiguan_core")
-            for number, m in enumerate(every, start=1):
-                if m.key in equivalent:
-                    skipped += 1
-                    continue
-                span = _runtime_span(text, m)
-                selected = cmap.tests_for(module, *span) if span is not None else None
-                finder = _MutantFinder(_module_name(module), path, m.source)
-                if selected is not None and not selected:
-                    outcome, how = "survived", "not covered"
-                elif selected is not None:
-                    outcome = run(order(selected), args.timeout or cmap.timeout(selected), finder)
-                    how = f"{len(selected)} covering tests"
-                else:
-                    # Runs at import time (a class body, a default, a constant): the tests that
-                    # run the module's lines first, then those that run the lines of a module
-                    # importing it (whatever uses the constant or class).
-                    outcome = "survived"
-                    for group in (covering_module, covering_users - covering_module):
-                        if group and outcome == "survived":
-                            outcome = run(order(group), args.timeout or cmap.timeout(group), finder)
-                    how = f"import time, {len(covering_module | covering_users)} tests"
-                killer = _FirstFailure.read(copy_root)
-                if killer and outcome == "killed":
-                    killers[killer] = number
-                if outcome.startswith("error"):
-                    log = (copy_root / ".mutation-child.log").read_text(errors="replace")
-                    raise SystemExit(f"pytest could not run {m.key} ({outcome}):\n{log[-2000:]}")
-                if outcome == "survived":
-                    survived += 1
-                    uncovered += how == "not covered"
-                    survivors.append((m, how))
-                    source_line = text.splitlines()[m.line - 1].strip()
-                    print(f"  SURVIVED {m.key} ({how}): {source_line}", flush=True)
-                else:
-                    killed += 1
-                if args.verbose:
-                    print(f"  {number}/{len(every)} {m.key}: {outcome} ({how})", flush=True)
-            total = killed + survived
-            score = 100.0 * killed / total if total else 100.0
+                print(line, flush=True)
+                summary.append(line)
+                failed |= score < args.threshold
+            count = sum(len(p) for p in plans.values())
             seconds = time.monotonic() - started
-            per = seconds / total if total else 0.0
             line = (
-                f"{module}: {killed}/{total} killed ({score:.1f}%), {skipped} judged equivalent,"
-                f" {uncovered} not covered, {runs} runs, {seconds / 60:.1f} min"
-                f" ({per:.1f} s a mutant)"
+                f"{package}: {count} mutants in {seconds / 60:.1f} min"
+                f" ({seconds / max(count, 1):.2f} s a mutant)"
             )
             print(line, flush=True)
             summary.append(line)
-            failed |= score < args.threshold
     minutes = (time.monotonic() - run_started) / 60
     print("\n".join(["", "mutation scores:", *summary, f"total {minutes:.1f} min"]))
     return 1 if failed else 0
