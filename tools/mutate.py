@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
+import functools
 import importlib
 import importlib.abc
 import importlib.util
@@ -339,15 +340,17 @@ class _FirstFailure:
             self.path(self.root).write_text(report.nodeid, encoding="utf-8")
 
 
+@functools.cache
+def _parse(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _importers(module: str, base: Path) -> set[str]:
     """``module`` and the modules under ``base`` that import from it, directly or through a
     package's re-export (read from their import statements; one level: what uses a constant or a
     class of the module)."""
     target = _module_name(module)
-    parsed = {
-        str(path.relative_to(base)): ast.parse(path.read_text(encoding="utf-8"))
-        for path in base.rglob("*.py")
-    }
+    parsed = {str(path.relative_to(base)): _parse(path) for path in base.rglob("*.py")}
 
     def imported(name: str, tree: ast.Module) -> set[str]:
         """Dotted names ``name`` imports: modules, and ``module.name`` for from-imports."""
@@ -546,16 +549,24 @@ def _coverage_map(root: Path, package: str, test_files: list[str]) -> _CoverageM
     return cmap
 
 
-def _runtime_span(module_text: str, m: Mutant) -> tuple[int, int] | None:
-    """The lines to look up for a mutant inside a function body (from its statement's first line
-    to the node's last), or None for a mutant that runs at import time (module and class bodies,
-    decorators, default values)."""
+@functools.cache
+def _site_tree(module_text: str) -> tuple[list[ast.AST], dict[int, ast.AST]]:
+    """The module's mutation sites in walk order, and each node's parent (by id)."""
     tree = ast.parse(module_text)
-    node, _ = list(_sites(tree, module_text.splitlines()))[m.index]
+    sites = [node for node, _ in _sites(tree, module_text.splitlines())]
     parents: dict[int, ast.AST] = {}
     for parent in ast.walk(tree):
         for child in ast.iter_child_nodes(parent):
             parents[id(child)] = parent
+    return sites, parents
+
+
+def _runtime_span(module_text: str, m: Mutant) -> tuple[int, int] | None:
+    """The lines to look up for a mutant inside a function body (from its statement's first line
+    to the node's last), or None for a mutant that runs at import time (module and class bodies,
+    decorators, default values)."""
+    sites, parents = _site_tree(module_text)
+    node = sites[m.index]
     statement: ast.AST | None = None
     current: ast.AST = node
     while id(current) in parents:
@@ -578,12 +589,8 @@ def _runtime_span(module_text: str, m: Mutant) -> tuple[int, int] | None:
 def _outer_function(module_text: str, m: Mutant) -> str | None:
     """The qualified name of the function whose code holds the mutant (the outermost function
     reachable from the module through classes), or None for a mutant outside any function."""
-    tree = ast.parse(module_text)
-    node, _ = list(_sites(tree, module_text.splitlines()))[m.index]
-    parents: dict[int, ast.AST] = {}
-    for parent in ast.walk(tree):
-        for child in ast.iter_child_nodes(parent):
-            parents[id(child)] = parent
+    sites, parents = _site_tree(module_text)
+    node = sites[m.index]
     chain: list[ast.AST] = []
     current: ast.AST = node
     while id(current) in parents:

@@ -161,6 +161,18 @@ class TestParticipants:
         assert (outcome.grade, outcome.capped) == (Grade.COMPETENT, True)
 
 
+    def test_by_default_everyone_hired_before_the_year_ends_is_assessed_and_nobody_after(
+        self,
+    ) -> None:
+        """Hired on 31 December: assessed for the year; hired on 1 January next year: not."""
+        scores = {f"p{i:02d}": 80.0 for i in range(1, 6)}
+        office = tiny_office(
+            scores, hired={"p04": dt.date(YEAR, 12, 31), "p05": dt.date(YEAR + 1, 1, 1)}
+        )
+        result = assess_year(office, year_records(scores), YEAR, policy=SIMPLE)
+        assert [o.staff_id for o in result.outcomes] == ["p01", "p02", "p03", "p04"]
+
+
 class TestBadInput:
     def test_a_score_outside_the_scale_is_named(self) -> None:
         """p02's 130 is outside [0, 100]."""
