@@ -787,7 +787,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--threshold", type=float, default=85.0)
     parser.add_argument("--verbose", action="store_true", help="print every mutant's outcome")
+    parser.add_argument(
+        "--only",
+        type=Path,
+        help="a file of mutant keys (module:line:column:operator, one a line): run only those,"
+        " e.g. the survivors of the last run after adding tests",
+    )
     args = parser.parse_args(argv)
+    only: set[str] | None = None
+    if args.only:
+        only = {
+            line.split()[0]
+            for line in args.only.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        }
     modules = list(args.modules)
     if args.all:
         for package in PACKAGES:
@@ -832,7 +845,7 @@ def main(argv: list[str] | None = None) -> int:
                 users = cmap.tests_of(_importers(module, base))
                 plans[module] = []
                 for m in mutants(module, base):
-                    if m.key in equivalent:
+                    if m.key in equivalent or (only is not None and m.key not in only):
                         continue
                     span = _runtime_span(text, m)
                     selected = cmap.tests_for(module, *span) if span is not None else None

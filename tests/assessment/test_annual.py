@@ -160,7 +160,6 @@ class TestParticipants:
         # One graded person: 20% of 1 is 0 places (floor), so 称职 with the line reached.
         assert (outcome.grade, outcome.capped) == (Grade.COMPETENT, True)
 
-
     def test_by_default_everyone_hired_before_the_year_ends_is_assessed_and_nobody_after(
         self,
     ) -> None:
@@ -272,3 +271,96 @@ class TestIssue13WrongAnswers:
         assert caught.value.value == 1800
         assert "1949-2200" in str(caught.value)
         assert "年份" in caught.value.render("zh")
+
+
+class TestEdges:
+    """Each threshold, date and record filter of the annual grade at its edge (A1-A6)."""
+
+    def test_a_composite_exactly_at_a_threshold_reaches_that_grade(self) -> None:
+        """A1 thresholds are minimums: 85 is 优秀, 70 称职, 60 基本称职; just below is the next."""
+        scores = {"p01": 85.0, "p02": 84.5, "p03": 70.0, "p04": 69.5, "p05": 60.0, "p06": 59.5}
+        result = _assess(scores)
+        assert result.quota.places == 1
+        assert {o.staff_id: o.grade for o in result.outcomes} == {
+            "p01": Grade.EXCELLENT,
+            "p02": Grade.COMPETENT,
+            "p03": Grade.COMPETENT,
+            "p04": Grade.BASICALLY_COMPETENT,
+            "p05": Grade.BASICALLY_COMPETENT,
+            "p06": Grade.INCOMPETENT,
+        }
+
+    def test_a_person_barred_from_excellent_takes_no_place_in_the_quota(self) -> None:
+        """A 警告 in the year bars the best composite from 优秀 (A6); the one place goes to the next."""
+        scores = dict(TEN, p01=99.0, p02=90.0)
+        records = year_records(
+            scores,
+            sanctions=[
+                Sanction(staff_id="p01", kind=SanctionKind.WARNING, start=dt.date(YEAR, 3, 1))
+            ],
+        )
+        result = assess_year(tiny_office(scores), records, YEAR, policy=SIMPLE)
+        assert result.quota.places == 2
+        assert result.quota.candidates == 1
+        assert result.outcome("p01").grade is Grade.COMPETENT
+        assert result.outcome("p02").grade is Grade.EXCELLENT
+
+    def test_the_quota_line_is_the_lowest_excellent_composite(self) -> None:
+        scores = dict(TEN, p01=99.0, p02=95.0)
+        result = _assess(scores)
+        assert (result.quota.excellent, result.quota.line) == (2, 95.0)
+
+    def test_by_default_the_grade_is_decided_on_1_january_of_the_next_year(self) -> None:
+        """An investigation closed on 2 January is still open on the default day (A5)."""
+        from jiguan_core.assessment import Investigation
+
+        scores = dict(TEN)
+        records = year_records(
+            scores,
+            investigations=[
+                Investigation(
+                    staff_id="p01", opened=dt.date(YEAR, 10, 1), closed=dt.date(YEAR + 1, 1, 2)
+                )
+            ],
+        )
+        result = assess_year(tiny_office(scores), records, YEAR, policy=SIMPLE)
+        assert result.as_of == dt.date(YEAR + 1, 1, 1)
+        assert result.outcome("p01").ungraded is Ungraded.UNDER_INVESTIGATION
+
+    def test_a_probation_ending_on_31_december_leaves_the_person_graded(self) -> None:
+        """Probation is [start, end): on 31 December the person is no longer on probation."""
+        from jiguan_core.assessment import Probation
+
+        ended = Probation(
+            staff_id="p01", start=dt.date(YEAR - 1, 12, 31), end=dt.date(YEAR, 12, 31)
+        )
+        started = Probation(
+            staff_id="p02", start=dt.date(YEAR, 12, 31), end=dt.date(YEAR + 1, 12, 31)
+        )
+        records = year_records(TEN, probations=[ended, started])
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=SIMPLE)
+        assert result.outcome("p01").grade is Grade.COMPETENT
+        assert result.outcome("p02").ungraded is Ungraded.PROBATION
+
+    def test_leave_of_another_year_does_not_count_towards_the_half_year(self) -> None:
+        """A4 counts the assessed year's sick and personal leave only."""
+        records = year_records(
+            TEN,
+            leave=[
+                LeaveRecord(staff_id="p01", year=YEAR - 1, sick_days=300),
+                LeaveRecord(staff_id="p02", year=YEAR, sick_days=300),
+            ],
+        )
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=SIMPLE)
+        assert result.outcome("p01").grade is Grade.COMPETENT
+        assert result.outcome("p02").ungraded is Ungraded.LONG_LEAVE
+
+    def test_no_leave_at_all_is_never_over_the_limit_even_a_zero_share(self) -> None:
+        """With ``leave_share=0`` any leave at all leaves the year ungraded, and no leave does not."""
+        policy = AnnualPolicy(weights=SIMPLE.weights, routine=SIMPLE_ROUTINE, leave_share=0.0)
+        records = year_records(
+            TEN, leave=[LeaveRecord(staff_id="p02", year=YEAR, personal_days=0.5)]
+        )
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=policy)
+        assert result.outcome("p01").grade is Grade.COMPETENT
+        assert result.outcome("p02").ungraded is Ungraded.LONG_LEAVE
