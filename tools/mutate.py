@@ -61,7 +61,9 @@ PACKAGES = ("rules", "assessment", "development")
 EQUIVALENT_FILE = ROOT / "tools" / "mutation_equivalent.txt"
 
 #: The tests run against each package's mutants (the unit, property and stateful tests of the
-#: package; the CLI and docs tests are left out: they add minutes and rarely kill more).
+#: package, its verifier tests, and the edge tests of periods and deadlines; the CLI and docs tests
+#: are left out: they add minutes and rarely kill more). Each mutant runs only those of them that
+#: cover its lines.
 TESTS: dict[str, tuple[str, ...]] = {
     "rules": (
         "tests/rules/test_*.py",
@@ -71,10 +73,12 @@ TESTS: dict[str, tuple[str, ...]] = {
     "assessment": (
         "tests/assessment/test_*.py",
         "tests/catalogue/test_assessment.py",
+        "tests/test_edges_periods.py",
     ),
     "development": (
         "tests/development/test_*.py",
         "tests/catalogue/test_development.py",
+        "tests/test_edges_periods.py",
     ),
 }
 

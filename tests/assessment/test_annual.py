@@ -364,3 +364,86 @@ class TestEdges:
         result = assess_year(tiny_office(TEN), records, YEAR, policy=policy)
         assert result.outcome("p01").grade is Grade.COMPETENT
         assert result.outcome("p02").ungraded is Ungraded.LONG_LEAVE
+
+    def test_equal_composites_and_good_quarters_go_to_the_higher_routine_mean(self) -> None:
+        """The last key of the ranking (R4): p02's quarters average 92, p01's 90; both 90 overall."""
+        nine = {f"p{i:02d}": 80.0 for i in range(1, 10)}
+        quarterly = dict(nine, p01=90.0, p02=92.0)
+        democratic = dict(nine, p01=90.0, p02=88.0)
+        records = AssessmentRecords(
+            quarter_scores=quarter_records(quarterly),
+            annual_scores=[
+                AnnualScores(staff_id=p, year=YEAR, scores={"democratic": s})
+                for p, s in democratic.items()
+            ],
+        )
+        result = assess_year(tiny_office(nine), records, YEAR, policy=SIMPLE)
+        p01, p02 = result.outcome("p01"), result.outcome("p02")
+        assert (p01.composite, p02.composite) == (90.0, 90.0)
+        assert (p01.good_quarters, p02.good_quarters) == (4, 4)
+        assert result.quota.places == 1
+        assert not result.ties
+        assert (p01.grade, p02.grade) == (Grade.COMPETENT, Grade.EXCELLENT)
+
+    def test_an_ungraded_person_has_no_composite_rank_or_quota_marks(self) -> None:
+        """Not graded (A3): nothing of the grading applies, not even 好 quarters he earned."""
+        from jiguan_core.assessment import Probation
+
+        probation = Probation(
+            staff_id="p01", start=dt.date(YEAR, 6, 1), end=dt.date(YEAR + 1, 6, 1)
+        )
+        scores = dict(TEN, p01=99.0)
+        result = assess_year(
+            tiny_office(scores), year_records(scores, probations=[probation]), YEAR, policy=SIMPLE
+        )
+        p01 = result.outcome("p01")
+        assert p01.ungraded is Ungraded.PROBATION
+        assert (p01.grade, p01.composite, p01.rank, p01.breakdown) == (None, None, None, ())
+        assert (p01.good_quarters, p01.routine_mean) == (0, None)
+        assert (p01.capped, p01.tied, p01.barred) == (False, False, False)
+        assert p01.rules == ("A1", "A3")
+
+    def test_the_first_of_several_ungraded_reasons_names_the_outcome(self) -> None:
+        """On probation (A3) and under investigation (A5): ungraded for probation, both cited."""
+        from jiguan_core.assessment import Investigation, Probation
+
+        records = year_records(
+            TEN,
+            probations=[
+                Probation(staff_id="p01", start=dt.date(YEAR, 6, 1), end=dt.date(YEAR + 1, 6, 1))
+            ],
+            investigations=[Investigation(staff_id="p01", opened=dt.date(YEAR, 9, 1))],
+        )
+        p01 = assess_year(tiny_office(TEN), records, YEAR, policy=SIMPLE).outcome("p01")
+        assert (p01.ungraded, p01.rules) == (Ungraded.PROBATION, ("A1", "A3", "A5"))
+
+    def test_a_weighed_quarter_counts_its_own_score_not_the_routine_mean(self) -> None:
+        """Weights on ``q4``: the fourth quarter's score (90), not the year's mean (67.5)."""
+        policy = AnnualPolicy(
+            weights=Weights({"democratic": 0.5, "q4": 0.5}), routine=SIMPLE_ROUTINE
+        )
+        quarterly = {1: 60.0, 2: 60.0, 3: 60.0, 4: 90.0}
+        records = AssessmentRecords(
+            quarter_scores=[
+                QuarterScores(staff_id=p, year=YEAR, quarter=q, scores={"panel": s})
+                for p in TEN
+                for q, s in quarterly.items()
+            ],
+            annual_scores=[
+                AnnualScores(staff_id=p, year=YEAR, scores={"democratic": 80.0}) for p in TEN
+            ],
+        )
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=policy)
+        assert result.outcome("p01").composite == 85.0
+
+    def test_scores_on_the_ends_of_the_scale_are_accepted(self) -> None:
+        """The scale is closed: 0 and 100 are valid annual scores."""
+        records = AssessmentRecords(
+            quarter_scores=quarter_records(TEN),
+            annual_scores=[
+                AnnualScores(staff_id=p, year=YEAR, scores={"democratic": s})
+                for p, s in dict(TEN, p01=0.0, p02=100.0).items()
+            ],
+        )
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=SIMPLE)
+        assert (result.outcome("p01").composite, result.outcome("p02").composite) == (40.0, 90.0)

@@ -131,3 +131,53 @@ def test_a_later_warning_keeps_the_demerits_effects_for_its_remaining_time() -> 
         )
         assert not award.eligible
         assert "demerit runs until 2025-03-01" in award.reasons[0][1].en
+
+
+def test_a_demotion_names_the_level_below_in_the_language_asked() -> None:
+    """A13 with the office: 县处级副职 → 乡科级正职, in Chinese and in English."""
+    from jiguan_core.staff import Level
+    from tests.strategies_assessment import tiny_office
+
+    office = tiny_office(["p01"], level=Level.DIVISION_DEPUTY)
+    (demotion,) = consequences(
+        [YearOutcome(staff_id="p01", year=2025, grade=Grade.INCOMPETENT)], office=office
+    )
+    assert demotion.kind is ConsequenceKind.DEMOTION
+    assert "（县处级副职 → 乡科级正职）" in demotion.render("zh")
+    assert "(division deputy → section head)" in demotion.render("en")
+
+
+def test_year_outcomes_from_a_result_are_of_the_class_asked_for() -> None:
+    """``from_result`` on a subclass builds the subclass, each outcome's fields kept."""
+    import attrs
+
+    from jiguan_core.assessment import assess_year
+    from tests.strategies_assessment import SIMPLE, YEAR, tiny_office, year_records
+
+    @attrs.frozen(kw_only=True)
+    class Mine(YearOutcome):
+        pass
+
+    scores = {"p01": 90.0, "p02": 80.0}
+    result = assess_year(tiny_office(scores), year_records(scores), YEAR, policy=SIMPLE)
+    mine = Mine.from_result(result)
+    assert [type(o) for o in mine] == [Mine, Mine]
+    assert [(o.staff_id, o.year, o.grade) for o in mine] == [
+        ("p01", YEAR, Grade.COMPETENT),
+        ("p02", YEAR, Grade.COMPETENT),
+    ]
+
+
+def test_year_outcomes_from_a_result_refuse_what_the_constructor_refuses() -> None:
+    """An outcome edited to an id with spaces is refused, as ``YearOutcome(...)`` would."""
+    import attrs
+
+    from jiguan_core.assessment import assess_year
+    from jiguan_core.errors import InvalidValue
+    from tests.strategies_assessment import SIMPLE, YEAR, tiny_office, year_records
+
+    scores = {"p01": 90.0}
+    result = assess_year(tiny_office(scores), year_records(scores), YEAR, policy=SIMPLE)
+    edited = attrs.evolve(result, outcomes=(attrs.evolve(result.outcomes[0], staff_id=" p01"),))
+    with pytest.raises(InvalidValue, match="staff_id"):
+        YearOutcome.from_result(edited)
