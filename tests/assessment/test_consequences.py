@@ -181,3 +181,21 @@ def test_year_outcomes_from_a_result_refuse_what_the_constructor_refuses() -> No
     edited = attrs.evolve(result, outcomes=(attrs.evolve(result.outcomes[0], staff_id=" p01"),))
     with pytest.raises(InvalidValue, match="staff_id"):
         YearOutcome.from_result(edited)
+
+
+def _kinds_by_year(history: list[YearOutcome], kind: ConsequenceKind) -> list[int]:
+    return [c.year for c in consequences(history) if c.kind is kind]
+
+
+def test_a_missing_year_breaks_a_run_of_excellent_years() -> None:
+    """A9 needs three 优秀 years in a row: 2021-22, no record for 2023, then 2024-26: the third
+    year of the new run (2026) earns the merit, not 2025."""
+    years = (2021, 2022, 2024, 2025, 2026)
+    history = [_h(year, E) for year in years]
+    assert _kinds_by_year(history, ConsequenceKind.THIRD_CLASS_MERIT) == [2026]
+
+
+def test_two_incompetent_years_in_a_row_after_a_competent_one_flag_dismissal() -> None:
+    """A14: 称职 in 2023, 不称职 in 2024 and 2025: dismissal in 2025."""
+    history = [_h(2023, C), _h(2024, Grade.INCOMPETENT), _h(2025, Grade.INCOMPETENT)]
+    assert _kinds_by_year(history, ConsequenceKind.DISMISSAL) == [2025]
