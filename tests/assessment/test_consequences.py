@@ -181,6 +181,12 @@ def test_year_outcomes_from_a_result_refuse_what_the_constructor_refuses() -> No
     edited = attrs.evolve(result, outcomes=(attrs.evolve(result.outcomes[0], staff_id=" p01"),))
     with pytest.raises(InvalidValue, match="staff_id"):
         YearOutcome.from_result(edited)
+    for field, value in (("grade", "excellent"), ("ungraded", "probation")):
+        edited = attrs.evolve(
+            result, outcomes=(attrs.evolve(result.outcomes[0], **{field: value}),)
+        )
+        with pytest.raises(InvalidValue, match=field):
+            YearOutcome.from_result(edited)
 
 
 def _kinds_by_year(history: list[YearOutcome], kind: ConsequenceKind) -> list[int]:
@@ -199,3 +205,72 @@ def test_two_incompetent_years_in_a_row_after_a_competent_one_flag_dismissal() -
     """A14: 称职 in 2023, 不称职 in 2024 and 2025: dismissal in 2025."""
     history = [_h(2023, C), _h(2024, Grade.INCOMPETENT), _h(2025, Grade.INCOMPETENT)]
     assert _kinds_by_year(history, ConsequenceKind.DISMISSAL) == [2025]
+
+
+def _sanctioned(*sanctions: tuple[str, str, dt.date]) -> list[object]:
+    from jiguan_core.assessment import Sanction, SanctionKind, sanction_periods
+
+    return list(
+        sanction_periods(
+            [Sanction(staff_id=p, kind=SanctionKind(k), start=day) for p, k, day in sanctions]
+        )
+    )
+
+
+def test_the_sanction_facts_of_a_year_tell_a_heavy_period_from_a_warning_in_the_year() -> None:
+    """p01: 记过 from June 2024 overlaps 2025 (heavy, A7); p02: a 警告 of 2024 running into 2025
+    is neither heavy nor a warning *in* 2025 (A6); p03: a 警告 decided in 2025 is."""
+    periods = _sanctioned(
+        ("p01", "demerit", dt.date(2024, 6, 1)),
+        ("p02", "warning", dt.date(2024, 10, 1)),
+        ("p03", "warning", dt.date(2025, 3, 1)),
+    )
+    history = [_h(2025, C, person) for person in ("p01", "p02", "p03")]
+    facts = {
+        f["staff_id"]: (f["heavy_sanction_in_period"], f["warning_in_year"])
+        for f in person_year_facts(history, periods=periods)  # type: ignore[arg-type]
+    }
+    assert facts == {"p01": (1, 0), "p02": (0, 0), "p03": (0, 1)}
+
+
+def test_a_sanction_still_running_on_1_january_blocks_the_years_promotion() -> None:
+    """S2 takes effect on 1 January of the next year: a 警告 from 2 July 2025 ends on
+    2 January 2026 and blocks; one from 1 July 2025 ended on 1 January and does not."""
+    periods = _sanctioned(
+        ("p01", "warning", dt.date(2025, 7, 2)), ("p02", "warning", dt.date(2025, 7, 1))
+    )
+    history = [_h(2025, C, "p01"), _h(2025, C, "p02")]
+    blocked = {
+        c.staff_id
+        for c in consequences(history, periods=periods)  # type: ignore[arg-type]
+        if c.kind is ConsequenceKind.NO_PROMOTION
+    }
+    assert blocked == {"p01"}
+
+
+def test_a_protected_situation_counts_for_the_years_it_touches() -> None:
+    """A14: maternity ending 15 January 2025 still protects 2025; nursing from 15 January 2026
+    does not protect 2025."""
+    from jiguan_core.assessment import ProtectedKind, ProtectedPeriod
+
+    incompetent = Grade.INCOMPETENT
+    history = [_h(y, incompetent, p) for p in ("p01", "p02") for y in (2024, 2025)]
+    protected = [
+        ProtectedPeriod(
+            staff_id="p01",
+            kind=ProtectedKind.MATERNITY,
+            start=dt.date(2024, 7, 15),
+            end=dt.date(2025, 1, 15),
+        ),
+        ProtectedPeriod(staff_id="p02", kind=ProtectedKind.NURSING, start=dt.date(2026, 1, 15)),
+    ]
+    found = {
+        (c.staff_id, c.kind)
+        for c in consequences(history, protected=protected)
+        if c.year == 2025
+        and c.kind in (ConsequenceKind.DISMISSAL, ConsequenceKind.DISMISSAL_WITHHELD)
+    }
+    assert found == {
+        ("p01", ConsequenceKind.DISMISSAL_WITHHELD),
+        ("p02", ConsequenceKind.DISMISSAL),
+    }
