@@ -249,8 +249,8 @@ def test_a_sanction_still_running_on_1_january_blocks_the_years_promotion() -> N
 
 
 def test_a_protected_situation_counts_for_the_years_it_touches() -> None:
-    """A14: maternity ending 15 January 2025 still protects 2025; nursing from 15 January 2026
-    does not protect 2025."""
+    """A14: maternity ending on 2 January 2025 (so covering 1 January) still protects 2025;
+    nursing from 1 January 2026 does not protect 2025."""
     from jiguan_core.assessment import ProtectedKind, ProtectedPeriod
 
     incompetent = Grade.INCOMPETENT
@@ -260,9 +260,9 @@ def test_a_protected_situation_counts_for_the_years_it_touches() -> None:
             staff_id="p01",
             kind=ProtectedKind.MATERNITY,
             start=dt.date(2024, 7, 15),
-            end=dt.date(2025, 1, 15),
+            end=dt.date(2025, 1, 2),
         ),
-        ProtectedPeriod(staff_id="p02", kind=ProtectedKind.NURSING, start=dt.date(2026, 1, 15)),
+        ProtectedPeriod(staff_id="p02", kind=ProtectedKind.NURSING, start=dt.date(2026, 1, 1)),
     ]
     found = {
         (c.staff_id, c.kind)
@@ -273,4 +273,24 @@ def test_a_protected_situation_counts_for_the_years_it_touches() -> None:
     assert found == {
         ("p01", ConsequenceKind.DISMISSAL_WITHHELD),
         ("p02", ConsequenceKind.DISMISSAL),
+    }
+
+
+def test_the_facts_of_an_ungraded_year_name_its_reason() -> None:
+    """A3, A4, A5: one flag per reason, and none for a graded year."""
+    history = [
+        YearOutcome(staff_id="p01", year=2025, ungraded=Ungraded.PROBATION),
+        YearOutcome(staff_id="p02", year=2025, ungraded=Ungraded.LONG_LEAVE),
+        YearOutcome(staff_id="p03", year=2025, ungraded=Ungraded.UNDER_INVESTIGATION),
+        _h(2025, C, "p04"),
+    ]
+    facts = {
+        f["staff_id"]: (f["on_probation"], f["leave_excess_days"], f["investigation_open"])
+        for f in person_year_facts(history)
+    }
+    assert facts == {
+        "p01": (1, 0, 0),
+        "p02": (0, 1, 0),
+        "p03": (0, 0, 1),
+        "p04": (0, 0, 0),
     }
