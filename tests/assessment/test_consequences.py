@@ -294,3 +294,48 @@ def test_the_facts_of_an_ungraded_year_name_its_reason() -> None:
         "p03": (0, 0, 1),
         "p04": (0, 0, 0),
     }
+
+
+def test_the_facts_of_two_plain_competent_years() -> None:
+    """A10 counts 称职 years: the second makes a pay step due (2 years), the 级别 needs 5; every
+    other flag is 0 (no run, no sanction, no protection)."""
+    quiet = dict.fromkeys(
+        (
+            "on_probation",
+            "leave_excess_days",
+            "investigation_open",
+            "heavy_sanction_in_period",
+            "warning_in_year",
+            "excellent_run",
+            "excellent_run_due",
+            "incompetent_run",
+            "incompetent_run_due",
+            "pay_step_blocked",
+            "promotion_blocked",
+            "party_sanction_running",
+            "award_blocked",
+            "protected",
+        ),
+        0,
+    )
+    common = {"staff_id": "p01", "grade": "competent", "ungraded": "", "counts_for_step": 1}
+    assert person_year_facts([_h(2024, C), _h(2025, C)]) == [
+        {
+            **common,
+            **quiet,
+            "year": 2024,
+            "step_years": 1,
+            "step_due": 0,
+            "grade_years": 1,
+            "grade_step_due": 0,
+        },
+        {
+            **common,
+            **quiet,
+            "year": 2025,
+            "step_years": 2,
+            "step_due": 1,
+            "grade_years": 2,
+            "grade_step_due": 0,
+        },
+    ]
