@@ -250,11 +250,12 @@ def test_a_sanction_still_running_on_1_january_blocks_the_years_promotion() -> N
 
 def test_a_protected_situation_counts_for_the_years_it_touches() -> None:
     """A14: maternity ending on 2 January 2025 (so covering 1 January) still protects 2025;
-    nursing from 1 January 2026 does not protect 2025."""
+    nursing from 1 January 2026 does not protect 2025, nor maternity that ended on 1 January 2025
+    (the end day is outside the period)."""
     from jiguan_core.assessment import ProtectedKind, ProtectedPeriod
 
     incompetent = Grade.INCOMPETENT
-    history = [_h(y, incompetent, p) for p in ("p01", "p02") for y in (2024, 2025)]
+    history = [_h(y, incompetent, p) for p in ("p01", "p02", "p03") for y in (2024, 2025)]
     protected = [
         ProtectedPeriod(
             staff_id="p01",
@@ -263,6 +264,12 @@ def test_a_protected_situation_counts_for_the_years_it_touches() -> None:
             end=dt.date(2025, 1, 2),
         ),
         ProtectedPeriod(staff_id="p02", kind=ProtectedKind.NURSING, start=dt.date(2026, 1, 1)),
+        ProtectedPeriod(
+            staff_id="p03",
+            kind=ProtectedKind.MATERNITY,
+            start=dt.date(2024, 7, 1),
+            end=dt.date(2025, 1, 1),
+        ),
     ]
     found = {
         (c.staff_id, c.kind)
@@ -273,6 +280,7 @@ def test_a_protected_situation_counts_for_the_years_it_touches() -> None:
     assert found == {
         ("p01", ConsequenceKind.DISMISSAL_WITHHELD),
         ("p02", ConsequenceKind.DISMISSAL),
+        ("p03", ConsequenceKind.DISMISSAL),
     }
 
 
@@ -339,3 +347,10 @@ def test_the_facts_of_two_plain_competent_years() -> None:
             "grade_step_due": 0,
         },
     ]
+
+
+def test_a_consequence_is_a_finding_dated_31_december_of_its_year() -> None:
+    (commendation, *_) = consequences([_h(2025, E)])
+    finding = commendation.to_finding()
+    assert finding.dates == (dt.date(2025, 12, 31),)
+    assert finding.rule_id == "A8"
