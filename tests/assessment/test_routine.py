@@ -206,3 +206,45 @@ def test_a_tie_at_the_line_for_good_is_explained_as_a_tie() -> None:
     english = "\n".join(explain_routine(outcome, result, lang="en"))
     assert "tied at the quota line with p02 (2 people for 1 place still open)" in english
     assert "share was full" not in english
+
+
+def test_a_score_exactly_at_the_good_minimum_is_good() -> None:
+    """R2: 90 is 好 (within the R3 share), 89.5 is 较好."""
+    scores = {f"p{i:02d}": 70.0 for i in range(1, 11)} | {"p01": 90.0, "p02": 89.5}
+    result = assess_quarter(
+        tiny_office(scores),
+        AssessmentRecords(quarter_scores=quarter_records(scores, quarters=(1,))),
+        YEAR,
+        1,
+        policy=SIMPLE_ROUTINE,
+    )
+    assert result.outcome("p01").grade is RoutineGrade.GOOD
+    assert result.outcome("p02").grade is RoutineGrade.FAIRLY_GOOD
+
+
+def test_only_the_quarters_own_scores_are_graded() -> None:
+    """Scores of the first quarter do not leak into the second."""
+    records = AssessmentRecords(
+        quarter_scores=[
+            QuarterScores(staff_id="p01", year=YEAR, quarter=1, scores={"panel": 95.0}),
+            QuarterScores(staff_id="p01", year=YEAR, quarter=2, scores={"panel": 75.0}),
+            QuarterScores(staff_id="p01", year=YEAR - 1, quarter=2, scores={"panel": 95.0}),
+        ]
+    )
+    outcome = assess_quarter(tiny_office(["p01"]), records, YEAR, 2, policy=SIMPLE_ROUTINE).outcome(
+        "p01"
+    )
+    assert outcome.score == 75.0
+
+
+def test_a_participant_named_twice_is_graded_once() -> None:
+    scores = {"p01": 80.0, "p02": 70.0}
+    result = assess_quarter(
+        tiny_office(scores),
+        AssessmentRecords(quarter_scores=quarter_records(scores, quarters=(1,))),
+        YEAR,
+        1,
+        policy=SIMPLE_ROUTINE,
+        participants=["p02", "p01", "p01"],
+    )
+    assert [o.staff_id for o in result.outcomes] == ["p01", "p02"]
