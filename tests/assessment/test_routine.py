@@ -248,3 +248,22 @@ def test_a_participant_named_twice_is_graded_once() -> None:
         participants=["p02", "p01", "p01"],
     )
     assert [o.staff_id for o in result.outcomes] == ["p01", "p02"]
+
+
+def test_two_rater_groups_are_weighted_in_the_policys_order_not_alphabetically() -> None:
+    """panel 70% + colleagues 30%: 100 and 50 make 85 (alphabetical order would make 65)."""
+    from jiguan_core.assessment import Weights
+
+    policy = RoutinePolicy(rater_weights=Weights({"panel": 0.7, "colleagues": 0.3}))
+    records = AssessmentRecords(
+        quarter_scores=[
+            QuarterScores(
+                staff_id="p01",
+                year=YEAR,
+                quarter=1,
+                scores={"panel": 100.0, "colleagues": 50.0},
+            )
+        ]
+    )
+    outcome = assess_quarter(tiny_office(["p01"]), records, YEAR, 1, policy=policy).outcome("p01")
+    assert outcome.score == pytest.approx(85.0)
