@@ -234,9 +234,19 @@ def _equivalent() -> dict[str, str]:
         for raw in EQUIVALENT_FILE.read_text(encoding="utf-8").splitlines():
             line = raw.strip()
             if line and not line.startswith("#"):
-                key, _, reason = line.partition(" ")
-                found[key] = reason.strip()
+                key, reason = _split_key(line)
+                found[key] = reason
     return found
+
+
+def _split_key(line: str) -> tuple[str, str]:
+    """``module:line:column:operator`` and the rest of ``line``; an operator such as
+    ``int 0->1`` holds one space."""
+    words = line.split(" ", 2)
+    if words[0].endswith(":int") and len(words) > 1:
+        return f"{words[0]} {words[1]}", words[2].strip() if len(words) > 2 else ""
+    key, _, rest = line.partition(" ")
+    return key, rest.strip()
 
 
 def _tests(module: str, root: Path = ROOT) -> list[str]:
@@ -801,7 +811,7 @@ def main(argv: list[str] | None = None) -> int:
     only: set[str] | None = None
     if args.only:
         only = {
-            line.split()[0]
+            _split_key(line.strip())[0]
             for line in args.only.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")
         }
