@@ -844,6 +844,9 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copy2(ROOT / name, copy_root / name)
         _preload(copy_root)
         base = copy_root / "src" / "jiguan_core"
+        # First every package's mutants that a warm session can run (quick), then those that need
+        # a fresh import (slow): the survivors of the first kind are known early.
+        prepared: dict[str, tuple[Any, ...]] = {}
         for package in packages:
             started = time.monotonic()
             in_package = [m for m in modules if m.split("/", 1)[0] == package]
@@ -874,6 +877,16 @@ def main(argv: list[str] | None = None) -> int:
                 if plan.qualname is not None and plan.tests
             ]
             outcomes = _warm_run(copy_root, files, warm, cmap, args.timeout)
+            warm_seconds = time.monotonic() - started
+            print(
+                f"{package}: {len(warm)} mutants in a warm session in {warm_seconds / 60:.1f} min"
+                f" ({warm_seconds / max(len(warm), 1):.2f} s a mutant)",
+                flush=True,
+            )
+            prepared[package] = (in_package, files, cmap, plans, outcomes, warm_seconds)
+        for package in packages:
+            in_package, files, cmap, plans, outcomes, warm_seconds = prepared[package]
+            started = time.monotonic() - warm_seconds
             for module in in_package:
                 module_started = time.monotonic()
                 text = (base / module).read_text(encoding="utf-8")
