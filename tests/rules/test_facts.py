@@ -8,7 +8,7 @@ import pytest
 
 from jiguan_core.rules._facts import epoch
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 EAST_8 = dt.timezone(dt.timedelta(hours=8))
 
 
@@ -17,6 +17,8 @@ EAST_8 = dt.timezone(dt.timedelta(hours=8))
     [
         dt.datetime(2025, 3, 1, 9, 30, tzinfo=EAST_8),
         dt.datetime(2025, 3, 1, 9, 30, 15, 999_999, tzinfo=EAST_8),
+        dt.datetime(2025, 3, 1, 9, 30, 15, tzinfo=EAST_8),
+        dt.datetime(2025, 3, 1, 23, 59, 59, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
         dt.datetime(1969, 12, 31, 23, 59, 59, 500_000, tzinfo=UTC),
         dt.datetime(1969, 12, 31, 23, 59, 59, tzinfo=UTC),
     ],
