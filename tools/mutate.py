@@ -14,19 +14,25 @@ For each module it makes one mutant per site and operator, one at a time:
 - constants: an int ``n`` -> ``n + 1`` and ``n - 1`` (boundaries), ``True`` <-> ``False``;
   ``None`` defaults are left alone, strings too (messages: equivalent mutants by the hundred);
 
-Docstrings, annotations, ``__all__`` and lines marked ``# pragma: no mutate`` are skipped. Each
-mutant is written into a private copy of ``src/`` and the module's tests run against it in a fresh
-interpreter (``pytest -x``, Hypothesis profile ``mutation``: derandomised, no example database)
-with a timeout; a failing or timed-out run kills the mutant. Survivors are printed with their
-line, so each can be judged: equivalent (the program's meaning does not change) or a missing test.
-Equivalent mutants are listed in ``tools/mutation_equivalent.txt`` (``module:line:column:operator``
-lines, each with a reason) and left out of the score.
+Docstrings, annotations, ``__all__`` and lines marked ``# pragma: no mutate`` are skipped.
+
+Each mutant runs only the tests that execute its lines: the package's tests run once under
+coverage.py with a context per test, giving (module, line) -> tests. A mutant inside a function
+body runs in a child forked from one collected pytest session, the function's code object swapped
+for the mutant's; a mutant acting at import time runs in a fresh import (an import hook serves the
+mutated source) against the tests of the module, of the modules importing it, then of the whole
+package. A failing or timed-out run kills the mutant (Hypothesis profile ``mutation``:
+derandomised, no example database, no shrinking). Survivors are printed with their line, so each
+can be judged: equivalent (the program's meaning does not change) or a missing test. Equivalent
+mutants are listed in ``tools/mutation_equivalent.txt`` (``module:line:column:operator`` lines,
+each with a reason) and left out of the score.
 
 Usage::
 
     python tools/mutate.py assessment/sanctions.py assessment/grades.py   # some modules
     python tools/mutate.py --all                                          # rules, assessment, development
     python tools/mutate.py --list assessment/grades.py                    # the mutants, no run
+    python tools/mutate.py --only survivors.txt --all                     # only the listed keys
 
 It exits 1 when a module scores under ``--threshold`` (85 by default).
 """
