@@ -323,27 +323,9 @@ def make_violation(
     third of the time by skipping the converters and checks. The caller guarantees what they
     would ensure: id tuples already sorted and without repeats (see ``_ids``), ``message`` or
     ``explain`` given."""
-    return violation_of(
-        rule_id,
-        part,
-        level,
-        day,
-        (
-            activity_ids,
-            absence_ids,
-            staff_ids,
-            post_id,
-            room_id,
-            department_id,
-            place,
-            blackout_id,
-            refs,
-        ),
-        penalty,
-        message,
-        explain,
-        detail,
-    )
+    ids, places = (activity_ids, absence_ids, staff_ids), (post_id, room_id, department_id)
+    subjects: Subjects = (*ids, *places, place, blackout_id, refs)
+    return violation_of(rule_id, part, level, day, subjects, penalty, message, explain, detail)
 
 
 def violation_of(
