@@ -18,6 +18,7 @@ from jiguan_core.cli import (
     Workspace,
     load_workspace,
     schema_problems,
+    workspace_schema,
     workspace_to_dict,
 )
 from jiguan_core.department import Department
@@ -26,11 +27,15 @@ from tests.strategies_assessment import staff_ids, tiny_office, year_records
 from tests.strategies_rules import policies
 from tests.strategies_scheduling import instances
 from tests.strategies_work import DEPARTMENTS, STAFF, record_lists
+from tests.test_schema_validator import _errors as independent_errors
 
 
 def _round_trips(workspace: Workspace) -> None:
+    """Valid per the library's own check and per an independent validator (jsonschema, with a
+    real RFC 3339 date-time check: tests/test_schema_validator.py), then read back equal."""
     data = workspace_to_dict(workspace)
     assert schema_problems(data) == []
+    assert independent_errors(workspace_schema(), data) == []
     assert load_workspace(data) == workspace
 
 
