@@ -117,7 +117,7 @@ def _times(job: ActivityRequest, calendar: WorkCalendar) -> list[tuple[dt.dateti
 
 
 def _hard(found: list[Finding]) -> list[Finding]:
-    return [f for f in found if f[2] is Severity.HARD]
+    return [f for f in found if f["level"] is Severity.HARD]
 
 
 @settings(max_examples=min(settings().max_examples, 25))
@@ -145,7 +145,7 @@ def test_the_plan_is_maximal_against_a_brute_force_oracle(instance: Instance, se
                 for extra in itertools.combinations(pool, job.any_leaders):
                     activity = _activity(job, start, end, room, extra)
                     found = oracle(office, [*near, activity], office.absences, calendar=calendar)
-                    new = [f for f in _hard(found) if job.id in f[3]]  # type: ignore[operator]
+                    new = [f for f in _hard(found) if job.id in f.get("activity_ids", ())]  # type: ignore[operator]
                     assert new, f"{job.id} fits at {activity.span} room {room} leaders {extra}"
                     tried += 1
     assert tried >= sum(1 for u in plan.unplaced if _times(jobs[u.request_id], calendar))
