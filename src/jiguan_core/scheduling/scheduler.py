@@ -225,12 +225,12 @@ def _run(
         ):
             _commit(state, data, assignment, checker)
     pending = [d for d in model.jobs if state.assign[d.index] is None]
-    bound = sum(
-        d.weight
-        for d in model.jobs
-        if state.assign[d.index] is not None
-        or (not d.pinned and any(state.fit(d, c) is not None for c in range(len(d.cands))))
-    )
+    # A proven upper bound: what is placed plus every job that fits in the calendar alone (a
+    # job that does not can never be placed, so the search does not try it).
+    hopeless = {
+        d.index for d in pending if all(state.fit(d, c) is None for c in range(len(d.cands)))
+    }
+    bound = sum(d.weight for d in model.jobs if d.index not in hopeless)
     for done, data in enumerate(order(model, pending), start=1):
         if budget.spend():
             break
@@ -241,7 +241,9 @@ def _run(
         if progress is not None:
             progress(done, len(pending))
     if not verified:
-        Search(model, state, random.Random(seed), spend=budget.spend, bound=bound).run()
+        Search(
+            model, state, random.Random(seed), spend=budget.spend, bound=bound, hopeless=hopeless
+        ).run()
     optimal: bool | None = None
     proven: int | None = None
     if engine == "cpsat":
@@ -393,7 +395,7 @@ def _finish(
     """Optional participants where free, the full check as a safety net, the plan."""
     baseline = set(check(base, policy=policy, calendar=calendar).violations)
     activities: dict[int, Activity] = {}
-    plain: dict[int, Activity] = {}  # without optional participants
+    with_optional: set[int] = set()  # placements that took optional participants
     rules = model.rules
     for data in sorted(model.jobs, key=lambda d: (-d.weight, d.index)):
         assignment = state.assign[data.index]
@@ -416,10 +418,10 @@ def _finish(
                 free += 1
         if optional:
             state.add_optional(data, assignment, tuple(optional))
+            with_optional.add(data.index)
         activities[data.index] = _activity(
             model, data, assignment, tuple(model.people[p] for p in optional)
         )
-        plain[data.index] = _activity(model, data, assignment, ())
     rule_reasons: dict[int, dict[str, Text]] = {}
     while True:
         new_list = [
@@ -440,8 +442,11 @@ def _finish(
         if not culprits:
             break
         index = culprits[-1]
-        if activities[index] != plain[index]:
-            activities[index] = plain[index]  # first without its optional participants
+        if index in with_optional:  # first without its optional participants
+            with_optional.discard(index)
+            assignment = state.assign[index]
+            assert assignment is not None
+            activities[index] = _activity(model, model.jobs[index], assignment, ())
             continue
         del activities[index]
         state.unplace(model.jobs[index])
