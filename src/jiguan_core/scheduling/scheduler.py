@@ -33,7 +33,7 @@ from jiguan_core.organization import Organization
 from jiguan_core.rule import Severity
 from jiguan_core.rules import IncrementalChecker, SchedulingPolicy, Score, check
 from jiguan_core.scheduling._construct import best_fit, order
-from jiguan_core.scheduling._exact import solve_exact
+from jiguan_core.scheduling._exact import refuse_unmodelled, solve_exact
 from jiguan_core.scheduling._model import JobData, Model
 from jiguan_core.scheduling._reasons import reason
 from jiguan_core.scheduling._score import Assignment, State
@@ -202,6 +202,8 @@ def _run(
     model = Model.build(
         office, free_jobs, base, policy=policy, calendar=calendar, hours=office_hours
     )
+    if engine == "cpsat":
+        refuse_unmodelled(model.rules)  # before any placing
     by_id = {data.job.id: data for data in model.jobs}
     wanted: dict[int, Assignment] = {}
     for job_id, activity in kept.items():
