@@ -7,14 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from jiguan_core.cli.outcome import (
-    EXIT_ACTION,
-    EXIT_OK,
-    Outcome,
-    guarded,
-    missing_section,
-    pick,
-)
+from jiguan_core.cli.outcome import EXIT_ACTION, EXIT_OK, Outcome, guarded, missing_section, pick
 from jiguan_core.cli.render import columns, table, to_json_text
 from jiguan_core.text import Lang
 

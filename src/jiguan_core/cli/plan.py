@@ -9,14 +9,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from jiguan_core.cli.outcome import (
-    EXIT_ACTION,
-    EXIT_OK,
-    Outcome,
-    guarded,
-    missing_section,
-    pick,
-)
+from jiguan_core.cli.outcome import EXIT_ACTION, EXIT_OK, Outcome, guarded, missing_section, pick
 from jiguan_core.cli.render import columns, score_data, table, to_json_text
 from jiguan_core.text import Lang
 
