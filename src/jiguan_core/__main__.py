@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from jiguan_core.cli.registry import COMMANDS, Command
+from jiguan_core.errors import JiguanError
 from jiguan_core.text import Lang
 
 if TYPE_CHECKING:
@@ -299,6 +300,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from jiguan_core.cli.render import problems_text
 
         _say(problems_text(error.problems, lang, source=_source(args)))
+        return EXIT_BAD_INPUT
+    except JiguanError as error:
+        # Anything else the library refuses (an extra that is not installed, say) is a message
+        # and exit status 2, never a traceback: the command line promises that (docs/cli.md).
+        _say((error.message_zh if lang == "zh" else error.message_en) + "\n")
         return EXIT_BAD_INPUT
 
 
