@@ -66,9 +66,7 @@ def test_every_render_returns_one_string_and_takes_the_language_first(
         assert parameters[:2] == ["self", "lang"], owner
 
 
-@pytest.mark.parametrize(
-    ("owner", "method"), RENDER_LINES, ids=[name for name, _ in RENDER_LINES]
-)
+@pytest.mark.parametrize(("owner", "method"), RENDER_LINES, ids=[name for name, _ in RENDER_LINES])
 def test_every_render_lines_returns_a_list_of_strings(owner: str, method: object) -> None:
     """`render_lines(lang, ...) -> list[str]`, the many-line form beside `render`."""
     signature = inspect.signature(method)  # type: ignore[arg-type]

@@ -80,13 +80,8 @@ def columns(lang: Lang, zh: str, en: str) -> list[str]:
 
 def score_data(score: Score) -> dict[str, object]:
     """A score for JSON with the sign its text shows (``-68hard/-48medium/0soft``: penalties
-    are negative, 0 is perfect), and that text itself."""
-    return {
-        "hard": -score.hard,
-        "medium": -score.medium,
-        "soft": -score.soft,
-        "text": str(score),
-    }
+    are negative, 0 is perfect), and that text itself: :meth:`Score.to_data`."""
+    return score.to_data()
 
 
 def table(
