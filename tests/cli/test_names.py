@@ -10,8 +10,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
 import pytest
 
+from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.cli.assess import run_assess
 from jiguan_core.cli.coverage import run_coverage
 from jiguan_core.cli.interchange import Workspace
@@ -25,6 +27,7 @@ from jiguan_core.cli.workplan import run_workplan
 from jiguan_core.examples.workspace import sample_workspace
 from jiguan_core.organization import Organization
 from jiguan_core.proposals import ProposalRecord
+from jiguan_core.time import TimeSpan
 from tests.cli.test_workplan import workspace as workplan_workspace
 from tests.strategies_office_work import duty_office
 
@@ -107,6 +110,30 @@ class TestEveryCommandShowsNamesBesideIds:
         data = json.loads(run_coverage(ws, as_json=True).text)
         ids = [p["post_id"] for p in data["posts"]] + [i for p in data["posts"] for i in p["chain"]]
         _assert_labelled(run_coverage(ws, lang=lang).text, ids, ws.office)
+
+    def test_coverage_names_a_post_left_with_nobody(self, ws: Workspace, lang: Any) -> None:
+        """With A, B and the fallback of a key post all away on 26 May 2025, the gap's row names
+        the post and cites DEV-COVER; exit 1."""
+        role = ws.office.ab_roles[0]
+        day = dt.date(2025, 5, 26)
+        away = [
+            Absence(
+                id=f"gap-{i}",
+                staff_id=who,
+                span=TimeSpan.whole_days(day, day),
+                kind=AbsenceKind.PERSONAL_LEAVE,
+            )
+            for i, who in enumerate((role.a_id, role.b_id, *role.fallback))
+        ]
+        office = attrs.evolve(ws.office, absences=(*ws.office.absences, *away))
+        gapped = attrs.evolve(ws, office=office)
+        outcome = run_coverage(gapped, lang=lang)
+        data = json.loads(run_coverage(gapped, as_json=True).text)
+        assert outcome.exit_code == 1
+        gap_rows = [line for line in outcome.text.splitlines() if str(day) in line]
+        assert [p["post_id"] for p in data["posts"] if "2025-05-26" in p["gaps"]] == [role.post_id]
+        _assert_labelled(gap_rows[0], [role.post_id], ws.office)
+        assert "DEV-COVER" in gap_rows[0]
 
     def test_plan_names_the_rooms(self, ws: Workspace, lang: Any) -> None:
         """Each placed activity's room: `r-1 第一会议室`."""

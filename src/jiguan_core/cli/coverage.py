@@ -29,6 +29,7 @@ def from_args(ws: Workspace, args: argparse.Namespace, edge: Edge) -> Outcome:
 def run_coverage(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> Outcome:
     """A/B coverage of the key posts over the period; 1 when a post has nobody on a working day."""
     from jiguan_core.calendar import DateRange
+    from jiguan_core.catalogue.development import COVERAGE
     from jiguan_core.cli.names import Names
     from jiguan_core.development import coverage
 
@@ -82,7 +83,18 @@ def run_coverage(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> 
                 for p in report.posts
             ],
         )
-        lines = report.render_lines(lang)
-        return Outcome(exit_code=code, text="\n\n".join([head, rows, *lines]) + "\n")
+        parts = [head, rows]
+        gaps = [p for p in report.posts if p.gaps]
+        if gaps:
+            parts.append(
+                table(
+                    columns(lang, "岗位|无人负责的工作日|规则", "post|days with nobody|rule"),
+                    [
+                        [names.post(p.post_id), " ".join(str(d) for d in p.gaps), COVERAGE.id]
+                        for p in gaps
+                    ],
+                )
+            )
+        return Outcome(exit_code=code, text="\n\n".join(parts) + "\n")
 
     return guarded("$.coverage", run)
