@@ -11,6 +11,7 @@ from jiguan_core.errors import InvalidValue, MissingExtra
 from jiguan_core.sample import sample_office
 from jiguan_core.scheduling import schedule
 from jiguan_core.scheduling.instances import generate_family
+from tests._two_processes import two_runs
 from tests.strategies_scheduling import at, hard_violations, meeting
 
 pytest.importorskip("ortools", reason="the solver extra (OR-Tools) is not installed")
@@ -63,12 +64,20 @@ def test_without_or_tools_the_exact_engine_says_how_to_install_it(
     assert "精确排程" in raised.value.render("zh")
 
 
-def test_the_exact_engine_gives_the_same_plan_twice() -> None:
-    """Two CP-SAT workers, interleaved deterministically: the same input, the same plan."""
+def test_the_exact_engine_gives_the_same_plan_in_two_interpreters() -> None:
+    """Two CP-SAT workers, interleaved deterministically: the same input gives the same plan in
+    two interpreters with different hash seeds, and in this one."""
+    code = (
+        "from jiguan_core.scheduling import schedule\n"
+        "from jiguan_core.scheduling.instances import generate_family\n"
+        "i = generate_family('over_subscribed', seed=2, requests=30)\n"
+        "plan = schedule(i.office, i.requests, calendar=i.calendar, engine='cpsat')\n"
+        "for p in plan.placed: print(p.request_id, p.activity.span, p.activity.room_id)\n"
+        "print(plan.optimal, plan.placed_weight)\n"
+    )
     instance = generate_family("over_subscribed", seed=2, requests=30)
-    plans = [
-        schedule(instance.office, instance.requests, calendar=instance.calendar, engine="cpsat")
-        for _ in range(2)
-    ]
-    assert plans[0] == plans[1]
-    assert plans[0].optimal is True
+    plan = schedule(instance.office, instance.requests, calendar=instance.calendar, engine="cpsat")
+    here = [f"{p.request_id} {p.activity.span} {p.activity.room_id}" for p in plan.placed]
+    first, second = two_runs(code)
+    assert first == second == "\n".join([*here, f"True {plan.placed_weight}"]) + "\n"
+    assert plan.optimal is True

@@ -33,7 +33,11 @@ from jiguan_core.work._workflow import (
     StageEvent,
     check_day,
     check_person,
+    hand_on,
+    last_day,
     member_of,
+    started,
+    step,
     working_days_late,
 )
 from jiguan_core.work.errors import OutOfOrderTransition, WorkflowFinished
@@ -167,7 +171,7 @@ class ProposalWorkflow:
 
     # transitions ---------------------------------------------------------------------------
     def _last_day(self) -> dt.date:
-        return self.history[-1].on if self.history else self.submitted_on
+        return last_day(self.history, self.submitted_on)
 
     def _at(self, stage: ProposalStage, rule_id: str = PROPOSAL_STAGES.id) -> None:
         if self.stage is None:
@@ -200,42 +204,15 @@ class ProposalWorkflow:
         note: str = "",
         **changes: Any,
     ) -> ProposalWorkflow:
-        day = check_day(on, "on", self.id, self._last_day())
-        person = check_person(by, "by", self.id)
-        events = [
-            StageEvent(kind=EventKind.COMPLETED, stage=done, person_id=person, on=day, note=note)
-        ]
+        done_event = step(
+            self.id, EventKind.COMPLETED, done, on=on, by=by, after=self._last_day(), note=note
+        )
         if following is None:
-            return attrs.evolve(
-                self,
-                stage=None,
-                unit_id=None,
-                responsible_id=None,
-                due=None,
-                history=(*self.history, *events),
-                **changes,
-            )
+            return hand_on(self, (done_event,), None, None, None, unit_id=None, **changes)
         nxt = check_person(to, "to", self.id)
         owner = check_person(unit, "unit", self.id)
-        events.append(
-            StageEvent(
-                kind=EventKind.STARTED,
-                stage=following,
-                person_id=nxt,
-                on=day,
-                due=due,
-                note=owner,
-            )
-        )
-        return attrs.evolve(
-            self,
-            stage=following,
-            unit_id=owner,
-            responsible_id=nxt,
-            due=due,
-            history=(*self.history, *events),
-            **changes,
-        )
+        start = started(self.id, following, on=done_event.on, to=nxt, due=due, note=owner)
+        return hand_on(self, (done_event, start), following, nxt, due, unit_id=owner, **changes)
 
     def file(
         self, *, on: dt.date, by: str, unit: str, to: str, calendar: WorkCalendar
@@ -329,13 +306,13 @@ class ProposalWorkflow:
                 rule_id=PROPOSAL_KEY.id,
             )
         self._at(ProposalStage.HANDLING, PROPOSAL_KEY.id)
-        day = check_day(on, "on", self.id, self._last_day())
-        person = check_person(by, "by", self.id)
-        event = StageEvent(
-            kind=EventKind.CHECKED,
-            stage=Supervision.SUPERVISED,
-            person_id=person,
-            on=day,
+        event = step(
+            self.id,
+            EventKind.CHECKED,
+            Supervision.SUPERVISED,
+            on=on,
+            by=by,
+            after=self._last_day(),
             note=note,
         )
         return attrs.evolve(self, history=(*self.history, event))
@@ -460,16 +437,7 @@ def submit_proposal(
         unit_id=owner,
         responsible_id=person,
         due=due,
-        history=(
-            StageEvent(
-                kind=EventKind.STARTED,
-                stage=ProposalStage.FILING,
-                person_id=person,
-                on=on,
-                due=due,
-                note=owner,
-            ),
-        ),
+        history=(started(id, ProposalStage.FILING, on=on, to=person, due=due, note=owner),),
         parameters=parameters,
     )
 
