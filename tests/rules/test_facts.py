@@ -34,3 +34,12 @@ def test_meetings_held_at_one_place_are_not_trips_that_pile_up() -> None:
     """SCHED-COORD-TRIPS counts field activities (调研、视察、考察) only."""
     meetings = [act("m1", place="甲县"), act("m2", place="甲县", day=dt.date(2025, 3, 14))]
     assert [v.rule_id for v in check(OFFICE, activities=meetings).violations] == []
+
+
+def test_a_meeting_from_midnight_on_a_saturday_is_on_a_non_working_day() -> None:
+    """SCHED-C2-WORKDAYS: a span starting at 00:00 local time belongs to that day."""
+    saturday = dt.date(2025, 3, 8)
+    report = check(OFFICE, activities=[act("m1", day=saturday, start=0, end=2)])
+    assert [(v.part, v.day) for v in report.violations] == [
+        ("SCHED-C2-WORKDAYS/non_working_day", saturday)
+    ]
