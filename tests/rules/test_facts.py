@@ -43,3 +43,12 @@ def test_a_meeting_from_midnight_on_a_saturday_is_on_a_non_working_day() -> None
     assert [(v.part, v.day) for v in report.violations] == [
         ("SCHED-C2-WORKDAYS/non_working_day", saturday)
     ]
+
+
+def test_an_activity_running_into_saturday_morning_touches_a_non_working_day() -> None:
+    """Friday 09:00 to Saturday 09:00: the first non-working day it touches is Saturday."""
+    friday, saturday = dt.date(2025, 3, 7), dt.date(2025, 3, 8)
+    report = check(OFFICE, activities=[act("m1", day=friday, start=9, end=9, last_day=saturday)])
+    assert [(v.part, v.day) for v in report.violations] == [
+        ("SCHED-C2-WORKDAYS/non_working_day", saturday)
+    ]
