@@ -177,3 +177,20 @@ class TestApplyMoves:
         placement.main["h1"] = None  # d1 has nobody in its leading post
         apply_moves(placement, {"s01": office.post("p1h")})
         assert placement.reports_to["s01"] == "h0"
+
+    def test_a_mover_into_a_plain_post_reports_to_the_new_departments_leader(self) -> None:
+        from jiguan_core.development import apply_moves
+
+        office, placement = self._placement()
+        apply_moves(placement, {"s01": office.post("p11")})
+        assert placement.reports_to["s01"] == "h1"
+
+    def test_a_mover_into_a_plain_post_of_a_leaderless_department_keeps_their_leader(
+        self,
+    ) -> None:
+        from jiguan_core.development import apply_moves
+
+        office, placement = self._placement()
+        placement.main["h1"] = None
+        apply_moves(placement, {"s01": office.post("p11")})
+        assert placement.reports_to["s01"] == "h0"
