@@ -23,8 +23,8 @@ everything. Each rule below is the statement of ``docs/rules.md``:
 
 Spans are half-open; a span "touches" the local (Asia/Shanghai) days from its start's date to
 the date of its last instant. A pair's day is the local date of the later start. A finding is a
-plain tuple (see :data:`FIELDS`); :func:`described` turns the library's violations into the same
-tuples, so a test compares the two as sorted lists.
+plain dict of what the statement names (see :data:`Finding`); :func:`described` turns the
+library's violations into the same dicts, so a test compares the two as sorted lists.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 
+import attrs
+
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity, ActivityKind
 from jiguan_core.calendar import WorkCalendar
@@ -40,25 +42,13 @@ from jiguan_core.organization import Organization
 from jiguan_core.rule import Severity
 from jiguan_core.rules import SchedulingPolicy, Violation
 
-#: What a finding says, in this order.
-FIELDS = (
-    "rule_id",
-    "part",
-    "level",
-    "activity_ids",
-    "absence_ids",
-    "staff_ids",
-    "post_id",
-    "room_id",
-    "department_id",
-    "place",
-    "blackout_id",
-    "day",
-    "refs",
-    "penalty",
-)
-
-Finding = tuple[object, ...]
+#: A finding: what the rule's statement names (the rule and its part, the level, the people,
+#: activities, absences, post, room, department, place or blackout involved, the day, the
+#: penalty), keyed by the names of :class:`Violation`'s attributes. What a rule does not name is
+#: left out, so a violation that names more (or less) than the statement differs from it.
+Finding = dict[str, object]
+#: Ids the statement names as a set (written sorted); ``refs`` keep the pattern's order.
+ID_SETS = ("activity_ids", "absence_ids", "staff_ids")
 
 #: The rules' levels and parameter defaults as docs/rules.md states them.
 LEVELS = {
@@ -99,32 +89,36 @@ IDS = {
 SHANGHAI_OFFSET = dt.timezone(dt.timedelta(hours=8))
 
 
-def finding(part: str, level: Severity, **fields: object) -> Finding:
-    values: dict[str, object] = {
-        "activity_ids": (),
-        "absence_ids": (),
-        "staff_ids": (),
-        "refs": (),
-        "penalty": 1,
-        **fields,
-    }
-    for name in ("activity_ids", "absence_ids", "staff_ids"):
-        values[name] = tuple(sorted(set(values[name])))  # type: ignore[call-overload]
+def finding(part: str, level: Severity, *, penalty: int = 1, **named: object) -> Finding:
+    """A finding of the rule and part ``"SCHn/name"``: its level, its penalty (1 unless the
+    statement counts how far over the limit it is) and what it names; empty fields are left out."""
     rule, _, name = part.partition("/")
-    part = f"{IDS[rule]}/{name}"
-    return (IDS[rule], part, level, *(values.get(name) for name in FIELDS[3:]))
+    out: Finding = {"rule_id": IDS[rule], "part": f"{IDS[rule]}/{name}", "level": level}
+    out["penalty"] = penalty
+    for key, value in named.items():
+        if key in ID_SETS:
+            value = tuple(sorted(set(value)))  # type: ignore[call-overload]
+        elif isinstance(value, list):
+            value = tuple(value)
+        if value not in ((), None):
+            out[key] = value
+    return out
 
 
 def described(violations: Iterable[Violation]) -> list[Finding]:
-    """The library's violations as findings, sorted."""
-    return sorted(
-        (tuple(getattr(v, name) for name in FIELDS) for v in violations),
-        key=_order,
-    )
+    """The library's violations as findings, sorted: every attribute that identifies a
+    violation (those its equality compares, read from the class), empty ones left out."""
+    names = [f.name for f in attrs.fields(Violation) if f.eq]
+    found = []
+    for v in violations:
+        values = {name: getattr(v, name) for name in names}
+        found.append({k: x for k, x in values.items() if x not in ((), None)})
+    return sorted(found, key=_order)
 
 
-def _order(f: Finding) -> tuple[str, ...]:
-    return tuple(repr(x) for x in f)
+def _order(f: Finding) -> list[tuple[str, str]]:
+    # str, not repr: the engines' days are pendulum dates, the oracle's plain ones.
+    return sorted((key, str(value)) for key, value in f.items())
 
 
 def _local(moment: dt.datetime) -> dt.date:
@@ -307,11 +301,9 @@ def oracle(
                 )
     # SCH6 ------------------------------------------------------------------------------
     if on("SCH6"):
-        kinds = {
-            ActivityKind.parse(k.strip()).value
-            for k in str(param("SCH6", "kinds")).split(",")
-            if k.strip()
-        }
+        # A kind is named by its value, its name or its Chinese term (docs/rules.md).
+        named = {k.strip() for k in str(param("SCH6", "kinds")).split(",") if k.strip()}
+        kinds = {k.value for k in ActivityKind if named & {k.value, k.name, k.zh}}
         for a in acts:
             closed = [d for d in _touched(*_span(a)) if not calendar.is_working_day(d)]
             if a.kind.value in kinds and closed:

@@ -14,6 +14,7 @@ from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.activity import FIELD_KINDS, Activity, ActivityKind
 from jiguan_core.examples.generated import generate_office
 from jiguan_core.organization import Organization
+from jiguan_core.rule import Severity
 from jiguan_core.rules import Blackout, SchedulingPolicy
 from jiguan_core.text import Text
 from jiguan_core.time import SHANGHAI, TimeSpan
@@ -76,14 +77,19 @@ def activities_in(draw: st.DrawFn, office: Organization, number: int) -> Activit
 
 @st.composite
 def calendars(
-    draw: st.DrawFn, max_activities: int = 25, max_absences: int = 6
+    draw: st.DrawFn,
+    max_activities: int = 25,
+    max_absences: int = 6,
+    *,
+    min_activities: int = 0,
+    min_absences: int = 0,
 ) -> tuple[list[Activity], list[Absence]]:
     office = small_office()
-    n = draw(st.integers(0, max_activities))
+    n = draw(st.integers(min_activities, max_activities))
     acts = [draw(activities_in(office, i)) for i in range(n)]
     staff = [s.id for s in office.staff]
     absences = []
-    for i in range(draw(st.integers(0, max_absences))):
+    for i in range(draw(st.integers(min_absences, max_absences))):
         day = FIRST_DAY + dt.timedelta(days=draw(st.integers(0, DAYS - 1)))
         absences.append(
             Absence(
@@ -108,14 +114,34 @@ def policies(draw: st.DrawFn) -> SchedulingPolicy:
                 exempt=draw(st.lists(st.sampled_from([f"x{i:03d}" for i in range(5)]))),
             )
         )
+    kinds = draw(st.lists(st.sampled_from(tuple(ActivityKind)), max_size=4, unique=True))
+    # Each kind by its value, its name or its Chinese term: all three name it (SCH6).
+    named = [draw(st.sampled_from((k.value, k.name, k.zh))) for k in kinds]
     return SchedulingPolicy(
         overrides={
+            "SCHED-COORD-PERSON": {"include_absences": draw(st.booleans())},
             "SCHED-COORD-TRIPS": {"days": draw(st.integers(1, 5))},
-            "SCHED-LEADERS-MEETINGS": {"min_on_duty": draw(st.integers(0, 3))},
+            "SCHED-LEADERS-MEETINGS": {
+                "min_on_duty": draw(st.integers(0, 3)),
+                "check_parallel": draw(st.booleans()),
+            },
+            "SCHED-COORD-ROOMS": {"check_rooms": draw(st.booleans())},
+            "SCHED-C2-WORKDAYS": {"kinds": ",".join(named)},
             "SCHED-COORD-LOAD": {"max_per_week": draw(st.integers(0, 3))},
             "SCHED-LEADERS-TRIPS": {"max_trips_per_month": draw(st.integers(0, 2))},
             "SCHED-DEV-AB": {"count_off_site": draw(st.booleans())},
+            "SCHED-COORD-CAPACITY": {
+                "check_capacity": draw(st.booleans()),
+                "extra_seats": draw(st.integers(0, 2)),
+            },
         },
+        levels=draw(
+            st.dictionaries(
+                st.sampled_from(["SCHED-COORD-LOAD", "SCHED-COORD-TRIPS", "SCHED-COORD-ROOMS"]),
+                st.sampled_from(tuple(Severity)),
+                max_size=2,
+            )
+        ),
         disabled=draw(
             st.lists(
                 st.sampled_from(["SCHED-COORD-PERSON", "SCHED-COORD-ROOMS", "SCHED-C2-WORKDAYS"]),

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import attrs
 import pendulum
+from dateutil.rrule import rrulestr
 from hypothesis import strategies as st
 
 from jiguan_core.absence import Absence
@@ -49,6 +51,43 @@ def hard_violations(
     return {v for v in after if v.level is Severity.HARD} - {
         v for v in before if v.level is Severity.HARD
     }
+
+
+def occurrences(requests: tuple[ActivityRequest, ...]) -> list[ActivityRequest]:
+    """The one-off requests the requests stand for, from the request's own words and
+    ``dateutil`` directly (none of the library's expansion): a request without ``rrule`` is
+    itself; a recurring one occurs on each day its RFC 5545 rule yields from ``earliest_start``
+    (that time of day) up to ``latest_end``, as ``<id>@<YYYYMMDD>``, its window from the yielded
+    moment to the end of that day (of the last day, for a ``days`` request) or ``latest_end`` if
+    earlier; an occurrence whose ``duration`` no longer fits is dropped. Only what the generated
+    instances ask for: moving occurrences (``on_non_working``, ``working_day``) is refused here."""
+    out: list[ActivityRequest] = []
+    for request in requests:
+        if request.rrule is None:
+            out.append(request)
+            continue
+        assert request.on_non_working is None, request.id
+        assert request.working_day is None, request.id
+        start = request.earliest_start.in_timezone(SHANGHAI)
+        last = request.latest_end.in_timezone(SHANGHAI)
+        for moment in rrulestr(request.rrule, dtstart=start.naive()):
+            if moment > last.naive():
+                break
+            begin = pendulum.instance(moment, tz=SHANGHAI)
+            day_end = pendulum.datetime(moment.year, moment.month, moment.day, tz=SHANGHAI)
+            end = min(day_end.add(days=max(1, request.days)), request.latest_end)
+            if request.duration is not None and end - begin < request.duration:
+                continue
+            out.append(
+                attrs.evolve(
+                    request,
+                    id=f"{request.id}@{moment:%Y%m%d}",
+                    earliest_start=begin,
+                    latest_end=end,
+                    rrule=None,
+                )
+            )
+    return out
 
 
 @st.composite

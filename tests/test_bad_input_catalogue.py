@@ -674,7 +674,10 @@ def _boundary_cases() -> Iterator[Case]:
         kwargs: dict[str, Any] = {}
         culprit = None
         for name, parameter in signature.parameters.items():
-            if parameter.default is not inspect.Parameter.empty:
+            if parameter.default is not inspect.Parameter.empty or parameter.kind in (
+                inspect.Parameter.VAR_POSITIONAL,
+                inspect.Parameter.VAR_KEYWORD,
+            ):
                 continue
             if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
                 kwargs[name] = None

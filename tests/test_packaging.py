@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -137,6 +138,25 @@ class TestExtras:
         stamp = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
         with pytest.raises(MissingExtra, match=r"jiguan-core\[ics\]"):
             activities_to_ics(sample_office().activities[:1], as_of=stamp)
+
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    def test_the_command_line_without_its_extra_says_what_to_install_and_exits_2(
+        self,
+        lang: str,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        """A wheel installed without [cli] gives `jiguan check` a message and exit 2, no traceback."""
+        workspace = tmp_path / "office.json"
+        assert main(["sample", "--out", str(workspace)]) == 0
+        monkeypatch.setitem(sys.modules, "jsonschema", None)
+        assert main(["check", str(workspace), "--lang", lang]) == 2
+        said = capsys.readouterr().err
+        assert 'pip install "jiguan-core[cli]"' in said
+        assert "jsonschema" in said
+        assert "Traceback" not in said
+        assert ("尚未安装" in said) == (lang == "zh")
 
     def test_schema_validation_without_jsonschema_names_the_cli_extra(
         self, monkeypatch: pytest.MonkeyPatch

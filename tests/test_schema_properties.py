@@ -4,8 +4,10 @@ objects validates against the generated schema and reads back equal."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 import attrs
+import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +20,7 @@ from jiguan_core.cli import (
     Workspace,
     load_workspace,
     schema_problems,
+    workspace_schema,
     workspace_to_dict,
 )
 from jiguan_core.department import Department
@@ -26,11 +29,24 @@ from tests.strategies_assessment import staff_ids, tiny_office, year_records
 from tests.strategies_rules import policies
 from tests.strategies_scheduling import instances
 from tests.strategies_work import DEPARTMENTS, STAFF, record_lists
+from tests.test_schema_validator import _checker
+
+
+@cache
+def _independent() -> jsonschema.Draft202012Validator:
+    """jsonschema's own Draft 2020-12 validator of the workspace schema, with a real RFC 3339
+    date-time check (tests/test_schema_validator.py), built once."""
+    schema = workspace_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=_checker())
 
 
 def _round_trips(workspace: Workspace) -> None:
+    """Valid per the library's own check and per an independent validator (jsonschema, with a
+    real RFC 3339 date-time check: tests/test_schema_validator.py), then read back equal."""
     data = workspace_to_dict(workspace)
     assert schema_problems(data) == []
+    assert [f"{e.json_path}: {e.message}" for e in _independent().iter_errors(data)] == []
     assert load_workspace(data) == workspace
 
 

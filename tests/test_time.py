@@ -8,7 +8,7 @@ import pendulum
 import pytest
 
 from jiguan_core.errors import InvalidValue, JiguanError, NaiveDateTime
-from jiguan_core.time import SHANGHAI, TimeSpan, aware, parse_datetime
+from jiguan_core.time import SHANGHAI, DayPart, TimeSpan, aware, parse_datetime
 
 
 def _at(hour: int, minute: int = 0, day: int = 3) -> pendulum.DateTime:
@@ -270,4 +270,9 @@ class TestHalfDays:
     def test_whole_days_give_two_halves_each(self) -> None:
         """Two whole days midnight to midnight are four half days."""
         span = TimeSpan.whole_days(dt.date(2025, 3, 3), dt.date(2025, 3, 4))
-        assert len(list(span.half_days())) == 4
+        assert list(span.half_days()) == [
+            (dt.date(2025, 3, 3), DayPart.MORNING),
+            (dt.date(2025, 3, 3), DayPart.AFTERNOON),
+            (dt.date(2025, 3, 4), DayPart.MORNING),
+            (dt.date(2025, 3, 4), DayPart.AFTERNOON),
+        ]

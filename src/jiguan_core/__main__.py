@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from jiguan_core.errors import JiguanError
 from jiguan_core.examples.demo import demo_text
 from jiguan_core.text import Lang
 
@@ -483,6 +484,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from jiguan_core.cli.render import problems_text
 
         _say(problems_text(error.problems, lang, source=_source(args)))
+        return EXIT_BAD_INPUT
+    except JiguanError as error:
+        # Anything else the library refuses (an extra that is not installed, say) is a message
+        # and exit status 2, never a traceback: the command line promises that (docs/cli.md).
+        _say((error.message_zh if lang == "zh" else error.message_en) + "\n")
         return EXIT_BAD_INPUT
 
 

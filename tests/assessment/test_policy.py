@@ -168,17 +168,23 @@ class TestBadPolicyInput:
             RoutinePolicy(publicity_working_days=-3)
         _check_error(caught.value, ValueError, "publicity_working_days", -3)
 
-    def test_every_number_of_a_policy_is_checked_against_its_parameter(self) -> None:
-        """NaN, None and out-of-range values of every numeric policy field raise JiguanError."""
-        numeric = {
-            RoutinePolicy: ["average_min", "good_min", "good_share", "publicity_working_days"],
-            AnnualPolicy: ["excellent_min", "excellent_share", "leave_share", "approved_share"],
-        }
-        for cls, names in numeric.items():
-            for name in names:
-                for bad in (None, float("nan"), -1e9, "1"):
-                    with pytest.raises(JiguanError):
-                        cls(**{name: bad})
+    @pytest.mark.parametrize(
+        ("cls", "name"),
+        [
+            *[(RoutinePolicy, n) for n in ("average_min", "good_min", "good_share")],
+            *[(RoutinePolicy, "publicity_working_days"), (AnnualPolicy, "approved_share")],
+            *[(AnnualPolicy, n) for n in ("excellent_min", "excellent_share", "leave_share")],
+        ],
+    )
+    @pytest.mark.parametrize("bad", [None, float("nan"), -1e9, "1"])
+    def test_every_number_of_a_policy_is_checked_against_its_parameter(
+        self, cls: type, name: str, bad: object
+    ) -> None:
+        """NaN, None and out-of-range values of every numeric policy field raise JiguanError
+        naming the field."""
+        with pytest.raises(JiguanError) as caught:
+            cls(**{name: bad})
+        assert name in caught.value.message_en
 
     def test_scores_of_none_are_a_wrong_type(self) -> None:
         """QuarterScores(scores=None) is a WrongType naming scores."""

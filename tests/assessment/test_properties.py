@@ -193,15 +193,15 @@ def test_the_excellent_set_equals_a_brute_force_oracle(
 def test_the_result_does_not_depend_on_input_order(
     case: tuple[list[str], AssessmentRecords, AnnualPolicy], seed: int
 ) -> None:
-    """Shuffled records and participants give an equal result; the same input twice too."""
+    """Shuffled records and participants give an equal result (two interpreters with different
+    hash seeds: tests/test_determinism_hash_seeds.py)."""
     ids, records, policy = case
     office = tiny_office(ids)
     first = assess_year(office, records, YEAR, policy=policy)
-    again = assess_year(office, records, YEAR, policy=policy)
     mixed = assess_year(
         office, _shuffled(records, seed), YEAR, policy=policy, participants=list(reversed(ids))
     )
-    assert first == again == mixed
+    assert first == mixed
 
 
 @given(cases(), st.data())

@@ -31,5 +31,6 @@ def test_every_verifier_test_names_a_catalogue_rule() -> None:
     """No verifier test runs a rule the catalogue does not have (a typo or a removed rule)."""
     from jiguan_core.catalogue import rule
 
-    for rule_id in sorted(verified_ids()):
-        assert rule(rule_id).id in rule_ids()
+    named = sorted(verified_ids())
+    assert len(named) >= len(rule_ids())  # the scan found the verifier tests
+    assert [i for i in named if rule(i).id not in rule_ids()] == []

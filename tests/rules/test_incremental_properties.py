@@ -28,14 +28,12 @@ def test_violations_if_added_are_the_full_checks_violations_involving_the_activi
     assert list(checker.violations()) == list(check(office, policy=policy).violations)
 
 
-@given(calendars(max_activities=20), st.data())
+@given(calendars(max_activities=20, min_activities=1), st.data())
 def test_moving_an_activity_is_answered_like_a_full_check_of_the_moved_calendar(
     calendar, data: st.DataObject
 ) -> None:
     """Moving (same id, new span): the violations that involve it after the move."""
     acts, absences = calendar
-    if not acts:
-        return
     office = small_office().evolve(activities=acts, absences=absences)
     checker = IncrementalChecker(office)
     old = data.draw(st.sampled_from(acts))
@@ -46,16 +44,14 @@ def test_moving_an_activity_is_answered_like_a_full_check_of_the_moved_calendar(
     assert list(checker.violations()) == list(check(office).violations)
 
 
-@given(calendars(max_activities=20), st.data())
+@given(calendars(max_activities=20, min_absences=1))
 def test_violations_if_absent_are_the_full_checks_violations_involving_the_absence(
-    calendar, data: st.DataObject
+    calendar,
 ) -> None:
     """An absence: exactly the violations of the new calendar that name it."""
     acts, absences = calendar
     office = small_office().evolve(activities=acts, absences=absences[1:])
     checker = IncrementalChecker(office)
-    if not absences:
-        return
     new = absences[0]
     expected = [v for v in check(office, absences=absences).violations if new.id in v.absence_ids]
     assert list(checker.violations_if_absent(new)) == expected

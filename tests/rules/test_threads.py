@@ -24,9 +24,11 @@ class TestChecksInThreads:
         jobs = [i % len(OFFICES) for i in range(3 * len(OFFICES))]
         with ThreadPoolExecutor(max_workers=8) as pool:
             got = list(pool.map(lambda i: (i, check(OFFICES[i]).violations), jobs))
-        for i, violations in got:
-            assert violations == expected[i]
-            assert [v.message.en for v in violations] == [v.message.en for v in expected[i]]
+        assert [i for i, _ in got] == jobs
+        assert [violations for _, violations in got] == [expected[i] for i in jobs]
+        assert [[v.message.en for v in violations] for _, violations in got] == [
+            [v.message.en for v in expected[i]] for i in jobs
+        ]
 
     def test_another_thread_always_sees_the_collector_as_it_left_it(self) -> None:
         """While checks run, a watching thread never finds the collector switched off."""

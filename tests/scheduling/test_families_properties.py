@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given
 
-from jiguan_core.scheduling import Instance, expand_all, schedule
-from tests.strategies_scheduling import family_instances, hard_violations
+from jiguan_core.scheduling import Instance, schedule
+from tests.strategies_scheduling import family_instances, hard_violations, occurrences
 
 
 @given(family_instances())
@@ -25,5 +25,5 @@ def test_every_request_of_every_family_is_placed_or_unplaced_with_a_reason(
     placed = [p.request_id for p in plan.placed]
     unplaced = [u.request_id for u in plan.unplaced]
     assert len(placed + unplaced) == len(set(placed + unplaced))
-    assert {j.id for j in expand_all(instance.requests)} <= set(placed + unplaced)
+    assert {j.id for j in occurrences(instance.requests)} <= set(placed + unplaced)
     assert all(u.reason.zh and u.reason.en for u in plan.unplaced)

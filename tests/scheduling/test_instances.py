@@ -9,12 +9,17 @@ import pytest
 from jiguan_core.errors import InvalidValue
 from jiguan_core.scheduling import expand_all
 from jiguan_core.scheduling.instances import FAMILIES, generate_family
+from tests._two_processes import two_runs
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_each_family_is_the_same_for_the_same_seed_and_differs_across_seeds(family: str) -> None:
     first = generate_family(family, seed=3, requests=30)
-    assert first == generate_family(family, seed=3, requests=30)
+    one, two = two_runs(
+        "from jiguan_core.scheduling.instances import generate_family\n"
+        f"print(repr(generate_family({family!r}, seed=3, requests=30)))\n"
+    )
+    assert one == two == repr(first) + "\n"
     assert first.requests != generate_family(family, seed=4, requests=30).requests
     assert len(first.requests) == 30
 

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from jiguan_core.activity import Activity
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.rule import Severity
-from jiguan_core.scheduling import ActivityRequest, Instance, expand_all, schedule
+from jiguan_core.scheduling import ActivityRequest, Instance, schedule
 from jiguan_core.time import SHANGHAI, TimeSpan
 from tests._rules_oracle import Finding, oracle
-from tests.strategies_scheduling import hard_violations, instances
+from tests.strategies_scheduling import hard_violations, instances, occurrences
 
 
 @given(instances())
@@ -30,7 +30,7 @@ def test_every_plan_adds_no_hard_violation_per_the_full_check(instance: Instance
 def test_every_placed_activity_lies_inside_its_request_window(instance: Instance) -> None:
     """Window, working day, office hours, duration, people, room and place all as asked."""
     plan = schedule(instance.office, instance.requests, calendar=instance.calendar)
-    jobs = {job.id: job for job in expand_all(instance.requests)}
+    jobs = {job.id: job for job in occurrences(instance.requests)}
     wrong: list[tuple[str, str]] = []
     for placement in plan.placed:
         job = jobs[placement.request_id]
@@ -60,7 +60,7 @@ def test_nothing_is_placed_twice_and_every_request_is_accounted_for(instance: In
     unplaced = [u.request_id for u in plan.unplaced]
     assert len(placed) == len(set(placed))
     assert not set(placed) & set(unplaced)
-    assert sorted(placed + unplaced) == sorted(j.id for j in expand_all(instance.requests))
+    assert sorted(placed + unplaced) == sorted(j.id for j in occurrences(instance.requests))
     assert [p.activity.id for p in plan.placed] == placed
 
 
@@ -117,7 +117,7 @@ def _times(job: ActivityRequest, calendar: WorkCalendar) -> list[tuple[dt.dateti
 
 
 def _hard(found: list[Finding]) -> list[Finding]:
-    return [f for f in found if f[2] is Severity.HARD]
+    return [f for f in found if f["level"] is Severity.HARD]
 
 
 @settings(max_examples=min(settings().max_examples, 25))
@@ -133,7 +133,7 @@ def test_the_plan_is_maximal_against_a_brute_force_oracle(instance: Instance, se
     before = _hard(oracle(office, office.activities, office.absences, calendar=calendar))
     after = _hard(oracle(office, final, office.absences, calendar=calendar))
     assert after == before
-    jobs = {job.id: job for job in expand_all(instance.requests)}
+    jobs = {job.id: job for job in occurrences(instance.requests)}
     leadership = [s.id for s in office.leadership_members]
     tried = 0
     for unplaced in plan.unplaced:
@@ -145,7 +145,7 @@ def test_the_plan_is_maximal_against_a_brute_force_oracle(instance: Instance, se
                 for extra in itertools.combinations(pool, job.any_leaders):
                     activity = _activity(job, start, end, room, extra)
                     found = oracle(office, [*near, activity], office.absences, calendar=calendar)
-                    new = [f for f in _hard(found) if job.id in f[3]]  # type: ignore[operator]
+                    new = [f for f in _hard(found) if job.id in f.get("activity_ids", ())]  # type: ignore[operator]
                     assert new, f"{job.id} fits at {activity.span} room {room} leaders {extra}"
                     tried += 1
     assert tried >= sum(1 for u in plan.unplaced if _times(jobs[u.request_id], calendar))

@@ -6,12 +6,14 @@ import datetime as dt
 import itertools
 
 import attrs
+import pytest
 
 from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.activity import Activity, ActivityKind
 from jiguan_core.examples.office import sample_office
 from jiguan_core.examples.scheduling import demo_lines
 from jiguan_core.organization import Organization
+from jiguan_core.rule import Severity
 from jiguan_core.rules import Blackout, SchedulingPolicy
 from jiguan_core.scheduling import replan, schedule
 from jiguan_core.text import Text
@@ -257,6 +259,146 @@ class TestReplanning:
         again = replan(first, sample_office(), (moved,))
         assert again.moved == ("m0",)
         assert again.placed[0].activity.span.start >= at(4, 14)
+
+    def test_a_kept_placement_whose_room_is_now_taken_moves(self) -> None:
+        """The people are still free, the room is not: the placement moves, to a free room."""
+        first = schedule(sample_office(), (meeting("m0", rooms=("r-2",)),))
+        placed = first.placed[0].activity
+        taken = attrs.evolve(placed, id="fixed-r2", participants=("s017",), title="已定会议")
+        office = _office_with(activities=(taken,))
+        again = replan(first, office, (meeting("m0", rooms=("r-2",)),))
+        assert again.moved == ("m0",)
+        assert not again.placed[0].activity.span.overlaps(placed.span)
+        assert not hard_violations(office, again)
+
+    def test_a_request_that_changed_what_it_asks_for_is_placed_anew(self) -> None:
+        """Another title, other rooms, no room at all: the old placement no longer answers it."""
+        first = schedule(sample_office(), (meeting("m0", rooms=("r-2",)),))
+        for changed in (
+            meeting("m0", rooms=("r-2",), title="另一个座谈会"),
+            meeting("m0", rooms=("r-1",)),
+            meeting("m0", rooms=()),
+        ):
+            again = replan(first, sample_office(), (changed,))
+            assert again.moved == ("m0",), changed
+            assert again.placed[0].activity.room_id == (changed.rooms or (None,))[0]
+
+    def test_a_room_that_no_longer_seats_everyone_is_not_kept(self) -> None:
+        """A stricter capacity rule (more spare seats) rules the old room out."""
+        request = meeting("m0", participants=("s040", "s041"), rooms=("r-2", "r-1"))
+        first = schedule(sample_office(), (request,))
+        old_room = first.placed[0].activity.room_id
+        seats = {r.id: r.capacity for r in sample_office().rooms}
+        spare = int(seats[old_room] or 0) - 1  # two people and this many spare seats: one too many
+        policy = SchedulingPolicy(overrides={"SCHED-COORD-CAPACITY": {"extra_seats": spare}})
+        again = replan(first, sample_office(), (request,), policy=policy)
+        assert again.moved == ("m0",)
+        assert all(p.activity.room_id != old_room for p in again.placed)
+
+
+class TestOptionalParticipants:
+    def test_a_leader_is_not_added_as_an_optional_participant_when_their_activities_must_not_overlap(
+        self,
+    ) -> None:
+        policy = SchedulingPolicy(
+            levels={"SCHED-LEADERS-MEETINGS": Severity.HARD},
+            overrides={"SCHED-LEADERS-MEETINGS": {"min_on_duty": 0}},
+        )
+        request = meeting("m0", optional_participants=("s003", "s041"))
+        plan = schedule(sample_office(), (request,), policy=policy)
+        assert plan.placed[0].activity.participants == ("s040", "s041")
+
+    def test_the_b_of_a_post_does_not_join_a_trip_its_a_is_on(self) -> None:
+        """s016 is the A and s042 the B of p-office-9 (SCHED-DEV-AB hard)."""
+        trip = meeting(
+            "trip",
+            kind=ActivityKind.RESEARCH,
+            duration=None,
+            days=1,
+            rooms=(),
+            target_place="岳池县",
+            participants=("s016",),
+            optional_participants=("s042", "s041"),
+        )
+        plan = schedule(sample_office(), (trip,))
+        assert plan.placed[0].activity.participants == ("s016", "s041")
+        assert not hard_violations(sample_office(), plan)
+
+    def test_an_optional_leader_who_would_break_a_hard_count_is_left_out(self) -> None:
+        """SCHED-LEADERS-TRIPS hard at one trip per leader and month: s003 leads one May
+        trip; on a second, as an optional participant, s003 would make two. The checker
+        confirms each placement without its optional participants; the final check takes the
+        optional leader out again."""
+        policy = SchedulingPolicy(
+            levels={"SCHED-LEADERS-TRIPS": Severity.HARD},
+            overrides={"SCHED-LEADERS-TRIPS": {"max_trips_per_month": 1}},
+        )
+        may = {"earliest_start": at(5, 6), "latest_end": at(5, 16, 17, 30)}
+        trips = (
+            meeting(
+                "led",
+                kind=ActivityKind.RESEARCH,
+                duration=None,
+                days=1,
+                rooms=(),
+                target_place="岳池县",
+                leaders=("s003",),
+                priority=5,
+                **may,
+            ),
+            meeting(
+                "joined",
+                kind=ActivityKind.RESEARCH,
+                duration=None,
+                days=1,
+                rooms=(),
+                target_place="武胜县",
+                participants=("s041",),
+                optional_participants=("s003",),
+                **may,
+            ),
+        )
+        plan = schedule(sample_office(), trips, policy=policy)
+        joined = plan.placement("joined")
+        assert joined is not None
+        assert "s003" not in joined.activity.attendees
+        assert plan.placement("led") is not None
+
+
+class TestSafetyNet:
+    def test_a_placement_the_model_got_wrong_is_taken_out_with_the_checkers_reason(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A model that forgets people cannot be in two places at once double-books s040; the
+        full check afterwards takes the later placement out, and says why."""
+        from jiguan_core.scheduling import _model
+
+        real = _model.Rules.of
+
+        def forgetful(policy: SchedulingPolicy) -> _model.Rules:
+            return attrs.evolve(real(policy), person=False)
+
+        monkeypatch.setattr(_model.Rules, "of", staticmethod(forgetful))
+        window = {"earliest_start": at(4, 8, 8, 30), "latest_end": at(4, 8, 9, 30)}
+        requests = (
+            meeting("m0", rooms=("r-1",), **window),
+            meeting("m1", rooms=("r-2",), **window),
+        )
+        plan = schedule(sample_office(), requests)
+        assert len(plan.placed) == 1
+        (unplaced,) = plan.unplaced
+        assert "(s040) is in" in unplaced.reason.en
+        assert "时间冲突" in unplaced.reason.zh
+        assert not hard_violations(sample_office(), plan)
+
+    def test_with_no_iterations_at_all_nothing_is_placed_and_every_request_says_why(
+        self,
+    ) -> None:
+        requests = tuple(meeting(f"m{i}") for i in range(3))
+        plan = schedule(sample_office(), requests, max_iterations=0)
+        assert plan.placed == ()
+        assert [u.request_id for u in plan.unplaced] == ["m0", "m1", "m2"]
+        assert plan.iterations == 0
 
 
 class TestDemo:

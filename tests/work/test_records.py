@@ -141,7 +141,8 @@ def test_a_session_opening_with_other_business_is_found() -> None:
 
 def test_a_session_without_an_agenda_is_found() -> None:
     """No agenda, no first item."""
-    assert len(first_topic_findings([_study("r1", None)], INSTRUCTIONS)) == 1
+    findings = first_topic_findings([_study("r1", None)], INSTRUCTIONS)
+    assert [f.record_id for f in findings] == ["r1"]
 
 
 def test_studying_an_older_instruction_is_found() -> None:
@@ -155,7 +156,9 @@ def test_studying_an_older_instruction_is_found() -> None:
 def test_the_grace_period_is_a_parameter() -> None:
     """With no grace, ci3 (issued two days before) should have been studied."""
     record = _study("r1", AgendaItem(title="学习", instruction_id="ci2"))
-    assert len(first_topic_findings([record], INSTRUCTIONS, {"grace_days": 0})) == 1
+    findings = first_topic_findings([record], INSTRUCTIONS, {"grace_days": 0})
+    assert [f.record_id for f in findings] == ["r1"]
+    assert "六月下旬精神" in findings[0].problem.zh
 
 
 def test_an_unknown_instruction_is_named() -> None:

@@ -22,6 +22,7 @@ from attrs import field, frozen
 
 from jiguan_core._validation import boundary
 from jiguan_core.catalogue.development import AVOIDANCE, SECONDARY_POST
+from jiguan_core.development._explained import Explained
 from jiguan_core.development.avoidance import Placement, relative_pairs
 from jiguan_core.development.findings import Finding
 from jiguan_core.development.policy import DevelopmentPolicy, development_view
@@ -193,24 +194,18 @@ def needs_secondary(
 
 
 @frozen(kw_only=True)
-class SuggestedClaim:
+class SuggestedClaim(Explained):
     staff_id: str
     post_id: str
     department_id: str
     wish_rank: int | None  # 1 = first wish; None = outside the wishes
     reason: Text = field(eq=False)
 
-    def render(self, lang: Lang = "zh") -> str:
-        return self.reason.render(lang)
-
 
 @frozen(kw_only=True)
-class Unplaced:
+class Unplaced(Explained):
     staff_id: str
     reason: Text = field(eq=False)
-
-    def render(self, lang: Lang = "zh") -> str:
-        return self.reason.render(lang)
 
 
 @frozen(kw_only=True)

@@ -33,7 +33,11 @@ from jiguan_core.work._workflow import (
     StageEvent,
     check_day,
     check_person,
+    hand_on,
+    last_day,
     member_of,
+    started,
+    step,
     working_days_late,
 )
 from jiguan_core.work.errors import OutOfOrderTransition, WorkflowFinished
@@ -167,7 +171,7 @@ class ProposalWorkflow:
 
     # transitions ---------------------------------------------------------------------------
     def _last_day(self) -> dt.date:
-        return self.history[-1].on if self.history else self.submitted_on
+        return last_day(self.history, self.submitted_on)
 
     def _at(self, stage: ProposalStage, rule_id: str = PROPOSAL_STAGES.id) -> None:
         if self.stage is None:
@@ -200,41 +204,49 @@ class ProposalWorkflow:
         note: str = "",
         **changes: Any,
     ) -> ProposalWorkflow:
-        day = check_day(on, "on", self.id, self._last_day())
-        person = check_person(by, "by", self.id)
-        events = [
-            StageEvent(kind=EventKind.COMPLETED, stage=done, person_id=person, on=day, note=note)
-        ]
+        done_event = step(
+            self.id, EventKind.COMPLETED, done, on=on, by=by, after=self._last_day(), note=note
+        )
         if following is None:
-            return attrs.evolve(
-                self,
-                stage=None,
-                unit_id=None,
-                responsible_id=None,
-                due=None,
-                history=(*self.history, *events),
-                **changes,
-            )
+            return hand_on(self, (done_event,), None, None, None, unit_id=None, **changes)
         nxt = check_person(to, "to", self.id)
         owner = check_person(unit, "unit", self.id)
-        events.append(
-            StageEvent(
-                kind=EventKind.STARTED,
-                stage=following,
-                person_id=nxt,
-                on=day,
-                due=due,
-                note=owner,
-            )
+        start = started(self.id, following, on=done_event.on, to=nxt, due=due, note=owner)
+        return hand_on(self, (done_event, start), following, nxt, due, unit_id=owner, **changes)
+
+    def _move_within(
+        self,
+        done: ProposalStage,
+        following: ProposalStage,
+        days: str,
+        on: dt.date,
+        by: str,
+        unit: str | None,
+        to: str,
+        calendar: WorkCalendar,
+        **changes: Any,
+    ) -> ProposalWorkflow:
+        """:meth:`_move` to ``following``, due the parameter ``days`` working days after ``on``
+        (PROPOSAL-P2)."""
+        due = calendar.add_working_days(on, int(self.parameters[days]))
+        return self._move(
+            done, on=on, by=by, following=following, unit=unit, to=to, due=due, **changes
         )
-        return attrs.evolve(
-            self,
-            stage=following,
-            unit_id=owner,
-            responsible_id=nxt,
-            due=due,
-            history=(*self.history, *events),
-            **changes,
+
+    def _close(
+        self, done: ProposalStage, status: ProposalStatus, on: dt.date, by: str, note: str = ""
+    ) -> ProposalWorkflow:
+        """:meth:`_move` that ends the proposal (no stage follows) with ``status``."""
+        return self._move(
+            done,
+            on=on,
+            by=by,
+            following=None,
+            unit=None,
+            to=None,
+            due=None,
+            note=note,
+            status=status,
         )
 
     def file(
@@ -242,15 +254,9 @@ class ProposalWorkflow:
     ) -> ProposalWorkflow:
         """立案: filed; assignment goes to ``unit``/``to`` (the proposal committee's office)."""
         self._at(ProposalStage.FILING)
-        due = calendar.add_working_days(on, int(self.parameters["assignment_days"]))
-        return self._move(
-            ProposalStage.FILING,
-            on=on,
-            by=by,
-            following=ProposalStage.ASSIGNMENT,
-            unit=unit,
-            to=to,
-            due=due,
+        following = ProposalStage.ASSIGNMENT
+        return self._move_within(
+            ProposalStage.FILING, following, "assignment_days", on, by, unit, to, calendar
         )
 
     def decline(self, *, on: dt.date, by: str, reason: str) -> ProposalWorkflow:
@@ -263,17 +269,7 @@ class ProposalWorkflow:
                 field="reason",
                 value=reason,
             )
-        return self._move(
-            ProposalStage.FILING,
-            on=on,
-            by=by,
-            following=None,
-            unit=None,
-            to=None,
-            due=None,
-            note=reason,
-            status=ProposalStatus.NOT_FILED,
-        )
+        return self._close(ProposalStage.FILING, ProposalStatus.NOT_FILED, on, by, note=reason)
 
     def assign(
         self,
@@ -329,13 +325,13 @@ class ProposalWorkflow:
                 rule_id=PROPOSAL_KEY.id,
             )
         self._at(ProposalStage.HANDLING, PROPOSAL_KEY.id)
-        day = check_day(on, "on", self.id, self._last_day())
-        person = check_person(by, "by", self.id)
-        event = StageEvent(
-            kind=EventKind.CHECKED,
-            stage=Supervision.SUPERVISED,
-            person_id=person,
-            on=day,
+        event = step(
+            self.id,
+            EventKind.CHECKED,
+            Supervision.SUPERVISED,
+            on=on,
+            by=by,
+            after=self._last_day(),
             note=note,
         )
         return attrs.evolve(self, history=(*self.history, event))
@@ -362,15 +358,9 @@ class ProposalWorkflow:
     ) -> ProposalWorkflow:
         """答复 sent to the proposer; the feedback is collected by ``unit``/``to``."""
         self._at(ProposalStage.REPLY)
-        due = calendar.add_working_days(on, int(self.parameters["feedback_days"]))
-        return self._move(
-            ProposalStage.REPLY,
-            on=on,
-            by=by,
-            following=ProposalStage.FEEDBACK,
-            unit=unit,
-            to=to,
-            due=due,
+        following = ProposalStage.FEEDBACK
+        return self._move_within(
+            ProposalStage.REPLY, following, "feedback_days", on, by, unit, to, calendar
         )
 
     def record_feedback(
@@ -386,29 +376,22 @@ class ProposalWorkflow:
                 field="feedback",
                 value=feedback,
             )
+        unit: str | None
         if feedback is Feedback.UNSATISFIED:
             assert self.handling_unit_id is not None
-            due = calendar.add_working_days(on, int(self.parameters["rehandle_days"]))
-            return self._move(
-                ProposalStage.FEEDBACK,
-                on=on,
-                by=by,
-                following=ProposalStage.HANDLING,
-                unit=self.handling_unit_id,
-                to=to,
-                due=due,
-                note=feedback.value,
-                feedback=feedback,
-            )
-        due = calendar.add_working_days(on, int(self.parameters["conclusion_days"]))
-        return self._move(
-            ProposalStage.FEEDBACK,
-            on=on,
-            by=by,
-            following=ProposalStage.CONCLUSION,
-            unit=self.unit_id,
-            to=to,
-            due=due,
+            following, unit, days = ProposalStage.HANDLING, self.handling_unit_id, "rehandle_days"
+        else:  # satisfied or basically satisfied
+            following, unit, days = ProposalStage.CONCLUSION, self.unit_id, "conclusion_days"
+        done = ProposalStage.FEEDBACK
+        return self._move_within(
+            done,
+            following,
+            days,
+            on,
+            by,
+            unit,
+            to,
+            calendar,
             note=feedback.value,
             feedback=feedback,
         )
@@ -416,16 +399,7 @@ class ProposalWorkflow:
     def conclude(self, *, on: dt.date, by: str) -> ProposalWorkflow:
         """办结."""
         self._at(ProposalStage.CONCLUSION)
-        return self._move(
-            ProposalStage.CONCLUSION,
-            on=on,
-            by=by,
-            following=None,
-            unit=None,
-            to=None,
-            due=None,
-            status=ProposalStatus.CONCLUDED,
-        )
+        return self._close(ProposalStage.CONCLUSION, ProposalStatus.CONCLUDED, on, by)
 
 
 @boundary
@@ -460,16 +434,7 @@ def submit_proposal(
         unit_id=owner,
         responsible_id=person,
         due=due,
-        history=(
-            StageEvent(
-                kind=EventKind.STARTED,
-                stage=ProposalStage.FILING,
-                person_id=person,
-                on=on,
-                due=due,
-                note=owner,
-            ),
-        ),
+        history=(started(id, ProposalStage.FILING, on=on, to=person, due=due, note=owner),),
         parameters=parameters,
     )
 

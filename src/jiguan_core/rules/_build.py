@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
+from typing import Any
 
 from jiguan_core.absence import Absence
 from jiguan_core.activity import Activity
 from jiguan_core.catalogue.scheduling import rule
-from jiguan_core.rule import RuleInfo, Severity
+from jiguan_core.patterns import CountPerPeriod
+from jiguan_core.rule import RuleInfo
 from jiguan_core.rules._facts import (
     _EPOCH_ORDINAL,
     _OFFSET,
@@ -31,7 +33,14 @@ from jiguan_core.rules._facts import (
     Fact,
     local_ordinal,
 )
-from jiguan_core.rules.violation import Violation, _ids, make_violation, pair_ids
+from jiguan_core.rules.violation import (
+    Subjects,
+    Violation,
+    _ids,
+    make_violation,
+    pair_ids,
+    violation_of,
+)
 from jiguan_core.text import Text
 from jiguan_core.time import SHANGHAI
 
@@ -118,11 +127,24 @@ def pair_violations(
 ) -> list[Violation]:
     """:func:`pair_violation` of each matched pair, in order (one loop per pattern: an engine
     with tens of thousands of matches does not pay a dispatch per match)."""
-    build = _PAIR_BUILDERS.get(pattern_id)
-    if build is None:  # pragma: no cover
-        raise AssertionError(f"no builder for pattern {pattern_id}")
     info = _info(pattern_id)
-    return build(ctx, look, info.id, ctx.levels[info.id], pairs)
+    rid, level = info.id, ctx.levels[info.id]
+    subjects = _pair_subjects(ctx, look, pattern_id)
+    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
+    return [
+        violation_of(
+            rid,
+            pattern_id,
+            level,
+            _day_at(max(f1[START], f2[START])),
+            subjects(f1, f2),
+            1,
+            None,
+            explain,
+            (pattern_id, f1, f2),
+        )
+        for f1, f2 in pairs
+    ]
 
 
 def _day_at(seconds: int) -> dt.date:
@@ -138,166 +160,83 @@ def _day_at(seconds: int) -> dt.date:
 _DAYS: dict[int, dt.date] = {}
 
 
-def _clash(
-    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
-) -> list[Violation]:
-    part = "SCHED-COORD-PERSON/clash"
-    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
-    return [
-        make_violation(
-            rid,
-            part,
-            level,
-            _day_at(max(f1[START], f2[START])),
-            explain=explain,
-            detail=(part, f1, f2),
-            activity_ids=pair_ids(f1[REF], f2[REF]),
-            staff_ids=(f1[KEY],),
+def _pair_subjects(ctx: Context, look: Lookup, part: str) -> Callable[[Fact, Fact], Subjects]:
+    """What a matched pair of ``part`` names (:data:`Subjects`: activities, absences, staff,
+    post, room, department, place, blackout, refs): the one place where the patterns' pair
+    violations differ, by what the pattern's tables hold (a fact's ref, its shared key; see
+    the catalogue's tables)."""
+    if part == "SCHED-COORD-PERSON/clash":  # attendance x attendance, key: the person
+        return lambda f1, f2: (
+            pair_ids(f1[REF], f2[REF]),
+            (),
+            (f1[KEY],),
+            None,
+            None,
+            None,
+            None,
+            None,
+            (),
         )
-        for f1, f2 in pairs
-    ]
-
-
-def _absent(
-    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
-) -> list[Violation]:
-    part = "SCHED-COORD-PERSON/absent"
-    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
-    return [
-        make_violation(
-            rid,
-            part,
-            level,
-            _day_at(max(f1[START], f2[START])),
-            explain=explain,
-            detail=(part, f1, f2),
-            activity_ids=(f1[REF],),
-            absence_ids=(f2[REF],),
-            staff_ids=(f1[KEY],),
+    if part == "SCHED-COORD-PERSON/absent":  # attendance x absence, key: the person
+        return lambda f1, f2: ((f1[REF],), (f2[REF],), (f1[KEY],), None, None, None, None, None, ())
+    if part == "SCHED-COORD-TRIPS/pile_up":  # trip x trip, key: the place
+        return lambda f1, f2: (
+            pair_ids(f1[REF], f2[REF]),
+            (),
+            (),
+            None,
+            None,
+            None,
+            f1[KEY],
+            None,
+            (),
         )
-        for f1, f2 in pairs
-    ]
-
-
-def _pile_up(
-    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
-) -> list[Violation]:
-    part = "SCHED-COORD-TRIPS/pile_up"
-    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
-    return [
-        make_violation(
-            rid,
-            part,
-            level,
-            _day_at(max(f1[START], f2[START])),
-            explain=explain,
-            detail=(part, f1, f2),
-            activity_ids=pair_ids(f1[REF], f2[REF]),
-            place=f1[KEY],
+    if part == "SCHED-DEV-AB/both_away":  # away_a x away_b, key: the post; refs of either kind
+        return _both_away
+    if part == "SCHED-LEADERS-MEETINGS/parallel":  # leader_activity x leader_activity
+        leaders_of, leaders = look.leaders_of, ctx.leaders
+        return lambda f1, f2: (
+            pair_ids(f1[REF], f2[REF]),
+            (),
+            tuple(sorted(leaders_of(f1[REF], leaders) | leaders_of(f2[REF], leaders))),
+            None,
+            None,
+            None,
+            None,
+            None,
+            (),
         )
-        for f1, f2 in pairs
-    ]
-
-
-def _both_away(
-    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
-) -> list[Violation]:
-    part = "SCHED-DEV-AB/both_away"
-    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
-    out = []
-    for f1, f2 in pairs:
-        acts, absences = _split((f1, f2))
-        out.append(
-            make_violation(
-                rid,
-                part,
-                level,
-                _day_at(max(f1[START], f2[START])),
-                explain=explain,
-                detail=(part, f1, f2),
-                activity_ids=_ids(acts),
-                absence_ids=_ids(absences),
-                staff_ids=pair_ids(f1[PERSON], f2[PERSON]),
-                post_id=f1[KEY],
-                refs=(f1[REF], f2[REF]),
-            )
+    if part == "SCHED-COORD-ROOMS/double_booked":  # booking x booking, key: the room
+        return lambda f1, f2: (
+            pair_ids(f1[REF], f2[REF]),
+            (),
+            (),
+            None,
+            f1[KEY],
+            None,
+            None,
+            None,
+            (),
         )
-    return out
+    if part == "SCHED-C2-WORKDAYS/blackout":  # activity x blackout, no key
+        return lambda f1, f2: ((f1[REF],), (), (), None, None, None, None, f2[REF], ())
+    raise AssertionError(f"no builder for pattern {part}")  # pragma: no cover
 
 
-def _parallel(
-    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
-) -> list[Violation]:
-    part = "SCHED-LEADERS-MEETINGS/parallel"
-    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
-    leaders_of, leaders = look.leaders_of, ctx.leaders
-    return [
-        make_violation(
-            rid,
-            part,
-            level,
-            _day_at(max(f1[START], f2[START])),
-            explain=explain,
-            detail=(part, f1, f2),
-            activity_ids=pair_ids(f1[REF], f2[REF]),
-            staff_ids=tuple(sorted(leaders_of(f1[REF], leaders) | leaders_of(f2[REF], leaders))),
-        )
-        for f1, f2 in pairs
-    ]
-
-
-def _double_booked(
-    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
-) -> list[Violation]:
-    part = "SCHED-COORD-ROOMS/double_booked"
-    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
-    return [
-        make_violation(
-            rid,
-            part,
-            level,
-            _day_at(max(f1[START], f2[START])),
-            explain=explain,
-            detail=(part, f1, f2),
-            activity_ids=pair_ids(f1[REF], f2[REF]),
-            room_id=f1[KEY],
-        )
-        for f1, f2 in pairs
-    ]
-
-
-def _blackout(
-    ctx: Context, look: Lookup, rid: str, level: Severity, pairs: Iterable[tuple[Fact, Fact]]
-) -> list[Violation]:
-    part = "SCHED-C2-WORKDAYS/blackout"
-    explain = partial(_pair_text, ctx, look)  # one per pattern, shared by its violations
-    return [
-        make_violation(
-            rid,
-            part,
-            level,
-            _day_at(max(f1[START], f2[START])),
-            explain=explain,
-            detail=(part, f1, f2),
-            activity_ids=(f1[REF],),
-            blackout_id=f2[REF],
-        )
-        for f1, f2 in pairs
-    ]
-
-
-_PairBuilder = Callable[
-    [Context, Lookup, str, Severity, Iterable[tuple[Fact, Fact]]], list[Violation]
-]
-_PAIR_BUILDERS: dict[str, _PairBuilder] = {
-    "SCHED-COORD-PERSON/clash": _clash,
-    "SCHED-COORD-PERSON/absent": _absent,
-    "SCHED-COORD-TRIPS/pile_up": _pile_up,
-    "SCHED-DEV-AB/both_away": _both_away,
-    "SCHED-LEADERS-MEETINGS/parallel": _parallel,
-    "SCHED-COORD-ROOMS/double_booked": _double_booked,
-    "SCHED-C2-WORKDAYS/blackout": _blackout,
-}
+def _both_away(f1: Fact, f2: Fact) -> Subjects:
+    acts, absences = _split((f1, f2))
+    refs = (f1[REF], f2[REF])
+    return (
+        _ids(acts),
+        _ids(absences),
+        pair_ids(f1[PERSON], f2[PERSON]),
+        f1[KEY],
+        None,
+        None,
+        None,
+        None,
+        refs,
+    )
 
 
 def _pair_text(ctx: Context, look: Lookup, pattern_id: str, f1: Fact, f2: Fact) -> Text:
@@ -410,30 +349,30 @@ def count_violation(
 ) -> Violation:
     info = _info(pattern_id)
     acts = tuple(sorted({f[REF] for f in facts}))
-    count = len(acts)
-    if pattern_id == "SCHED-COORD-LOAD/busy_week":
-        limit = int(ctx.parameter(pattern_id, "max_per_week"))
-        return make_violation(
-            info.id,
-            pattern_id,
-            ctx.levels[info.id],
-            period_start,
-            activity_ids=acts,
-            department_id=key,
-            penalty=count - limit,
-            explain=partial(_busy_week_text, ctx, look, key, period_start, acts, limit),
-        )
-    limit = int(ctx.parameter(pattern_id, "max_trips_per_month"))
+    limit = int(ctx.parameter(pattern_id, _count_limit(pattern_id)))
+    if pattern_id == "SCHED-COORD-LOAD/busy_week":  # activity, key: the organising department
+        subjects: dict[str, Any] = {"department_id": key}
+        explain = partial(_busy_week_text, ctx, look, key, period_start, acts, limit)
+    else:  # leader_trip, key: the leader
+        subjects = {"staff_ids": (key,)}
+        explain = partial(_many_trips_text, ctx, key, period_start, len(acts), limit)
     return make_violation(
         info.id,
         pattern_id,
         ctx.levels[info.id],
         period_start,
         activity_ids=acts,
-        staff_ids=(key,),
-        penalty=count - limit,
-        explain=partial(_many_trips_text, ctx, key, period_start, count, limit),
+        penalty=len(acts) - limit,
+        explain=explain,
+        **subjects,
     )
+
+
+def _count_limit(pattern_id: str) -> str:
+    """The parameter a count pattern's limit is, as the catalogue declares it."""
+    pattern = next(p for p in rule(pattern_id.split("/", 1)[0]).patterns if p.id == pattern_id)
+    assert isinstance(pattern, CountPerPeriod)
+    return pattern.limit
 
 
 def _busy_week_text(

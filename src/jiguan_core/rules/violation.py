@@ -284,6 +284,21 @@ assert set(_FIELDS) == {
 }, "make_violation must set every field of Violation"
 
 
+#: What a violation names, in this order: ``(activity_ids, absence_ids, staff_ids, post_id,
+#: room_id, department_id, place, blackout_id, refs)``; the id tuples sorted, without repeats.
+Subjects = tuple[
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    tuple[str, ...],
+]
+
+
 def make_violation(
     rule_id: str,
     part: str,
@@ -308,6 +323,35 @@ def make_violation(
     third of the time by skipping the converters and checks. The caller guarantees what they
     would ensure: id tuples already sorted and without repeats (see ``_ids``), ``message`` or
     ``explain`` given."""
+    ids, places = (activity_ids, absence_ids, staff_ids), (post_id, room_id, department_id)
+    subjects: Subjects = (*ids, *places, place, blackout_id, refs)
+    return violation_of(rule_id, part, level, day, subjects, penalty, message, explain, detail)
+
+
+def violation_of(
+    rule_id: str,
+    part: str,
+    level: Severity,
+    day: dt.date | None,
+    subjects: Subjects,
+    penalty: int,
+    message: Text | None,
+    explain: Callable[..., Text] | None,
+    detail: tuple[Any, ...],
+) -> Violation:
+    """:func:`make_violation` with the subjects as one :data:`Subjects` tuple and every argument
+    positional: the pair builder's form (one call per match, no keyword dictionaries)."""
+    (
+        activity_ids,
+        absence_ids,
+        staff_ids,
+        post_id,
+        room_id,
+        department_id,
+        place,
+        blackout_id,
+        refs,
+    ) = subjects
     v = _new(Violation)
     _rule_id(v, rule_id)
     _part(v, part)

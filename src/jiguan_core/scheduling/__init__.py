@@ -21,7 +21,7 @@ from jiguan_core.scheduling.request import (
     OfficeHours,
     SchedulingError,
 )
-from jiguan_core.scheduling.scheduler import replan, schedule
+from jiguan_core.scheduling.scheduler import ScheduleOptions, replan, schedule
 
 __all__ = [
     "OFFICE_HOURS",
@@ -33,6 +33,7 @@ __all__ = [
     "OfficeHours",
     "Placement",
     "Plan",
+    "ScheduleOptions",
     "SchedulingError",
     "Unplaced",
     "expand",

@@ -94,6 +94,11 @@ class Rules:
     trips: tuple[int, int] | None = (
         None  # SCHED-LEADERS-TRIPS: (level, most trips per leader and month)
     )
+    # count rules a policy makes hard: the default engine has the checker confirm each
+    # placement (``verified``); the exact engine models the counts as constraints
+    week_hard: int | None = None  # SCHED-COORD-LOAD hard: most per department and week
+    trips_hard: int | None = None  # SCHED-LEADERS-TRIPS hard: most trips per leader and month
+    coverage: int | None = None  # SCHED-LEADERS-MEETINGS hard: leadership members on duty
     verified: bool = False
 
     @classmethod
@@ -145,6 +150,7 @@ class Rules:
                 continue
             if hard(rule_id):
                 rules.verified = True
+                setattr(rules, f"{slot}_hard", int(limit))
             elif (found := level(rule_id)) is not None:
                 setattr(rules, slot, (found, int(limit)))
         if (
@@ -153,6 +159,7 @@ class Rules:
             and float(param(RULE_LEADERS, "min_on_duty")) > 0  # type: ignore[arg-type]
         ):
             rules.verified = True  # daily coverage is not in the model: the checker confirms
+            rules.coverage = int(param(RULE_LEADERS, "min_on_duty"))  # type: ignore[call-overload]
         return rules
 
 

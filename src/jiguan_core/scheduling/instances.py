@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 
 import pendulum
 from attrs import frozen
@@ -123,44 +124,16 @@ def generate_instance(
         if candidate not in seen:
             seen.add(candidate)
             names.append(candidate)
-    people: list[Staff] = []
-    posts: list[Post] = []
-    assignments: list[PostAssignment] = []
-    members: dict[str, list[str]] = {d.id: [] for d in departments}
-    for index in range(staff):
-        person_id = f"s{index + 1:03d}"
-        leader = index < n_leaders
-        department = "d-lead" if leader else departments[1 + index % n_departments].id
-        level = (
-            Level.BUREAU_DEPUTY
-            if leader
-            else rng.choice((Level.DIVISION_HEAD, Level.SECTION_HEAD, Level.CLERK, Level.CLERK))
-        )
-        people.append(
-            Staff(
-                id=person_id,
-                name=names[index],
-                department_id=department,
-                level=level,
-                hire_date=dt.date(2000 + index % 20, 7, 1),
-                is_leadership_member=leader,
-            )
-        )
-        post_id = f"p{index + 1:03d}"
-        posts.append(Post(id=post_id, name=f"岗位{index + 1}", department_id=department))
-        assignments.append(
-            PostAssignment(
-                staff_id=person_id, post_id=post_id, role=PostRole.MAIN, start=dt.date(2020, 1, 1)
-            )
-        )
-        members[department].append(person_id)
-    ab_roles: list[ABRole] = []
-    for unit in departments[1:]:
-        group = members[unit.id]
-        for k in range(0, len(group) - 1, 4):
-            ab_roles.append(
-                ABRole(post_id=f"p{int(group[k][1:]):03d}", a_id=group[k], b_id=group[k + 1])
-            )
+    people, posts, assignments, members = _staff(
+        departments,
+        staff,
+        n_leaders,
+        name=lambda index: names[index],
+        level=lambda: rng.choice(
+            (Level.DIVISION_HEAD, Level.SECTION_HEAD, Level.CLERK, Level.CLERK)
+        ),
+    )
+    ab_roles = _ab_roles(departments, members)
     n_rooms = max(3, min(10, staff // 30))
     rooms = [
         Room(id=f"r{i + 1}", name=f"第{i + 1}会议室", capacity=20 + 10 * (i % 3))
@@ -217,43 +190,9 @@ def generate_instance(
 
     # The people everybody wants: department heads (the first member of each department).
     heads = {d.id: members[d.id][0] for d in departments[1:] if members[d.id]}
-    out: list[ActivityRequest] = []
-    start_all = _at(days[0], 0)
-    end_all = _at(end - dt.timedelta(days=1), 23, 59)
-    out.append(
-        ActivityRequest(
-            id="req-weekly",
-            kind=ActivityKind.MEETING,
-            meeting_kind=MeetingKind.WORK_MEETING,
-            title="机关工作例会",
-            department_id=departments[1].id,
-            earliest_start=_at(first, 8, 30),
-            latest_end=end_all,
-            duration=dt.timedelta(hours=1),
-            participants=tuple(sorted(heads.values())[:6]),
-            leaders=(leader_ids[-1],),
-            rooms=(rooms[0].id, rooms[1].id),
-            priority=5,
-            rrule="FREQ=WEEKLY;BYDAY=MO",
-        )
+    out = _recurring(
+        departments[1].id, sorted(heads.values()), leader_ids, rooms, first=first, end=end
     )
-    out.append(
-        ActivityRequest(
-            id="req-chair",
-            kind=ActivityKind.MEETING,
-            meeting_kind=MeetingKind.CHAIR_MEETING,
-            title="主席会议",
-            department_id=departments[1].id,
-            earliest_start=_at(first, 8, 30),
-            latest_end=end_all,
-            duration=dt.timedelta(hours=2),
-            leaders=tuple(leader_ids[:3]),
-            rooms=(rooms[-1].id,),
-            priority=5,
-            rrule="FREQ=MONTHLY;BYDAY=+2TU",
-        )
-    )
-    del start_all
     # Demand: each request takes people for hours; pressure scales how crowded the key people are.
     hot = sorted(heads.values())
     for index in range(requests - len(out)):
@@ -311,19 +250,16 @@ def generate_instance(
                 any_count = 1
             optional = tuple(sorted(set(rng.sample(pool, min(2, len(pool)))) - attendees))
             out.append(
-                ActivityRequest(
-                    id=request_id,
-                    kind=ActivityKind.MEETING,
-                    meeting_kind=MeetingKind.SYMPOSIUM,
-                    title=f"{department_name(departments, department)}{rng.choice(_MEETING_TITLES)}",
-                    department_id=department,
-                    earliest_start=earliest,
-                    latest_end=latest,
-                    duration=dt.timedelta(hours=hours),
-                    participants=tuple(sorted(attendees)),
-                    optional_participants=optional,
-                    leaders=named,
-                    any_leaders=any_count,
+                _meeting(
+                    rng,
+                    request_id,
+                    department,
+                    departments,
+                    window=(earliest, latest),
+                    hours=hours,
+                    attendees=attendees,
+                    optional=optional,
+                    leaders=(named, any_count),
                     rooms=wanted,
                     priority=priority,
                 )
@@ -359,6 +295,133 @@ def department_name(departments: list[Department], department_id: str) -> str:
         if department.id == department_id:
             return department.name
     return department_id
+
+
+def _staff(
+    departments: list[Department],
+    staff: int,
+    n_leaders: int,
+    *,
+    name: Callable[[int], str],
+    level: Callable[[], Level],
+) -> tuple[list[Staff], list[Post], list[PostAssignment], dict[str, list[str]]]:
+    """The first ``n_leaders`` are the leadership; the others go round the departments, each
+    on a post of their own. ``level()`` is asked for each of the others, in order."""
+    people: list[Staff] = []
+    posts: list[Post] = []
+    assignments: list[PostAssignment] = []
+    members: dict[str, list[str]] = {d.id: [] for d in departments}
+    n_departments = len(departments) - 1
+    for index in range(staff):
+        person_id = f"s{index + 1:03d}"
+        leader = index < n_leaders
+        department = "d-lead" if leader else departments[1 + index % n_departments].id
+        people.append(
+            Staff(
+                id=person_id,
+                name=name(index),
+                department_id=department,
+                level=Level.BUREAU_DEPUTY if leader else level(),
+                hire_date=dt.date(2000 + index % 20, 7, 1),
+                is_leadership_member=leader,
+            )
+        )
+        post_id = f"p{index + 1:03d}"
+        posts.append(Post(id=post_id, name=f"岗位{index + 1}", department_id=department))
+        assignments.append(
+            PostAssignment(
+                staff_id=person_id, post_id=post_id, role=PostRole.MAIN, start=dt.date(2020, 1, 1)
+            )
+        )
+        members[department].append(person_id)
+    return people, posts, assignments, members
+
+
+def _ab_roles(departments: list[Department], members: dict[str, list[str]]) -> list[ABRole]:
+    """In each department, every fourth member is the A of a post whose B is the next one."""
+    return [
+        ABRole(post_id=f"p{int(group[k][1:]):03d}", a_id=group[k], b_id=group[k + 1])
+        for unit in departments[1:]
+        for group in (members[unit.id],)
+        for k in range(0, len(group) - 1, 4)
+    ]
+
+
+def _recurring(
+    department: str,
+    heads: list[str],
+    leader_ids: list[str],
+    rooms: list[Room],
+    *,
+    first: dt.date,
+    end: dt.date,
+) -> list[ActivityRequest]:
+    """The weekly work meeting (工作例会) and the monthly chair's meeting (主席会议)."""
+    last = _at(end - dt.timedelta(days=1), 23, 59)
+    return [
+        ActivityRequest(
+            id="req-weekly",
+            kind=ActivityKind.MEETING,
+            meeting_kind=MeetingKind.WORK_MEETING,
+            title="机关工作例会",
+            department_id=department,
+            earliest_start=_at(first, 8, 30),
+            latest_end=last,
+            duration=dt.timedelta(hours=1),
+            participants=tuple(heads[:6]),
+            leaders=(leader_ids[-1],),
+            rooms=tuple(r.id for r in rooms[:2]),
+            priority=5,
+            rrule="FREQ=WEEKLY;BYDAY=MO",
+        ),
+        ActivityRequest(
+            id="req-chair",
+            kind=ActivityKind.MEETING,
+            meeting_kind=MeetingKind.CHAIR_MEETING,
+            title="主席会议",
+            department_id=department,
+            earliest_start=_at(first, 8, 30),
+            latest_end=last,
+            duration=dt.timedelta(hours=2),
+            leaders=tuple(leader_ids[:3]),
+            rooms=(rooms[-1].id,),
+            priority=5,
+            rrule="FREQ=MONTHLY;BYDAY=+2TU",
+        ),
+    ]
+
+
+def _meeting(
+    rng: random.Random,
+    request_id: str,
+    department: str,
+    departments: list[Department],
+    *,
+    window: tuple[pendulum.DateTime, pendulum.DateTime],
+    hours: float,
+    attendees: set[str],
+    optional: tuple[str, ...],
+    leaders: tuple[tuple[str, ...], int],
+    rooms: tuple[str, ...],
+    priority: int,
+) -> ActivityRequest:
+    """A symposium (座谈会 and the like) of ``department``, its title drawn from ``rng``."""
+    return ActivityRequest(
+        id=request_id,
+        kind=ActivityKind.MEETING,
+        meeting_kind=MeetingKind.SYMPOSIUM,
+        title=f"{department_name(departments, department)}{rng.choice(_MEETING_TITLES)}",
+        department_id=department,
+        earliest_start=window[0],
+        latest_end=window[1],
+        duration=dt.timedelta(hours=hours),
+        participants=tuple(sorted(attendees)),
+        optional_participants=optional,
+        leaders=leaders[0],
+        any_leaders=leaders[1],
+        rooms=rooms,
+        priority=priority,
+    )
 
 
 def _without_ab_clashes(absences: list[Absence], roles: list[ABRole]) -> list[Absence]:
@@ -625,42 +688,16 @@ class _FamilyBuilder:
             Department(id=f"d{i:02d}", name=_COMMITTEES[i], kind=DepartmentKind.COMMITTEE)
             for i in range(n_departments)
         ]
-        people: list[Staff] = []
-        posts: list[Post] = []
-        assignments: list[PostAssignment] = []
-        members: dict[str, list[str]] = {d.id: [] for d in departments}
-        for index in range(spec.staff):
-            person_id = f"s{index + 1:03d}"
-            leader = index < n_leaders
-            department = "d-lead" if leader else departments[1 + index % n_departments].id
-            people.append(
-                Staff(
-                    id=person_id,
-                    name=f"{_SURNAMES[index % len(_SURNAMES)]}{_GIVEN[(index * 7) % len(_GIVEN)]}"
-                    f"{index + 1}",
-                    department_id=department,
-                    level=Level.BUREAU_DEPUTY if leader else Level.CLERK,
-                    hire_date=dt.date(2000 + index % 20, 7, 1),
-                    is_leadership_member=leader,
-                )
-            )
-            post_id = f"p{index + 1:03d}"
-            posts.append(Post(id=post_id, name=f"岗位{index + 1}", department_id=department))
-            assignments.append(
-                PostAssignment(
-                    staff_id=person_id,
-                    post_id=post_id,
-                    role=PostRole.MAIN,
-                    start=dt.date(2020, 1, 1),
-                )
-            )
-            members[department].append(person_id)
-        ab_roles = [
-            ABRole(post_id=f"p{int(group[k][1:]):03d}", a_id=group[k], b_id=group[k + 1])
-            for unit in departments[1:]
-            for group in (members[unit.id],)
-            for k in range(0, len(group) - 1, 4)
-        ]
+        people, posts, assignments, members = _staff(
+            departments,
+            spec.staff,
+            n_leaders,
+            name=lambda index: (
+                f"{_SURNAMES[index % len(_SURNAMES)]}{_GIVEN[(index * 7) % len(_GIVEN)]}{index + 1}"
+            ),
+            level=lambda: Level.CLERK,
+        )
+        ab_roles = _ab_roles(departments, members)
         rooms = [
             Room(id=f"r{i + 1}", name=f"第{i + 1}会议室", capacity=_SEATS[i % len(_SEATS)])
             for i in range(spec.rooms)
@@ -716,7 +753,9 @@ class _FamilyBuilder:
         heads = sorted(members[d.id][0] for d in departments[1:] if members[d.id])
         out: list[ActivityRequest] = []
         if spec.recurring and self.count >= 10:
-            out += self._recurring(departments[1].id, heads, leader_ids, rooms)
+            out += _recurring(
+                departments[1].id, heads, leader_ids, rooms, first=self.first, end=self.end
+            )
         for index in range(self.count - len(out)):
             out.append(self._request(index, departments, members, heads, leader_ids, rooms))
         return Instance(
@@ -727,42 +766,6 @@ class _FamilyBuilder:
             quarter_start=self.first,
             quarter_end=self.end,
         )
-
-    def _recurring(
-        self, department: str, heads: list[str], leader_ids: list[str], rooms: list[Room]
-    ) -> list[ActivityRequest]:
-        last = _at(self.end - dt.timedelta(days=1), 23, 59)
-        return [
-            ActivityRequest(
-                id="req-weekly",
-                kind=ActivityKind.MEETING,
-                meeting_kind=MeetingKind.WORK_MEETING,
-                title="机关工作例会",
-                department_id=department,
-                earliest_start=_at(self.first, 8, 30),
-                latest_end=last,
-                duration=dt.timedelta(hours=1),
-                participants=tuple(heads[:6]),
-                leaders=(leader_ids[-1],),
-                rooms=tuple(r.id for r in rooms[:2]),
-                priority=5,
-                rrule="FREQ=WEEKLY;BYDAY=MO",
-            ),
-            ActivityRequest(
-                id="req-chair",
-                kind=ActivityKind.MEETING,
-                meeting_kind=MeetingKind.CHAIR_MEETING,
-                title="主席会议",
-                department_id=department,
-                earliest_start=_at(self.first, 8, 30),
-                latest_end=last,
-                duration=dt.timedelta(hours=2),
-                leaders=tuple(leader_ids[:3]),
-                rooms=(rooms[-1].id,),
-                priority=5,
-                rrule="FREQ=MONTHLY;BYDAY=+2TU",
-            ),
-        ]
 
     def _request(
         self,
@@ -839,19 +842,16 @@ class _FamilyBuilder:
             hall = max(rooms, key=lambda r: (r.capacity or 0, r.id))
             wanted = (*wanted, hall.id) if hall.id not in wanted else wanted
         optional = tuple(sorted(set(rng.sample(pool, min(2, len(pool)))) - attendees))
-        return ActivityRequest(
-            id=request_id,
-            kind=ActivityKind.MEETING,
-            meeting_kind=MeetingKind.SYMPOSIUM,
-            title=f"{department_name(departments, department)}{rng.choice(_MEETING_TITLES)}",
-            department_id=department,
-            earliest_start=earliest,
-            latest_end=latest,
-            duration=dt.timedelta(hours=hours),
-            participants=tuple(sorted(attendees)),
-            optional_participants=optional,
-            leaders=named,
-            any_leaders=any_count,
+        return _meeting(
+            rng,
+            request_id,
+            department,
+            departments,
+            window=(earliest, latest),
+            hours=hours,
+            attendees=attendees,
+            optional=optional,
+            leaders=(named, any_count),
             rooms=wanted,
             priority=priority,
         )

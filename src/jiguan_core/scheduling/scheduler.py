@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypedDict, TypeVar, Unpack
 
 import attrs
 import pendulum
@@ -33,7 +33,7 @@ from jiguan_core.organization import Organization
 from jiguan_core.rule import Severity
 from jiguan_core.rules import IncrementalChecker, SchedulingPolicy, Score, check
 from jiguan_core.scheduling._construct import best_fit, order
-from jiguan_core.scheduling._exact import solve_exact
+from jiguan_core.scheduling._exact import refuse_unmodelled, solve_exact
 from jiguan_core.scheduling._model import JobData, Model
 from jiguan_core.scheduling._reasons import reason
 from jiguan_core.scheduling._score import Assignment, State
@@ -45,7 +45,9 @@ from jiguan_core.scheduling.request import ActivityRequest, OfficeHours
 from jiguan_core.text import Text
 from jiguan_core.time import SHANGHAI, TimeSpan
 
-__all__ = ["EXACT_TIME_LIMIT", "EXACT_WORKERS", "replan", "schedule"]
+__all__ = ["EXACT_TIME_LIMIT", "EXACT_WORKERS", "ScheduleOptions", "replan", "schedule"]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 #: engine="cpsat": seconds CP-SAT may search when no ``time_limit`` is given ...
 EXACT_TIME_LIMIT = 60.0
@@ -53,45 +55,49 @@ EXACT_TIME_LIMIT = 60.0
 EXACT_WORKERS = 2
 
 
+class ScheduleOptions(TypedDict, total=False):
+    """The keyword options of :func:`schedule` and :func:`replan` (each optional).
+
+    - ``policy``: which rules are hard and their parameters (default: the catalogue's);
+    - ``calendar``: working days with 调休 (default: :class:`~jiguan_core.calendar.WorkCalendar`);
+    - ``hours``: overrides of :data:`~jiguan_core.scheduling.request.OFFICE_HOURS`;
+    - ``seed`` (0): every random choice of the search;
+    - ``max_iterations`` (20,000): construction steps and moves of the default engine;
+    - ``time_limit`` (None): seconds; the default engine then returns its best plan so far,
+      the exact engine searches this long (default :data:`EXACT_TIME_LIMIT`);
+    - ``clock`` (``time.monotonic``): read only when ``time_limit`` is given;
+    - ``progress(done, total)``: called as each request to place is tried (it must not raise);
+    - ``engine`` ("default"): or "cpsat", the same model solved exactly by OR-Tools CP-SAT
+      (the ``solver`` extra), starting from the default engine's plan.
+    """
+
+    policy: SchedulingPolicy | None
+    calendar: WorkCalendar | None
+    hours: Mapping[str, Any] | None
+    seed: int
+    max_iterations: int
+    time_limit: float | None
+    clock: Callable[[], float]
+    progress: Callable[[int, int], None] | None
+    engine: str
+
+
 @boundary
 def schedule(
     office: Organization,
     requests: Sequence[ActivityRequest],
-    *,
-    policy: SchedulingPolicy | None = None,
-    calendar: WorkCalendar | None = None,
-    hours: Mapping[str, Any] | None = None,
-    seed: int = 0,
-    max_iterations: int = 20_000,
-    time_limit: float | None = None,
-    clock: Callable[[], float] = time.monotonic,
-    progress: Callable[[int, int], None] | None = None,
-    engine: str = "default",
+    **options: Unpack[ScheduleOptions],
 ) -> Plan:
     """Place ``requests`` around the office's own activities and absences.
 
     Raises :class:`SchedulingError` / :class:`~jiguan_core.errors.InvalidInput` (both
     :class:`~jiguan_core.errors.JiguanError`) for bad input, before any placing: never a partial
-    plan. ``hours`` overrides :data:`~jiguan_core.scheduling.request.OFFICE_HOURS`.
-    ``progress(done, total)`` is called as each request to place is tried (for a progress bar;
-    it must not raise). ``engine="cpsat"`` solves the same model exactly with OR-Tools CP-SAT
-    (the ``solver`` extra), starting from the default engine's plan, for ``time_limit`` seconds
-    (default :data:`EXACT_TIME_LIMIT`); the plan says whether it is proven optimal.
+    plan. The options (:class:`ScheduleOptions`): ``policy``, ``calendar``, ``hours``, ``seed``,
+    ``max_iterations``, ``time_limit``, ``clock``, ``progress`` and ``engine``;
+    ``engine="cpsat"`` solves the same model exactly with OR-Tools CP-SAT and the plan says
+    whether it is proven optimal.
     """
-    return _run(
-        office,
-        requests,
-        policy=policy,
-        calendar=calendar,
-        hours=hours,
-        seed=seed,
-        max_iterations=max_iterations,
-        time_limit=time_limit,
-        clock=clock,
-        progress=progress,
-        previous=None,
-        engine=engine,
-    )
+    return _run(office, requests, None, **options)
 
 
 @boundary
@@ -99,38 +105,17 @@ def replan(
     previous: Plan,
     office: Organization,
     requests: Sequence[ActivityRequest],
-    *,
-    policy: SchedulingPolicy | None = None,
-    calendar: WorkCalendar | None = None,
-    hours: Mapping[str, Any] | None = None,
-    seed: int = 0,
-    max_iterations: int = 20_000,
-    time_limit: float | None = None,
-    clock: Callable[[], float] = time.monotonic,
-    progress: Callable[[int, int], None] | None = None,
-    engine: str = "default",
+    **options: Unpack[ScheduleOptions],
 ) -> Plan:
     """Re-plan after a change (absences added, requests withdrawn or added ...).
 
-    ``office`` and ``requests`` are the new situation. Placements of ``previous`` whose request
-    is still asked for are kept where they still fit, so as few as possible move; placements of
-    pinned requests never move (if a change breaks one, it stays and the conflict is listed in
-    ``Plan.pinned_conflicts``). ``Plan.moved`` names the placements that changed.
+    ``office`` and ``requests`` are the new situation; the options are :func:`schedule`'s.
+    Placements of ``previous`` whose request is still asked for are kept where they still fit,
+    so as few as possible move; placements of pinned requests never move (if a change breaks
+    one, it stays and the conflict is listed in ``Plan.pinned_conflicts``). ``Plan.moved``
+    names the placements that changed.
     """
-    return _run(
-        office,
-        requests,
-        policy=policy,
-        calendar=calendar,
-        hours=hours,
-        seed=seed,
-        max_iterations=max_iterations,
-        time_limit=time_limit,
-        clock=clock,
-        progress=progress,
-        previous=previous,
-        engine=engine,
-    )
+    return _run(office, requests, previous, **options)
 
 
 # --------------------------------------------------------------------------------------------
@@ -160,20 +145,27 @@ class _Budget:
         return False
 
 
+def _options_checked(fn: _F) -> _F:
+    """The options' types checked at the boundary too, in the name of both public functions."""
+    fn.__qualname__ = "schedule/replan"
+    return boundary(fn)
+
+
+@_options_checked
 def _run(
     office: Organization,
     requests: Sequence[ActivityRequest],
-    *,
-    policy: SchedulingPolicy | None,
-    calendar: WorkCalendar | None,
-    hours: Mapping[str, Any] | None,
-    seed: int,
-    max_iterations: int,
-    time_limit: float | None,
-    clock: Callable[[], float],
-    progress: Callable[[int, int], None] | None,
     previous: Plan | None,
-    engine: str,
+    *,
+    policy: SchedulingPolicy | None = None,
+    calendar: WorkCalendar | None = None,
+    hours: Mapping[str, Any] | None = None,
+    seed: int = 0,
+    max_iterations: int = 20_000,
+    time_limit: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    progress: Callable[[int, int], None] | None = None,
+    engine: str = "default",
 ) -> Plan:
     check_limits(max_iterations, time_limit)
     check_engine(engine)
@@ -202,6 +194,8 @@ def _run(
     model = Model.build(
         office, free_jobs, base, policy=policy, calendar=calendar, hours=office_hours
     )
+    if engine == "cpsat":
+        refuse_unmodelled(model.rules)  # before any placing
     by_id = {data.job.id: data for data in model.jobs}
     wanted: dict[int, Assignment] = {}
     for job_id, activity in kept.items():
@@ -225,12 +219,12 @@ def _run(
         ):
             _commit(state, data, assignment, checker)
     pending = [d for d in model.jobs if state.assign[d.index] is None]
-    bound = sum(
-        d.weight
-        for d in model.jobs
-        if state.assign[d.index] is not None
-        or (not d.pinned and any(state.fit(d, c) is not None for c in range(len(d.cands))))
-    )
+    # A proven upper bound: what is placed plus every job that fits in the calendar alone (a
+    # job that does not can never be placed, so the search does not try it).
+    hopeless = {
+        d.index for d in pending if all(state.fit(d, c) is None for c in range(len(d.cands)))
+    }
+    bound = sum(d.weight for d in model.jobs if d.index not in hopeless)
     for done, data in enumerate(order(model, pending), start=1):
         if budget.spend():
             break
@@ -241,7 +235,9 @@ def _run(
         if progress is not None:
             progress(done, len(pending))
     if not verified:
-        Search(model, state, random.Random(seed), spend=budget.spend, bound=bound).run()
+        Search(
+            model, state, random.Random(seed), spend=budget.spend, bound=bound, hopeless=hopeless
+        ).run()
     optimal: bool | None = None
     proven: int | None = None
     if engine == "cpsat":
@@ -393,7 +389,7 @@ def _finish(
     """Optional participants where free, the full check as a safety net, the plan."""
     baseline = set(check(base, policy=policy, calendar=calendar).violations)
     activities: dict[int, Activity] = {}
-    plain: dict[int, Activity] = {}  # without optional participants
+    with_optional: set[int] = set()  # placements that took optional participants
     rules = model.rules
     for data in sorted(model.jobs, key=lambda d: (-d.weight, d.index)):
         assignment = state.assign[data.index]
@@ -416,10 +412,10 @@ def _finish(
                 free += 1
         if optional:
             state.add_optional(data, assignment, tuple(optional))
+            with_optional.add(data.index)
         activities[data.index] = _activity(
             model, data, assignment, tuple(model.people[p] for p in optional)
         )
-        plain[data.index] = _activity(model, data, assignment, ())
     rule_reasons: dict[int, dict[str, Text]] = {}
     while True:
         new_list = [
@@ -440,8 +436,11 @@ def _finish(
         if not culprits:
             break
         index = culprits[-1]
-        if activities[index] != plain[index]:
-            activities[index] = plain[index]  # first without its optional participants
+        if index in with_optional:  # first without its optional participants
+            with_optional.discard(index)
+            assignment = state.assign[index]
+            assert assignment is not None
+            activities[index] = _activity(model, model.jobs[index], assignment, ())
             continue
         del activities[index]
         state.unplace(model.jobs[index])

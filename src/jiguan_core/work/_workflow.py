@@ -1,10 +1,11 @@
-"""What document and meeting workflows share: the history of a workflow (private)."""
+"""What every workflow shares (documents, meetings, proposals, leave): its history of
+:class:`StageEvent`, the checks of a step (who, when) and handing a stage on (private)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol, TypeVar
 
 import attrs
 from attrs import field, frozen
@@ -21,7 +22,17 @@ from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidValue
 from jiguan_core.text import Lang, TermEnum
 
-__all__ = ["EventKind", "StageEvent", "check_day", "check_person", "member_of"]
+__all__ = [
+    "EventKind",
+    "StageEvent",
+    "check_day",
+    "check_person",
+    "hand_on",
+    "last_day",
+    "member_of",
+    "started",
+    "step",
+]
 
 
 def events(values: Iterable[StageEvent]) -> tuple[StageEvent, ...]:
@@ -113,3 +124,72 @@ def working_days_late(due: dt.date | None, as_of: dt.date, calendar: WorkCalenda
         return 0
     one = dt.timedelta(days=1)
     return calendar.working_days_between(due + one, as_of + one)
+
+
+def last_day(history: Sequence[StageEvent], since: dt.date) -> dt.date:
+    """The day of a workflow's last step (``since``, its start, before any): no later step may
+    be dated earlier, so a history reads in time order."""
+    return history[-1].on if history else since
+
+
+def step(
+    workflow_id: str,
+    kind: EventKind,
+    stage: TermEnum,
+    *,
+    on: object,
+    by: object,
+    after: dt.date,
+    note: str = "",
+) -> StageEvent:
+    """The event of ``by`` doing ``kind`` at ``stage`` on ``on``, checked: ``on`` a date not
+    before ``after`` (the last step's day), ``by`` a person (InvalidValue otherwise, in that
+    order)."""
+    day = check_day(on, "on", workflow_id, after)
+    person = check_person(by, "by", workflow_id)
+    return StageEvent(kind=kind, stage=stage, person_id=person, on=day, note=note)
+
+
+def started(
+    workflow_id: str,
+    stage: TermEnum,
+    *,
+    on: dt.date,
+    to: object,
+    due: dt.date | None,
+    note: str = "",
+) -> StageEvent:
+    """The event of ``stage`` starting on ``on`` with ``to`` responsible (checked), due
+    ``due``."""
+    person = check_person(to, "to", workflow_id)
+    return StageEvent(
+        kind=EventKind.STARTED, stage=stage, person_id=person, on=on, due=due, note=note
+    )
+
+
+class _Staged(Protocol):
+    @property
+    def history(self) -> tuple[StageEvent, ...]: ...
+
+
+_W = TypeVar("_W", bound=_Staged)
+
+
+def hand_on(
+    workflow: _W,
+    events: Iterable[StageEvent],
+    stage: TermEnum | None,
+    responsible: str | None,
+    due: dt.date | None,
+    **changes: Any,
+) -> _W:
+    """``workflow`` with ``events`` added to its history and ``stage`` under way with
+    ``responsible`` due ``due`` (all three None once it is finished), plus any ``changes``."""
+    return attrs.evolve(  # type: ignore[misc]
+        workflow,
+        stage=stage,
+        responsible_id=responsible,
+        due=due,
+        history=(*workflow.history, *events),
+        **changes,
+    )

@@ -42,7 +42,11 @@ from jiguan_core.work._workflow import (
     check_day,
     check_person,
     events,
+    hand_on,
+    last_day,
     member_of,
+    started,
+    step,
     working_days_late,
 )
 from jiguan_core.work.errors import (
@@ -283,22 +287,12 @@ class DocumentWorkflow:
             )
         if done is not self.stage:
             self._refuse_out_of_order(done)
-        last = self.history[-1].on if self.history else self.started
-        day = check_day(on, "on", self.id, last)
-        person = check_person(by, "by", self.id)
+        completed = step(self.id, EventKind.COMPLETED, done, on=on, by=by, after=self._last_day())
         order = self.stages
         index = order.index(done)
-        events = [StageEvent(kind=EventKind.COMPLETED, stage=done, person_id=person, on=day)]
-        signer = person if done is S.SIGNING else self.signer_id
+        signer = completed.person_id if done is S.SIGNING else self.signer_id
         if index + 1 == len(order):
-            return attrs.evolve(
-                self,
-                stage=None,
-                responsible_id=None,
-                due=None,
-                signer_id=signer,
-                history=self.history + tuple(events),
-            )
+            return hand_on(self, (completed,), None, None, None, signer_id=signer)
         following = order[index + 1]
         if to is None and following is S.CHASING:
             to = self.chaser_id
@@ -311,18 +305,9 @@ class DocumentWorkflow:
                 value=to,
             )
         nxt = check_person(to, "to", self.id)
-        due = self._due(following, day, calendar, policy)
-        events.append(
-            StageEvent(kind=EventKind.STARTED, stage=following, person_id=nxt, on=day, due=due)
-        )
-        return attrs.evolve(
-            self,
-            stage=following,
-            responsible_id=nxt,
-            due=due,
-            signer_id=signer,
-            history=self.history + tuple(events),
-        )
+        due = self._due(following, completed.on, calendar, policy)
+        start = started(self.id, following, on=completed.on, to=nxt, due=due)
+        return hand_on(self, (completed, start), following, nxt, due, signer_id=signer)
 
     def amend(
         self,
@@ -355,9 +340,15 @@ class DocumentWorkflow:
                 workflow_id=self.id,
                 rule_id="WORK-D2",
             )
-        last = self.history[-1].on if self.history else self.started
-        day = check_day(on, "on", self.id, last)
-        person = check_person(by, "by", self.id)
+        amended = step(
+            self.id,
+            EventKind.AMENDED,
+            self.stage,
+            on=on,
+            by=by,
+            after=self._last_day(),
+            note=note or ("substantive" if substantive is True else "wording"),
+        )
         if not isinstance(substantive, bool):
             raise InvalidValue(
                 f"{self.id}: substantive must be True or False, got {substantive!r}",
@@ -365,28 +356,22 @@ class DocumentWorkflow:
                 field="substantive",
                 value=substantive,
             )
-        amended = StageEvent(
-            kind=EventKind.AMENDED,
-            stage=self.stage,
-            person_id=person,
-            on=day,
-            note=note or ("substantive" if substantive else "wording"),
-        )
         after_signing = self.stages.index(self.stage) > self.stages.index(S.SIGNING)
         if not (substantive and after_signing and self.signer_id is not None):
             return attrs.evolve(self, history=(*self.history, amended))
-        signer = self.signer_id
+        signer, day = self.signer_id, amended.on
         due = self._due(S.SIGNING, day, calendar, policy)
         events = (
             amended,
             StageEvent(kind=EventKind.RETURNED, stage=S.SIGNING, person_id=signer, on=day),
-            StageEvent(kind=EventKind.STARTED, stage=S.SIGNING, person_id=signer, on=day, due=due),
+            started(self.id, S.SIGNING, on=day, to=signer, due=due),
         )
-        return attrs.evolve(
-            self, stage=S.SIGNING, responsible_id=signer, due=due, history=self.history + events
-        )
+        return hand_on(self, events, S.SIGNING, signer, due)
 
     # Helpers ------------------------------------------------------------------------------
+    def _last_day(self) -> dt.date:
+        return last_day(self.history, self.started)
+
     def _due(
         self,
         stage: DocumentStage,
@@ -526,7 +511,5 @@ def start_document(
         chaser_id=chaser_id,
     )
     due = draft._due(first, on, calendar, policy)
-    event = StageEvent(
-        kind=EventKind.STARTED, stage=first, person_id=responsible_id, on=on, due=due
-    )
+    event = started(id, first, on=on, to=responsible_id, due=due)
     return attrs.evolve(draft, due=due, history=(event,))

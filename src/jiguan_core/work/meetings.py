@@ -41,7 +41,11 @@ from jiguan_core.work._workflow import (
     check_day,
     check_person,
     events,
+    hand_on,
+    last_day,
     member_of,
+    started,
+    step,
     working_days_late,
 )
 from jiguan_core.work.errors import ChecklistIncomplete, OutOfOrderTransition, WorkflowFinished
@@ -241,7 +245,7 @@ class MeetingWorkflow:
         return f"{self.id} {self.title} [{self.held_on}] {state}"
 
     def _last_day(self) -> dt.date:
-        return self.history[-1].on if self.history else self.started
+        return last_day(self.history, self.started)
 
     def check(self, item: ChecklistItem | str, *, on: dt.date, by: str) -> MeetingWorkflow:
         """Tick ``item`` of the current stage's checklist."""
@@ -265,13 +269,17 @@ class MeetingWorkflow:
                 workflow_id=self.id,
                 rule_id="WORK-MEETINGS",
             )
-        day = check_day(on, "on", self.id, self._last_day())
-        person = check_person(by, "by", self.id)
+        event = step(
+            self.id,
+            EventKind.CHECKED,
+            self.stage,
+            on=on,
+            by=by,
+            after=self._last_day(),
+            note=entry.value,
+        )
         if entry in self.checked:
             return self
-        event = StageEvent(
-            kind=EventKind.CHECKED, stage=self.stage, person_id=person, on=day, note=entry.value
-        )
         return attrs.evolve(self, checked=(*self.checked, entry), history=(*self.history, event))
 
     def advance(
@@ -311,18 +319,10 @@ class MeetingWorkflow:
                 workflow_id=self.id,
                 rule_id="WORK-MEETINGS",
             )
-        day = check_day(on, "on", self.id, self._last_day())
-        person = check_person(by, "by", self.id)
-        events = [StageEvent(kind=EventKind.COMPLETED, stage=done, person_id=person, on=day)]
+        completed = step(self.id, EventKind.COMPLETED, done, on=on, by=by, after=self._last_day())
         index = MEETING_STAGES.index(done)
         if index + 1 == len(MEETING_STAGES):
-            return attrs.evolve(
-                self,
-                stage=None,
-                responsible_id=None,
-                due=None,
-                history=self.history + tuple(events),
-            )
+            return hand_on(self, (completed,), None, None, None)
         following = MEETING_STAGES[index + 1]
         if to is None:
             raise InvalidValue(
@@ -334,16 +334,8 @@ class MeetingWorkflow:
             )
         nxt = check_person(to, "to", self.id)
         due = meeting_due(following, self.held_on, calendar, self.parameters)
-        events.append(
-            StageEvent(kind=EventKind.STARTED, stage=following, person_id=nxt, on=day, due=due)
-        )
-        return attrs.evolve(
-            self,
-            stage=following,
-            responsible_id=nxt,
-            due=due,
-            history=self.history + tuple(events),
-        )
+        start = started(self.id, following, on=completed.on, to=nxt, due=due)
+        return hand_on(self, (completed, start), following, nxt, due)
 
 
 @boundary
@@ -386,15 +378,7 @@ def start_meeting(
         responsible_id=person,
         due=due,
         checked=(),
-        history=(
-            StageEvent(
-                kind=EventKind.STARTED,
-                stage=MeetingStage.PREPARATION,
-                person_id=person,
-                on=on,
-                due=due,
-            ),
-        ),
+        history=(started(id, MeetingStage.PREPARATION, on=on, to=person, due=due),),
         template=template,
         parameters=parameters,
     )

@@ -1,0 +1,227 @@
+"""Tenure and rotation status (轮岗, REGULATIONS T1-T3): who is due for rotation on a day.
+
+:func:`rotation_status` covers everyone in scope (not a leadership member; unit leaders only when
+the policy includes them) with a main post on the day. Tenure counts from the start of the
+uninterrupted run of main assignments to the same post. A person is due when tenure reaches the
+post kind's threshold (T1) — unless on probation or under investigation (T2; an input set of staff
+ids) or last rotated less than the minimum interval ago (T3).
+
+The multi-year plan built on it is :mod:`jiguan_core.development.rotation_plan`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from attrs import field, frozen
+
+from jiguan_core._validation import boundary, result_year
+from jiguan_core.catalogue.development import EXEMPTIONS, MIN_INTERVAL, TENURE
+from jiguan_core.development._explained import Explained
+from jiguan_core.development.avoidance import unknown_staff
+from jiguan_core.development.policy import DevelopmentPolicy, development_view
+from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
+from jiguan_core.post import Post, PostAssignment, PostRole
+from jiguan_core.staff import Staff
+from jiguan_core.text import TermEnum, Text
+
+__all__ = [
+    "RotationCheck",
+    "RotationStatus",
+    "add_years",
+    "due_for_rotation",
+    "rotation_status",
+]
+
+
+class RotationStatus(TermEnum):
+    DUE = "due", "应轮岗"
+    NOT_DUE = "not_due", "未到轮岗年限"
+    PROBATION = "probation", "试用期内暂不轮岗"
+    UNDER_INVESTIGATION = "under_investigation", "接受审查调查期间暂不轮岗"
+    TOO_SOON = "too_soon", "距上次轮岗不满最短间隔"
+
+
+@boundary
+def add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` moved by whole years; 29 February becomes 28 February in a common year. A result
+    outside the supported years (1949-2200) raises :class:`InvalidValue`."""
+    result_year(day.year + years, field="years", value=years, where="add_years")
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _full_years(start: dt.date, end: dt.date) -> int:
+    years = end.year - start.year
+    return years - 1 if add_years(start, years) > end else years
+
+
+@frozen(kw_only=True)
+class RotationCheck(Explained):
+    """One person's rotation status on ``as_of``, with the numbers behind it."""
+
+    staff_id: str
+    department_id: str
+    post_id: str
+    since: dt.date
+    years_in_post: int
+    threshold_years: int
+    due_on: dt.date
+    last_rotation: dt.date | None
+    status: RotationStatus
+    reason: Text = field(eq=False)
+
+    @property
+    def is_due(self) -> bool:
+        return self.status is RotationStatus.DUE
+
+
+@frozen(kw_only=True)
+class _Tenure:
+    post_id: str
+    since: dt.date
+    last_rotation: dt.date | None
+
+
+def _tenure(held: Iterable[PostAssignment], as_of: dt.date) -> _Tenure | None:
+    mains = sorted(
+        (a for a in held if a.role is PostRole.MAIN and a.start <= as_of),
+        key=lambda a: (a.start, a.post_id),
+    )
+    current = next((a for a in mains if a.active_on(as_of)), None)
+    if current is None:
+        return None
+    since = current.start
+    earlier = [a for a in mains if a.start < current.start]
+    # Walk back over contiguous assignments to the same post (a renewed appointment).
+    for previous in reversed(earlier):
+        if previous.post_id == current.post_id and previous.end == since:
+            since = previous.start
+    moved_from_other = any(
+        a.post_id != current.post_id and a.end is not None and a.end <= since for a in earlier
+    )
+    return _Tenure(
+        post_id=current.post_id, since=since, last_rotation=since if moved_from_other else None
+    )
+
+
+def _in_scope(person: Staff, post: Post, policy: DevelopmentPolicy) -> bool:
+    if person.is_leadership_member:
+        return False
+    return policy.include_unit_leaders or not post.leading
+
+
+def _check(
+    person: Staff,
+    post: Post,
+    since: dt.date,
+    last_rotation: dt.date | None,
+    as_of: dt.date,
+    policy: DevelopmentPolicy,
+    investigated: frozenset[str],
+) -> RotationCheck:
+    threshold = policy.tenure_years(post)
+    years = _full_years(since, as_of)
+    due_on = add_years(since, threshold)
+    kind_zh = "领导职务" if post.leading else ("重点岗位" if post.is_key else "一般岗位")
+    kind_en = "leading post" if post.leading else ("key post" if post.is_key else "post")
+    basis = Text(
+        f"{person.id}（{person.name}）自 {since} 任{kind_zh} {post.id}（{post.name}）{years} 年，"
+        f"满 {threshold} 年之日为 {due_on}",
+        f"{person.id} has held the {kind_en} {post.id} since {since} ({years} years); "
+        f"{threshold} years are reached on {due_on}",
+    )
+    interval_end = (
+        add_years(last_rotation, policy.min_interval_years) if last_rotation is not None else None
+    )
+    if as_of < due_on:
+        status = RotationStatus.NOT_DUE
+        extra = Text("，未到轮岗年限", "; not yet due")
+    elif person.id in investigated:
+        status = RotationStatus.UNDER_INVESTIGATION
+        extra = Text(
+            f"；正在接受审查调查，暂不轮岗（{EXEMPTIONS.id}）",
+            f"; under investigation, not rotated now ({EXEMPTIONS.id})",
+        )
+    elif person.on_probation(as_of):
+        status = RotationStatus.PROBATION
+        extra = Text(
+            f"；试用期至 {person.probation_end}，暂不轮岗（{EXEMPTIONS.id}）",
+            f"; on probation until {person.probation_end}, not rotated now ({EXEMPTIONS.id})",
+        )
+    elif interval_end is not None and as_of < interval_end:
+        status = RotationStatus.TOO_SOON
+        extra = Text(
+            f"；上次轮岗为 {last_rotation}，{interval_end} 前不再轮岗（{MIN_INTERVAL.id}）",
+            f"; last rotated on {last_rotation}, not again before {interval_end} "
+            f"({MIN_INTERVAL.id})",
+        )
+    else:
+        status = RotationStatus.DUE
+        extra = Text(f"，应轮岗（{TENURE.id}）", f"; due for rotation ({TENURE.id})")
+    return RotationCheck(
+        staff_id=person.id,
+        department_id=post.department_id,
+        post_id=post.id,
+        since=since,
+        years_in_post=years,
+        threshold_years=threshold,
+        due_on=due_on,
+        last_rotation=last_rotation,
+        status=status,
+        reason=Text(basis.zh + extra.zh, basis.en + extra.en),
+    )
+
+
+def _investigated(office: Organization, ids: Iterable[str]) -> frozenset[str]:
+    found = frozenset(ids)
+    unknown_staff(office, found, "under_investigation")
+    return found
+
+
+@boundary
+def rotation_status(
+    office: Organization,
+    as_of: dt.date,
+    *,
+    policy: DevelopmentPolicy | Policy | None = None,
+    under_investigation: Iterable[str] = (),
+) -> tuple[RotationCheck, ...]:
+    """The rotation status of everyone in scope on ``as_of``, by staff id."""
+    policy = development_view(policy)
+    investigated = _investigated(office, under_investigation)
+    checks: list[RotationCheck] = []
+    for person in office.staff:
+        tenure = _tenure(office.assignments_of(person.id), as_of)
+        if tenure is None:
+            continue
+        post = office.post(tenure.post_id)
+        if not _in_scope(person, post, policy):
+            continue
+        checks.append(
+            _check(person, post, tenure.since, tenure.last_rotation, as_of, policy, investigated)
+        )
+    return tuple(checks)
+
+
+@boundary
+def due_for_rotation(
+    office: Organization,
+    as_of: dt.date,
+    *,
+    policy: DevelopmentPolicy | Policy | None = None,
+    under_investigation: Iterable[str] = (),
+) -> tuple[RotationCheck, ...]:
+    """Those due on ``as_of`` (no exemption applies), longest overdue first."""
+    due = [
+        c
+        for c in rotation_status(
+            office, as_of, policy=policy, under_investigation=under_investigation
+        )
+        if c.is_due
+    ]
+    return tuple(sorted(due, key=lambda c: (c.due_on, c.staff_id)))
