@@ -474,7 +474,8 @@ def _least_spread(
     person may take apart, which is a flow. Its evenest loads (least sum of squares, a
     min-cost flow with convex costs) are also the least spread one (the dec-min element of an
     M-convex set, Frank & Murota 2022), so with all weights 1 the bound is the optimum
-    without DUTY-Y1-REST."""
+    without DUTY-Y1-REST. With heavier days a second bound counts them whole (see below); the
+    larger of the two is returned."""
     import networkx as nx  # a core dependency, imported where used
 
     if not pool:
@@ -510,7 +511,22 @@ def _least_spread(
         loads = evenest(cap)
     except nx.NetworkXUnfeasible:
         loads = evenest(None)
-    return max(loads.values()) - min(loads.values())
+    # The split of heavy days can make the bound weak; a second one keeps the weights whole:
+    # whoever takes a day carries at least their prior plus its weight, while someone carries
+    # no more than the average load, nor more than all the days they are free on.
+    high = max(
+        (
+            min(base.get(p, 0) + weight_of[d] for p in pool if d in free[p])
+            for d in days
+            if need_of[d]
+        ),
+        default=0,
+    )
+    low = min(
+        everyone // len(pool),
+        min(base.get(p, 0) + units[p] for p in pool),
+    )
+    return max(max(loads.values()) - min(loads.values()), high - low)
 
 
 def _rest_issue(
@@ -610,7 +626,7 @@ def duty_roster(
     prior: Mapping[str, int] | None = None,
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
     engine: str = "auto",
-    work_limit: float = 30.0,
+    work_limit: float = 10.0,
 ) -> DutyRoster:
     """The roster of ``period``. ``leader_ids``/``staff_ids`` default to the office's leadership
     members and everyone else; ``prior`` adds duty already done (e.g. earlier in the year) to
