@@ -290,3 +290,59 @@ class TestBadPlanInput:
             FieldTrip(target_place="某县", days="2")  # type: ignore[arg-type]
         assert caught.value.field == "days"
         assert FieldTrip(target_place="某县", participants="S01").participants == ("S01",)
+
+
+class TestPlanEdges:
+    def test_a_milestone_is_late_when_done_after_its_target_or_open_past_it(self) -> None:
+        """PLAN-ARTICLE-PLAN: done on the target is on time, the day after late; open, late
+        from the day after the target."""
+        due = dt.date(2026, 6, 15)
+        open_ = Milestone(id="m", title="节点", target=due)
+        assert not open_.is_late(due)
+        assert open_.is_late(due + dt.timedelta(days=1))
+        on_time = Milestone(id="m", title="节点", target=due, done_on=due)
+        assert not on_time.is_late(dt.date(2026, 12, 31))
+        assert Milestone(id="m", title="节点", target=due, done_on=dt.date(2026, 6, 16)).is_late(
+            dt.date(2026, 6, 16)
+        )
+
+    def test_an_item_is_done_when_all_its_milestones_are(self) -> None:
+        """w2's one milestone is done; w1 has two open."""
+        w1, w2 = plan().items
+        assert (w1.is_done, w2.is_done) == (False, True)
+        assert plan().departments() == ("d0", "d1")
+
+    def test_ids_used_twice_are_each_reported(self) -> None:
+        """PLAN-ARTICLE-PLAN: an item id and a milestone id given twice, each with its path."""
+        item = plan().items[1]
+        with pytest.raises(InvalidInput) as caught:
+            WorkPlan(year=2026, items=[item, item])
+        assert [p.path for p in caught.value.problems] == [
+            "items[1]",
+            "items[1].milestones[0]",
+        ]
+
+    def test_wrong_types_in_the_lists_are_named_by_class_and_field(self) -> None:
+        """A milestone list of text, a milestone that is text, an item that is a number: each a
+        WrongType naming its field; a lone participant id is one participant."""
+        from jiguan_core.errors import WrongType
+
+        with pytest.raises(WrongType) as caught:
+            PlanItem(id="a", department_id="d0", title="甲", owner_id="S01", milestones=None)  # type: ignore[arg-type]
+        assert caught.value.field == "milestones"
+        with pytest.raises(WrongType):
+            PlanItem(
+                id="a",
+                department_id="d0",
+                title="甲",
+                owner_id="S01",
+                milestones=[Milestone(id="m", title="x", target=dt.date(2026, 3, 1)), "m2"],  # type: ignore[list-item]
+            )
+        with pytest.raises(WrongType) as caught:
+            WorkPlan(year=2026, items=[plan().items[0], 7])  # type: ignore[list-item]
+        assert caught.value.field == "items"
+
+    def test_a_field_trip_outside_quarters_one_to_four_is_refused(self) -> None:
+        """FieldTrip: quarter 1-4."""
+        with pytest.raises(InvalidValue, match="quarter"):
+            FieldTrip(target_place="某县", quarter=5)
