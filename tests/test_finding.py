@@ -96,7 +96,7 @@ class TestAReportAsFindings:
         assert again == report
         assert again.score == report.score
         assert [v.message for v in again.violations] == [v.message for v in report.violations]
-        assert json.loads(text)["score"]["hard"] == report.score.hard
+        assert json.loads(text)["score"]["hard"] == -report.score.hard  # the sign of "-68hard"
 
     def test_the_json_of_a_report_carries_the_sources(self) -> None:
         """A reader of the JSON alone can look each rule up in docs/regulations.md."""

@@ -124,3 +124,98 @@ class TestAPolicyIsPlainData:
             Policy.from_dict({"levels": {"SCHED-COORD-TRIPS": "硬约束"}}).level("SCHED-COORD-TRIPS")
             is Severity.HARD
         )
+
+
+class TestEverySettingIsReadOrRefused:
+    def test_a_single_rule_id_switches_that_rule_off(self) -> None:
+        """``disabled="A6"`` is read as one id, not as the letters A and 6."""
+        assert Policy(disabled="A6").disabled == frozenset({"A6"})
+
+    def test_a_former_rule_id_is_switched_off_under_its_current_id(self) -> None:
+        """SCH2 is the former name of SCHED-COORD-TRIPS: either name switches it off."""
+        policy = Policy(disabled={"SCH2"})
+        assert policy.disabled == frozenset({"SCHED-COORD-TRIPS"})
+        assert policy.enabled("SCH2") is False
+        assert policy.enabled("SCHED-COORD-TRIPS") is False
+        assert policy.enabled("SCHED-COORD-ROOMS") is True
+
+    def test_none_for_any_setting_means_no_setting(self) -> None:
+        """None for overrides, disabled, levels or blackouts equals leaving it out."""
+        empty = Policy(overrides=None, disabled=None, levels=None, blackouts=None)  # type: ignore[arg-type]
+        assert empty == Policy()
+        assert (empty.overrides, empty.disabled, empty.levels, empty.blackouts) == (
+            {},
+            frozenset(),
+            {},
+            (),
+        )
+
+    def test_a_level_without_override_is_the_catalogues(self) -> None:
+        """Only the rules a policy names change level; the others keep the catalogue's."""
+        policy = Policy(levels={"SCHED-COORD-TRIPS": Severity.HARD})
+        assert policy.level("SCHED-COORD-TRIPS") is Severity.HARD
+        assert policy.level("SCHED-COORD-ROOMS") is Severity.HARD
+        assert policy.level("SCHED-COORD-LOAD") is Severity.SOFT
+
+    @pytest.mark.parametrize(
+        ("kwargs", "culprit"),
+        [
+            ({"disabled": [7]}, "7"),
+            ({"disabled": {"A6": True}}, "disabled"),
+            ({"levels": ["A6"]}, "levels"),
+            ({"blackouts": "plenary"}, "blackouts"),
+            ({"blackouts": {"plenary": 1}}, "blackouts"),
+            ({"blackouts": 3}, "blackouts"),
+        ],
+    )
+    def test_a_setting_of_the_wrong_shape_is_refused_naming_it(
+        self, kwargs: dict[str, object], culprit: str
+    ) -> None:
+        """A rule id that is no string, a mapping where a set belongs, a string where a
+        collection belongs: each is an InvalidValue naming the setting."""
+        with pytest.raises(InvalidValue, match=culprit) as raised:
+            Policy(**kwargs)  # type: ignore[arg-type]
+        assert raised.value.message_zh
+
+    def test_two_blackouts_with_one_id_are_refused(self) -> None:
+        """Blackout ids name them in reports, so each must be its own."""
+        plenary = _policy().blackouts[0]
+        with pytest.raises(InvalidValue, match="plenary") as raised:
+            Policy(blackouts=(plenary, plenary))
+        assert raised.value.field == "blackouts[1].id"
+
+    def test_a_blackout_exempting_one_activity_may_name_it_alone(self) -> None:
+        """``exempt="a1"`` exempts the activity a1 (not the letters a and 1)."""
+        plenary = _policy().blackouts[0]
+        one = Blackout(id="x", span=plenary.span, label=plenary.label, exempt="a1")  # type: ignore[arg-type]
+        assert one.exempt == frozenset({"a1"})
+
+
+class TestPolicyJsonIsChecked:
+    @pytest.mark.parametrize("data", [[], "policy", 3])
+    def test_a_policy_that_is_not_an_object_is_refused(self, data: object) -> None:
+        """A policy's JSON is an object; a list, a string or a number is an InvalidValue."""
+        with pytest.raises(InvalidValue, match="JSON object"):
+            Policy.from_dict(data)  # type: ignore[arg-type]
+
+    def test_blackouts_that_are_not_a_list_are_refused(self) -> None:
+        """``blackouts`` in JSON is a list of blackout objects."""
+        with pytest.raises(InvalidValue, match="blackouts") as raised:
+            Policy.from_dict({"blackouts": {"id": "plenary"}})
+        assert raised.value.field == "blackouts"
+
+    @pytest.mark.parametrize("level", ["hard", "HARD", "硬约束"])
+    def test_a_level_is_read_by_value_name_or_chinese_term(self, level: str) -> None:
+        """hard, HARD and 硬约束 all name Severity.HARD."""
+        policy = Policy.from_dict({"levels": {"SCHED-COORD-LOAD": level}})
+        assert policy.level("SCHED-COORD-LOAD") is Severity.HARD
+
+    @pytest.mark.parametrize("level", ["very hard", 3, None])
+    def test_an_unknown_level_in_json_is_refused_naming_the_rule(self, level: object) -> None:
+        """A level that names no Severity is an InvalidValue naming the rule."""
+        with pytest.raises(InvalidValue, match="SCHED-COORD-LOAD"):
+            Policy.from_dict({"levels": {"SCHED-COORD-LOAD": level}})
+
+    def test_an_empty_object_is_the_empty_policy(self) -> None:
+        """``{}`` changes nothing."""
+        assert Policy.from_dict({}) == Policy()

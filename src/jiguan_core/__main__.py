@@ -9,90 +9,32 @@ to act on, 1 something to act on (a hard violation for ``check``/``plan``; see d
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
+import attrs
+
+from jiguan_core.cli.registry import COMMANDS, Command
 from jiguan_core.errors import JiguanError
-from jiguan_core.examples.demo import demo_text
 from jiguan_core.text import Lang
 
 if TYPE_CHECKING:
-    from jiguan_core.cli.commands import Outcome
     from jiguan_core.cli.interchange import Workspace
+    from jiguan_core.cli.outcome import Outcome
+    from jiguan_core.cli.registry import CommandModule, Edge
     from jiguan_core.errors import Problem
 
 EXIT_BAD_INPUT = 2
-
-_FILE_COMMANDS = {
-    "check": "the conflict report of the office's calendar (exit 1: a hard violation)",
-    "plan": "place the workspace's requests (exit 1: a request left unplaced)",
-    "assess": "quarterly and annual assessment results (exit 1: someone graded poor/incompetent)",
-    "coverage": "A/B coverage of the key posts (exit 1: a post with nobody on a working day)",
-    "rotation": "rotation status on the day (exit 1: someone due for rotation)",
-    "stats": "learning and activity figures since a day (always 0)",
-    "ics": "the activities as an iCalendar (.ics) file",
-    "roster": "the holiday duty roster of a period (exit 1: a day that cannot be filled)",
-    "leave": "annual leave due, taken and left per person in a year (exit 1: someone over)",
-    "proposals": "proposal figures and late proposals on a day (exit 1: a late proposal)",
-    "workplan": "progress of the year's work plan on a day (exit 1: a late milestone)",
-    "list": "the activity list of a period: text, .docx, .xlsx or HTML (exit 1: changed --since)",
-    "chart": "a picture (SVG): leaders' week, A/B coverage or workload",
-}
-
-
-#: The same in Chinese: every help text is given in both languages.
-_FILE_COMMANDS_ZH = {
-    "check": "机关活动日程的冲突检查（退出码 1：有硬约束违规）",
-    "plan": "安排工作区中的活动申请（退出码 1：有申请未能安排）",
-    "assess": "平时考核与年度考核结果（退出码 1：有人评为较差或不称职）",
-    "coverage": "关键岗位 AB 角补位情况（退出码 1：某工作日岗位无人）",
-    "rotation": "某日的轮岗情况（退出码 1：有人到期应轮岗）",
-    "stats": "自某日以来的学习与活动统计（退出码总为 0）",
-    "ics": "把活动导出为 iCalendar（.ics）文件",
-    "roster": "某期间的节假日值班表（退出码 1：某日无法排班）",
-    "leave": "某年每人应休、已休、未休年休假（退出码 1：有人超休）",
-    "proposals": "某日的提案办理统计与逾期提案（退出码 1：有逾期提案）",
-    "workplan": "某日年度工作要点的进度（退出码 1：有逾期节点）",
-    "list": "某期间的活动清单：文本、.docx、.xlsx 或 HTML（退出码 1：与 --since 相比有变化）",
-    "chart": "图示（SVG）：领导一周活动、AB 角补位或工作量",
-}
-
-
-def _both(command: str) -> str:
-    """A command's help in English and Chinese."""
-    en = _FILE_COMMANDS[command]
-    zh = _FILE_COMMANDS_ZH.get(command)
-    return en if zh is None else f"{en} / {zh}"
-
-
-#: The commands that choose their output with --format (text or json) instead of --json.
-_FORMAT_COMMANDS = ("roster", "leave", "proposals", "workplan")
 
 
 class _BadInput(Exception):
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__(len(problems))
         self.problems = tuple(problems)
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from error
-
-
-def _aware(value: str) -> dt.datetime:
-    from jiguan_core.errors import JiguanError
-    from jiguan_core.time import parse_datetime
-
-    try:
-        return parse_datetime(value)
-    except JiguanError as error:
-        raise argparse.ArgumentTypeError(error.message_en) from error
 
 
 class _Version(argparse.Action):
@@ -121,7 +63,10 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(only: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with ``only``, the options of just those file commands (the others are
+    listed with their help but their modules are not imported: ``jiguan --version``, ``jiguan -h``
+    and ``jiguan check ...`` import one command module at most)."""
     parser = argparse.ArgumentParser(
         prog="jiguan",
         description="jiguan_core: how a government office runs itself / 机关运行管理",
@@ -137,9 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--lang", choices=("zh", "en", "both"), default="both", help="language / 语言 (both)"
     )
-
-    for name in _FILE_COMMANDS:
-        sub = commands.add_parser(name, help=_both(name), description=_both(name))
+    for command in COMMANDS.values():
+        sub = commands.add_parser(command.name, help=command.help, description=command.help)
         sub.add_argument(
             "file",
             metavar="FILE",
@@ -153,77 +97,9 @@ def _parser() -> argparse.ArgumentParser:
             metavar="F",
             help="write the output to F instead of stdout (-: stdout) / 输出到文件 F",
         )
-        if name == "plan":
-            sub.add_argument(
-                "--progress",
-                action="store_true",
-                help="progress lines on stderr even when it is not a terminal (on a terminal a "
-                "live bar is shown anyway) / 非终端时也在标准错误输出进度",
-            )
-        if name == "roster":
-            sub.add_argument(
-                "--from",
-                dest="start",
-                type=_date,
-                required=True,
-                metavar="DATE",
-                help="first day of the period",
-            )
-            sub.add_argument(
-                "--to",
-                dest="last",
-                type=_date,
-                required=True,
-                metavar="DATE",
-                help="last day of the period (included)",
-            )
-            sub.add_argument(
-                "--format",
-                choices=("text", "json", "xlsx"),
-                default="text",
-                help="output format (xlsx: the office extra, with --out)",
-            )
-        elif name == "leave":
-            sub.add_argument("--year", type=int, required=True, metavar="YEAR", help="the year")
-            sub.add_argument(
-                "--format", choices=("text", "json"), default="text", help="output format"
-            )
-        elif name == "proposals":
-            sub.add_argument(
-                "--as-of",
-                dest="as_of",
-                type=_date,
-                required=True,
-                metavar="DATE",
-                help="the day of the report",
-            )
-            sub.add_argument(
-                "--since", type=_date, metavar="DATE", help="first day counted (default 1 January)"
-            )
-            sub.add_argument(
-                "--format", choices=("text", "json"), default="text", help="output format"
-            )
-        elif name == "workplan":
-            sub.add_argument(
-                "--as-of",
-                dest="as_of",
-                type=_date,
-                required=True,
-                metavar="DATE",
-                help="the day of the report",
-            )
-            sub.add_argument(
-                "--format", choices=("text", "json"), default="text", help="output format"
-            )
-        elif name == "list":
-            from jiguan_core.cli import list_command
-
-            list_command.add_arguments(sub, _date)
-        if name == "chart":
-            from jiguan_core.cli import chart_command
-
-            chart_command.add_arguments(sub, _date)
-        if name not in ("ics", "chart", *_FORMAT_COMMANDS):
+        if only is None or command.name in only:
+            command.load().add_arguments(sub)
+        if command.output == "json":
             sub.add_argument(
                 "--json", action="store_true", help="JSON output, keys sorted / 输出 JSON"
             )
@@ -231,28 +107,9 @@ def _parser() -> argparse.ArgumentParser:
             "--calendar",
             metavar="FILE",
             help="working-day arrangements of years the installed calendar data lacks "
-            "(JSON like the workspace's calendar section; - reads stdin)",
+            "(JSON like the workspace's calendar section; - reads stdin) / "
+            "已安装日历数据缺少的年份的放假调休安排",
         )
-        if name == "stats":
-            sub.add_argument(
-                "--since", type=_date, required=True, metavar="DATE", help="first day counted"
-            )
-        if name == "ics":
-            who = sub.add_mutually_exclusive_group()
-            who.add_argument("--person", metavar="ID", help="activities a person attends")
-            who.add_argument("--department", metavar="ID", help="activities a department organises")
-            who.add_argument(
-                "--leader", metavar="ID", help="activities a leadership member attends"
-            )
-            sub.add_argument("--week", type=_date, metavar="DATE", help="only the week of DATE")
-            sub.add_argument(
-                "--stamp",
-                type=_aware,
-                metavar="DATETIME",
-                help="DTSTAMP of every event, with offset (default: now); fix it for "
-                "byte-identical files",
-            )
-
     schema = commands.add_parser(
         "schema", help="print the workspace JSON Schema / 显示工作区文件的 JSON Schema"
     )
@@ -270,6 +127,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     completion.add_argument("shell", choices=("bash", "zsh", "tcsh"), help="the shell / shell 类型")
     return parser
+
+
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The file command ``argv`` runs, if any: the first word that is not an option (the
+    top-level options, ``--version`` and ``-h``, take no value)."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 def _shipped_schema() -> dict[str, Any]:
@@ -327,93 +193,42 @@ def _with_calendar(ws: Workspace, name: str | None, file_name: str) -> Workspace
     return attrs.evolve(ws, calendar=merged)
 
 
-def _run(args: argparse.Namespace) -> Outcome:
-    from jiguan_core.cli import commands
+def _run(args: argparse.Namespace, command: Command) -> Outcome:
+    from jiguan_core.cli.registry import Edge
     from jiguan_core.errors import InvalidInput
 
     ws = _with_calendar(_read_workspace(args.file), args.calendar, args.file)
-    lang: Lang = args.lang
-    progress: Callable[[str], None] | None = None
-    if getattr(args, "progress", False) and not sys.stderr.isatty():
-
-        def progress(line: str) -> None:
-            sys.stderr.write(line + "\n")
-            sys.stderr.flush()
-
+    module = command.load()
+    edge = Edge(read_workspace=_read_workspace, now=lambda: dt.datetime.now(dt.UTC))
     try:
-        if args.command == "check":
-            return commands.run_check(ws, lang=lang, as_json=args.json)
-        if args.command == "plan":
-            if sys.stderr.isatty():
-                return _plan_with_bar(ws, lang, args.json)
-            return commands.run_plan(ws, lang=lang, as_json=args.json, progress=progress)
-        if args.command == "assess":
-            return commands.run_assess(ws, lang=lang, as_json=args.json)
-        if args.command == "coverage":
-            return commands.run_coverage(ws, lang=lang, as_json=args.json)
-        if args.command == "rotation":
-            return commands.run_rotation(ws, lang=lang, as_json=args.json)
-        if args.command == "roster":
-            from jiguan_core.cli.roster import run_roster
-
-            return run_roster(ws, start=args.start, last=args.last, lang=lang, fmt=args.format)
-        if args.command == "leave":
-            from jiguan_core.cli.leave import run_leave
-
-            return run_leave(ws, year=args.year, lang=lang, fmt=args.format)
-        if args.command == "proposals":
-            from jiguan_core.cli.proposals import run_proposals
-
-            return run_proposals(ws, as_of=args.as_of, since=args.since, lang=lang, fmt=args.format)
-        if args.command == "workplan":
-            from jiguan_core.cli.workplan import run_workplan
-
-            return run_workplan(ws, as_of=args.as_of, lang=lang, fmt=args.format)
-        if args.command == "chart":
-            from jiguan_core.cli.chart_command import run_chart
-
-            return run_chart(ws, kind=args.kind, on=args.on, leader_id=args.leader, lang=lang)
-        if args.command == "list":
-            from jiguan_core.calendar import Granularity
-            from jiguan_core.cli.list_command import run_list
-
-            earlier = None if args.since is None else _read_workspace(args.since)
-            return run_list(
-                ws,
-                period=Granularity(args.period),
-                on=args.on,
-                leader_id=args.leader,
-                department_id=args.department,
-                important_only=args.important,
-                fmt=args.format,
-                previous=earlier,
-                lang=lang,
-                as_json=args.json,
-            )
-        if args.command == "stats":
-            return commands.run_stats(ws, since=args.since, lang=lang, as_json=args.json)
-        stamp = args.stamp or dt.datetime.now(dt.UTC)  # the edge may read the clock
-        return commands.run_ics(
-            ws,
-            stamp=stamp,
-            lang=lang,
-            person_id=args.person,
-            department_id=args.department,
-            leader_id=args.leader,
-            week=args.week,
-        )
+        if command.progress and _is_terminal(sys.stderr):
+            return _with_bar(module, ws, args, edge)
+        if command.progress and args.progress:
+            edge = attrs.evolve(edge, progress=_progress_line)
+        return module.from_args(ws, args, edge)
     except InvalidInput as error:
         raise _BadInput(error.problems) from error
 
 
-def _plan_with_bar(ws: Workspace, lang: Lang, as_json: bool) -> Outcome:
-    """``plan`` on a terminal: a live progress bar on stderr (rich), gone when the plan is made."""
+def _is_terminal(stream: IO[str] | None) -> bool:
+    return stream is not None and stream.isatty()
+
+
+def _progress_line(line: str) -> None:
+    """A plain progress line on stderr (``--progress`` into a pipe or a log)."""
+    _say(line + "\n")
+
+
+def _with_bar(
+    module: CommandModule, ws: Workspace, args: argparse.Namespace, edge: Edge
+) -> Outcome:
+    """A command that reports progress, on a terminal: a live bar on stderr (rich), gone when
+    the command is done."""
     from jiguan_core._optional import require
-    from jiguan_core.cli import commands
 
     progress_module: Any = require("rich.progress", feature="progress bar", feature_zh="进度条")
     console_module: Any = require("rich.console", feature="progress bar", feature_zh="进度条")
-    label = "安排活动" if lang == "zh" else "planning"
+    label = "安排活动" if args.lang == "zh" else "planning"
     with progress_module.Progress(
         progress_module.TextColumn(label),
         progress_module.BarColumn(),
@@ -427,7 +242,7 @@ def _plan_with_bar(ws: Workspace, lang: Lang, as_json: bool) -> Outcome:
         def on_step(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return commands.run_plan(ws, lang=lang, as_json=as_json, on_step=on_step)
+        return module.from_args(ws, args, attrs.evolve(edge, on_step=on_step))
 
 
 def _terminal_width(out: str | None) -> int | None:
@@ -450,16 +265,15 @@ def _say(text: str) -> None:
     stream = sys.stderr
     if stream is None:
         return
-    try:
+    # A closed or broken stderr has nowhere left to report to.
+    with contextlib.suppress(OSError, ValueError):
         stream.write(text)
         stream.flush()
-    except (OSError, ValueError):
-        pass
 
 
 def _emit_binary(data: bytes, out: str | None, code: int) -> int:
     if out is None:
-        sys.stderr.write(
+        _say(
             "a .docx or .xlsx file is binary: give --out FILE\n"
             "Word/Excel 文件为二进制文件：请用 --out FILE 指定输出文件\n"
         )
@@ -473,7 +287,9 @@ def _emit_binary(data: bytes, out: str | None, code: int) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from jiguan_core.cli.streams import CannotWrite
 
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    chosen = _chosen(words)
+    args = _parser(only=() if chosen is None else (chosen,)).parse_args(words)
     lang: Lang = "en" if getattr(args, "lang", "en") == "en" else "zh"
     try:
         return _main(args)
@@ -499,6 +315,8 @@ def _source(args: argparse.Namespace) -> str:
 
 def _main(args: argparse.Namespace) -> int:
     if args.command == "demo":
+        from jiguan_core.examples.demo import demo_text
+
         languages: tuple[Lang, ...] = ("zh", "en") if args.lang == "both" else (args.lang,)
         _emit("\n".join(demo_text(lang) for lang in languages), None)
         return 0
@@ -522,7 +340,7 @@ def _main(args: argparse.Namespace) -> int:
     from jiguan_core.cli.render import table_width
 
     with table_width(_terminal_width(args.out)):
-        outcome = _run(args)
+        outcome = _run(args, COMMANDS[args.command])
     if outcome.data is not None:
         return _emit_binary(outcome.data, args.out, outcome.exit_code)
     _emit(outcome.text, args.out)

@@ -242,6 +242,11 @@ def make_converter() -> cattrs.Converter:
 
     converter.register_structure_hook(Policy, lambda v, _: Policy.from_dict(v))
     converter.register_unstructure_hook(Policy, Policy.to_dict)
+    # A score carries the sign its text shows (-68hard): penalties are negative in JSON too.
+    from jiguan_core.rules.report import Score
+
+    converter.register_structure_hook(Score, lambda v, _: Score.from_data(v))
+    converter.register_unstructure_hook(Score, Score.to_data)
     converter.register_structure_hook(pendulum.DateTime, _structure_datetime)
     converter.register_unstructure_hook(pendulum.DateTime, format_datetime)
     converter.register_structure_hook(dt.date, _structure_date)

@@ -3,6 +3,7 @@ help in Chinese and English, and shell completion."""
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import shutil
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from jiguan_core.__main__ import _FILE_COMMANDS, _FILE_COMMANDS_ZH, _parser, main
+from jiguan_core.__main__ import _parser, main
+from jiguan_core.cli.registry import COMMANDS
 from jiguan_core.cli.render import display_width
 from jiguan_core.examples.workspace import sample_workspace
 from jiguan_core.workspace import dumps
@@ -76,12 +78,26 @@ def test_a_plan_into_a_pipe_prints_plain_progress_lines_when_asked(
     assert "\x1b" not in "".join(lines)  # no terminal control codes in a log
 
 
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def test_every_command_has_help_in_both_languages() -> None:
-    """Each file command's help says what it does in English and in Chinese."""
-    assert set(_FILE_COMMANDS_ZH) == set(_FILE_COMMANDS)
+    """Each file command's help says what it does in English and in Chinese, and so does every
+    option of every command."""
     text = _parser().format_help()
     assert "机关运行管理" in text
     assert "退出码" in text
+    subparsers = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in subparsers.choices.items():
+        for action in sub._actions:
+            assert action.help, (name, action.dest)
+            if not isinstance(action, argparse._HelpAction):
+                assert _has_chinese(action.help), (name, action.dest, action.help)
+                assert " / " in action.help or action.dest == "kind", (name, action.dest)
+    for command in COMMANDS.values():
+        assert _has_chinese(command.zh)
+        assert not _has_chinese(command.en)
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh"])

@@ -6,22 +6,37 @@ more than is due."""
 
 from __future__ import annotations
 
-from typing import Literal
+import argparse
+from typing import TYPE_CHECKING, Literal
 
-from jiguan_core.cli.commands import EXIT_ACTION, EXIT_OK, Outcome, as_problems
-from jiguan_core.cli.interchange import Workspace
-from jiguan_core.cli.render import table, to_json_text
+from jiguan_core.cli.options import add_format
+from jiguan_core.cli.outcome import EXIT_ACTION, EXIT_OK, Outcome, as_problems, pick
+from jiguan_core.cli.render import columns, table, to_json_text
 from jiguan_core.errors import InvalidInput, JiguanError
 from jiguan_core.text import Lang
 
-__all__ = ["run_leave"]
+if TYPE_CHECKING:
+    from jiguan_core.cli.interchange import Workspace
+    from jiguan_core.cli.registry import Edge
+
+__all__ = ["add_arguments", "from_args", "run_leave"]
 
 Format = Literal["text", "json"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, required=True, metavar="YEAR", help="the year / 年度")
+    add_format(parser)
+
+
+def from_args(ws: Workspace, args: argparse.Namespace, edge: Edge) -> Outcome:
+    return run_leave(ws, year=args.year, lang=args.lang, fmt=args.format)
 
 
 def run_leave(ws: Workspace, *, year: int, lang: Lang = "zh", fmt: Format = "text") -> Outcome:
     """Annual leave balances of ``year``; 1 when someone is over."""
     from jiguan_core.calendar import WorkCalendar
+    from jiguan_core.cli.names import Names
     from jiguan_core.leave import leave_balance
 
     section = ws.leave
@@ -61,15 +76,13 @@ def run_leave(ws: Workspace, *, year: int, lang: Lang = "zh", fmt: Format = "tex
             ],
         }
         return Outcome(exit_code=code, text=to_json_text(data))
-    names = {s.id: s.name for s in ws.office.staff}
-    headers = (
-        ["人员", "工龄", "应休", "结转", "已休", "剩余", "说明"]
-        if lang == "zh"
-        else ["person", "years", "due", "carried", "taken", "left", "note"]
+    names = Names.of(ws.office)
+    headers = columns(
+        lang, "人员|工龄|应休|结转|已休|剩余|说明", "person|years|due|carried|taken|left|note"
     )
     rows = [
         [
-            f"{names.get(b.staff_id, b.staff_id)} ({b.staff_id})",
+            names.person(b.staff_id),
             b.years_of_work,
             f"{b.entitled:g}",
             f"{b.carried_over:g}",
@@ -79,5 +92,5 @@ def run_leave(ws: Workspace, *, year: int, lang: Lang = "zh", fmt: Format = "tex
         ]
         for b in balances
     ]
-    head = f"{year}年年休假" if lang == "zh" else f"Annual leave {year}"
-    return Outcome(exit_code=code, text=head + "\n" + table(headers, rows))
+    head = pick(lang, f"{year}年年休假", f"Annual leave {year}")
+    return Outcome(exit_code=code, text=head + "\n" + table(headers, rows) + "\n")

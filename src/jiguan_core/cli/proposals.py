@@ -5,18 +5,45 @@ proposal register's figures (立案, 办复率, 满意和基本满意率) since 
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from jiguan_core.cli.commands import EXIT_ACTION, EXIT_OK, Outcome, as_problems
-from jiguan_core.cli.interchange import Workspace
+from jiguan_core.cli.options import add_as_of, add_format, date_value
+from jiguan_core.cli.outcome import (
+    EXIT_ACTION,
+    EXIT_OK,
+    Outcome,
+    as_problems,
+    missing_section,
+    pick,
+)
 from jiguan_core.cli.render import to_json_text
-from jiguan_core.errors import InvalidInput, JiguanError, Problem
+from jiguan_core.errors import InvalidInput, JiguanError
 from jiguan_core.text import Lang
 
-__all__ = ["run_proposals"]
+if TYPE_CHECKING:
+    from jiguan_core.cli.interchange import Workspace
+    from jiguan_core.cli.registry import Edge
+
+__all__ = ["add_arguments", "from_args", "run_proposals"]
 
 Format = Literal["text", "json"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_as_of(parser)
+    parser.add_argument(
+        "--since",
+        type=date_value,
+        metavar="DATE",
+        help="first day counted (default 1 January) / 起始日（默认 1 月 1 日）",
+    )
+    add_format(parser)
+
+
+def from_args(ws: Workspace, args: argparse.Namespace, edge: Edge) -> Outcome:
+    return run_proposals(ws, as_of=args.as_of, since=args.since, lang=args.lang, fmt=args.format)
 
 
 def run_proposals(
@@ -30,19 +57,11 @@ def run_proposals(
     """Figures since ``since`` (default 1 January of ``as_of``'s year) up to ``as_of``, and the
     late proposals on ``as_of``."""
     from jiguan_core.calendar import WorkCalendar
+    from jiguan_core.cli.names import Names
     from jiguan_core.proposals import proposal_late_items, proposal_statistics, replay
 
     if ws.proposals is None:
-        raise InvalidInput(
-            [
-                Problem(
-                    "$.proposals",
-                    "the workspace has no 'proposals' section, which `proposals` reads; add "
-                    "the register (see docs/office-work.md)",
-                    "工作区缺少 `proposals` 所需的 'proposals' 部分；请补充提案登记",
-                )
-            ]
-        )
+        raise missing_section("proposals", "proposals", "docs/office-work.md")
     calendar = WorkCalendar()
     flows = []
     for i, record in enumerate(ws.proposals):
@@ -80,8 +99,10 @@ def run_proposals(
             ],
         }
         return Outcome(exit_code=code, text=to_json_text(data))
+    names = Names.of(ws.office)
+    who = {**names.departments, **names.staff}
     lines = [stats.render(lang)]
     if late:
-        lines.append("逾期提案：" if lang == "zh" else "Late proposals:")
-        lines += ["  " + item.render(lang) for item in late]
+        lines.append(pick(lang, "逾期提案：", "Late proposals:"))
+        lines += ["  " + item.render(lang, who) for item in late]
     return Outcome(exit_code=code, text="\n".join(lines) + "\n")

@@ -1,5 +1,7 @@
 """Rendering for the command line: text tables that fit the terminal (drawn by rich; Chinese
-characters count double) and deterministic JSON. Pure: returns strings, prints nothing.
+characters count double), bilingual column headings, scores for JSON and deterministic JSON.
+Pure: returns strings, prints nothing. Every command draws its tables with :func:`table`; none
+has table or width code of its own.
 
 The width tables must fit in is :data:`TABLE_WIDTH`, a context variable: the command line sets it
 to the terminal's width when it writes to a terminal (:func:`table_width`); otherwise it is
@@ -12,19 +14,25 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jiguan_core._optional import require
 from jiguan_core.errors import Problem
 from jiguan_core.text import Lang
 
+if TYPE_CHECKING:
+    from jiguan_core.rules.report import Score
+
 __all__ = [
     "TABLE_WIDTH",
+    "columns",
     "display_width",
     "problems_text",
+    "score_data",
     "table",
     "table_width",
     "to_json_text",
@@ -51,8 +59,29 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
+#: A cell that reads as a number: ``12``, ``-1``, ``82.52``, ``0.5``.
+_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
+
+
 def _is_number(value: object) -> bool:
+    if isinstance(value, str):
+        return _NUMBER.fullmatch(value) is not None
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def columns(lang: Lang, zh: str, en: str) -> list[str]:
+    """Column headings in ``lang``, from ``|``-separated lists in both languages (one line per
+    table instead of a list of pairs)."""
+    chosen = (zh if lang == "zh" else en).split("|")
+    if len(zh.split("|")) != len(en.split("|")):
+        raise ValueError(f"{zh!r} and {en!r} name different numbers of columns")
+    return chosen
+
+
+def score_data(score: Score) -> dict[str, object]:
+    """A score for JSON with the sign its text shows (``-68hard/-48medium/0soft``: penalties
+    are negative, 0 is perfect), and that text itself: :meth:`Score.to_data`."""
+    return score.to_data()
 
 
 def table(
@@ -60,7 +89,8 @@ def table(
 ) -> str:
     """A plain-text table: a header, a rule, one line per row; ``None`` shows as ``-``.
 
-    Columns whose values are all numbers are right-aligned. The table fits in ``width`` columns
+    Columns whose values are all numbers (or text that reads as one, such as ``"82.52"``) are
+    right-aligned. The table fits in ``width`` columns
     (default :data:`TABLE_WIDTH`; ``None``: as wide as its widest cells): long cells wrap inside
     their column, at spaces where there are some. No line ends in a space.
     """

@@ -5,18 +5,47 @@ Exit status 1 when a day could not be filled."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from jiguan_core.cli.commands import EXIT_ACTION, EXIT_OK, Outcome, as_problems
-from jiguan_core.cli.interchange import Workspace
-from jiguan_core.cli.render import table, to_json_text
-from jiguan_core.errors import InvalidInput, InvalidValue, JiguanError, Problem
+from jiguan_core.cli.options import add_format, date_value
+from jiguan_core.cli.outcome import EXIT_ACTION, EXIT_OK, Outcome, as_problems, pick
+from jiguan_core.cli.render import columns, table, to_json_text
+from jiguan_core.errors import InvalidInput, JiguanError, Problem
 from jiguan_core.text import Lang
 
-__all__ = ["run_roster"]
+if TYPE_CHECKING:
+    from jiguan_core.cli.interchange import Workspace
+    from jiguan_core.cli.registry import Edge
+
+__all__ = ["add_arguments", "from_args", "run_roster"]
 
 Format = Literal["text", "json", "xlsx"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="start",
+        type=date_value,
+        required=True,
+        metavar="DATE",
+        help="first day of the period / 起始日",
+    )
+    parser.add_argument(
+        "--to",
+        dest="last",
+        type=date_value,
+        required=True,
+        metavar="DATE",
+        help="last day of the period (included) / 截止日（含）",
+    )
+    add_format(parser, ("text", "json", "xlsx"), " (xlsx: the office extra, with --out)")
+
+
+def from_args(ws: Workspace, args: argparse.Namespace, edge: Edge) -> Outcome:
+    return run_roster(ws, start=args.start, last=args.last, lang=args.lang, fmt=args.format)
 
 
 def run_roster(
@@ -24,6 +53,7 @@ def run_roster(
 ) -> Outcome:
     """The roster of ``start`` .. ``last`` (both included); 1 when a day is short."""
     from jiguan_core.calendar import DateRange, WorkCalendar
+    from jiguan_core.cli.names import Names
     from jiguan_core.duty import DutyGroup, duty_roster
 
     if last < start:
@@ -47,23 +77,23 @@ def run_roster(
             prior=None if section is None else dict(section.prior),
             overrides=None if section is None else section.overrides,
         )
-    except (InvalidValue, JiguanError) as error:
+    except JiguanError as error:
         raise InvalidInput(as_problems(error, "$.duty")) from error
     code = EXIT_OK if roster.is_complete else EXIT_ACTION
     if fmt == "json":
         return Outcome(exit_code=code, text=to_json_text({"command": "roster", **roster.to_data()}))
-    names = {s.id: s.name for s in ws.office.staff}
     if fmt == "xlsx":
         from jiguan_core.outputs.roster_xlsx import roster_xlsx
 
+        names = {s.id: s.name for s in ws.office.staff}
         return Outcome(exit_code=code, text="", data=roster_xlsx(roster, names=names, lang=lang))
-    headers = ["日期", "带班领导", "值班人员"] if lang == "zh" else ["day", "in charge", "on duty"]
-    sep = "、" if lang == "zh" else ", "
+    labels = Names.of(ws.office).staff
+    sep = pick(lang, "、", ", ")
     rows = [
         [
             str(d.day) + ("*" if d.spring_festival else ""),
-            sep.join(names.get(i, i) for i in d.leader_ids) or "—",
-            sep.join(names.get(i, i) for i in d.staff_ids) or "—",
+            sep.join(labels.get(i, i) for i in d.leader_ids) or "—",
+            sep.join(labels.get(i, i) for i in d.staff_ids) or "—",
         ]
         for d in roster.days
     ]
@@ -84,6 +114,10 @@ def run_roster(
                 if lang == "zh"
                 else f"{group.en}: {min(values)}-{max(values)} day(s) each"
             )
-    lines = [head, table(headers, rows).rstrip("\n"), *counts]
+    lines = [
+        head,
+        table(columns(lang, "日期|带班领导|值班人员", "day|in charge|on duty"), rows),
+        *counts,
+    ]
     lines += [issue.render(lang) for issue in roster.issues]
     return Outcome(exit_code=code, text="\n".join(lines) + "\n")

@@ -4,18 +4,39 @@ Reads the workspace's ``workplan`` section. Exit status 1 when a milestone is la
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from jiguan_core.cli.commands import EXIT_ACTION, EXIT_OK, Outcome, as_problems
-from jiguan_core.cli.interchange import Workspace
+from jiguan_core.cli.options import add_as_of, add_format
+from jiguan_core.cli.outcome import (
+    EXIT_ACTION,
+    EXIT_OK,
+    Outcome,
+    as_problems,
+    missing_section,
+    pick,
+)
 from jiguan_core.cli.render import to_json_text
-from jiguan_core.errors import InvalidInput, JiguanError, Problem
+from jiguan_core.errors import InvalidInput, JiguanError
 from jiguan_core.text import Lang
 
-__all__ = ["run_workplan"]
+if TYPE_CHECKING:
+    from jiguan_core.cli.interchange import Workspace
+    from jiguan_core.cli.registry import Edge
+
+__all__ = ["add_arguments", "from_args", "run_workplan"]
 
 Format = Literal["text", "json"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_as_of(parser)
+    add_format(parser)
+
+
+def from_args(ws: Workspace, args: argparse.Namespace, edge: Edge) -> Outcome:
+    return run_workplan(ws, as_of=args.as_of, lang=args.lang, fmt=args.format)
 
 
 def run_workplan(
@@ -23,20 +44,12 @@ def run_workplan(
 ) -> Outcome:
     """Progress of the workspace's plan on ``as_of``; 1 when a milestone is late."""
     from jiguan_core.calendar import WorkCalendar
+    from jiguan_core.cli.names import Names
     from jiguan_core.workplan import plan_progress
 
     plan = ws.workplan
     if plan is None:
-        raise InvalidInput(
-            [
-                Problem(
-                    "$.workplan",
-                    "the workspace has no 'workplan' section, which `workplan` reads; add it "
-                    "(see docs/office-work.md)",
-                    "工作区缺少 `workplan` 所需的 'workplan' 部分；请补充（见 docs/office-work.md）",
-                )
-            ]
-        )
+        raise missing_section("workplan", "workplan", "docs/office-work.md")
     try:
         progress = plan_progress(plan, as_of=as_of, calendar=WorkCalendar())
     except JiguanError as error:
@@ -59,13 +72,13 @@ def run_workplan(
             ],
         }
         return Outcome(exit_code=code, text=to_json_text(data))
-    names = {d.id: d.name for d in ws.office.departments}
-    head = (
-        f"{plan.year}年度工作要点推进情况（截至 {as_of}）"
-        if lang == "zh"
-        else f"Work plan {plan.year} as of {as_of}"
+    names = Names.of(ws.office)
+    head = pick(
+        lang,
+        f"{plan.year}年度工作要点推进情况（截至 {as_of}）",
+        f"Work plan {plan.year} as of {as_of}",
     )
     lines = [head]
     for department in progress:
-        lines += department.render_lines(lang, names.get(department.department_id))
+        lines += department.render_lines(lang, names.department(department.department_id))
     return Outcome(exit_code=code, text="\n".join(lines) + "\n")

@@ -44,6 +44,24 @@ class Score:
     def __str__(self) -> str:
         return f"{-self.hard}hard/{-self.medium}medium/{-self.soft}soft"
 
+    def to_data(self) -> dict[str, Any]:
+        """JSON data with the sign the text shows (penalties negative, 0 is perfect), and that
+        text: ``{"hard": -68, "medium": -48, "soft": 0, "text": "-68hard/-48medium/0soft"}``."""
+        return {"hard": -self.hard, "medium": -self.medium, "soft": -self.soft, "text": str(self)}
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Score:
+        """The score :meth:`to_data` wrote (its ``text`` is ignored: the numbers say it all)."""
+        try:
+            return cls(hard=-data["hard"], medium=-data["medium"], soft=-data["soft"])
+        except (KeyError, TypeError) as error:
+            raise InvalidValue(
+                f"a score is {{'hard': int, 'medium': int, 'soft': int}}, got {data!r}",
+                f"得分应为 {{'hard': 整数, 'medium': 整数, 'soft': 整数}}，实际为 {data!r}",
+                field="score",
+                value=data,
+            ) from error
+
 
 @frozen(kw_only=True)
 class RuleSummary:
@@ -142,11 +160,7 @@ class Report:
             "engine": self.engine,
             "enabled": sorted(self.enabled),
             "levels": {k: v.value for k, v in sorted(self.levels.items())},
-            "score": {
-                "hard": self.score.hard,
-                "medium": self.score.medium,
-                "soft": self.score.soft,
-            },
+            "score": self.score.to_data(),
             "violations": [v.to_dict() for v in self.violations],
             "not_made": [
                 {

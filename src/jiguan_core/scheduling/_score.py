@@ -40,6 +40,11 @@ class State:
         self.moved = 0
         self.previous = previous or {}
         self.load = [0] * len(model.people)
+        # per person, precomputed for the hot paths: the away resources their off-site time
+        # books and the ones it must find free (when SCHED-DEV-AB counts off-site activities)
+        self.away_ab = self.rules.ab and self.rules.count_off_site
+        self.books = [model.away(p)[0] for p in range(len(model.people))]
+        self.checks = [model.away(p)[1] for p in range(len(model.people))]
         for resource, start, end, first, last, ref in model.fixed:
             entry = (start, end, -1 - ref)
             days = self.busy[resource]
@@ -92,8 +97,8 @@ class State:
         start, end, first, last = cand
         if self.rules.person and not self.free(person, start, end, first, last):
             return False
-        if off_site and self.rules.ab and self.rules.count_off_site:
-            for resource in self.model.away(person)[1]:
+        if off_site and self.away_ab:
+            for resource in self.checks[person]:
                 if not self.free(resource, start, end, first, last):
                     return False
         return True
@@ -104,12 +109,12 @@ class State:
         start, end, first, last = data.cands[c]
         found: set[int] = set()
         rules = self.rules
-        away = data.off_site and rules.ab and rules.count_off_site
+        away = data.off_site and self.away_ab
         for person in data.people:
             if rules.person:
                 self.owners(person, start, end, first, last, found)
             if away:
-                for resource in self.model.away(person)[1]:
+                for resource in self.checks[person]:
                     self.owners(resource, start, end, first, last, found)
         if data.leads and rules.lead:
             self.owners(self.model.lead, start, end, first, last, found)
@@ -182,11 +187,12 @@ class State:
         entry = (start, end, j)
         rules = self.rules
         attendees = (*data.people, *chosen)
+        away = data.off_site and self.away_ab
         for person in attendees:
             if rules.person:
                 self._book(j, person, entry, first, last)
-            if data.off_site and rules.ab and rules.count_off_site:
-                for resource in self.model.away(person)[0]:
+            if away:
+                for resource in self.books[person]:
                     self._book(j, resource, entry, first, last)
         for leader in chosen:
             self.load[leader] += 1
@@ -299,10 +305,15 @@ class State:
 
     def delta(self, data: JobData, assignment: Assignment) -> tuple[int, int]:
         """(medium, soft) penalties placing ``data`` so would add."""
+        # the penalties depend on the facts _score keeps, not on the bookings: scored in and
+        # out again without booking anyone
+        c, _, chosen = assignment
+        leadership = self.model.leadership
+        leaders = frozenset(p for p in (*data.people, *chosen) if p in leadership)
         before = (self.penalties[1], self.penalties[SOFT])
-        self.place(data, assignment)
+        self._score(data, c, leaders, +1)
         after = (self.penalties[1], self.penalties[SOFT])
-        self.unplace(data)
+        self._score(data, c, leaders, -1)
         return after[0] - before[0], after[1] - before[1]
 
 
