@@ -127,13 +127,17 @@ class ProposalsCommandMachine(RuleBasedStateMachine):
         """The report on today or a day ahead (nothing happens in between)."""
         self._report(min(self.today + dt.timedelta(days=ahead), LAST_REPORT))
 
-    @precondition(lambda self: any(_due(r) is not None for r in self.records))
+    @precondition(lambda self: bool(self._dues()))
     @rule(data=st.data())
     def the_office_runs_the_report_around_a_deadline(self, data: st.DataObject) -> None:
         """The report on an open proposal's deadline (not late yet) and the day after (late)."""
-        due = data.draw(st.sampled_from(sorted({d for r in self.records if (d := _due(r))})))
+        due = data.draw(st.sampled_from(self._dues()))
         self._report(due)
         self._report(due + dt.timedelta(days=1))
+
+    def _dues(self) -> list[dt.date]:
+        """The open deadlines from today on (the model knows the register as of today)."""
+        return sorted({d for r in self.records if (d := _due(r)) and d >= self.today})
 
     def _report(self, as_of: dt.date) -> None:
         """``jiguan proposals FILE --as-of DAY --since 2025-01-01 --format json --out OUT`` on
