@@ -349,9 +349,11 @@ def _coverage(v: RuleVerifier, office: Any, period: Any, **kwargs: Any) -> Itera
 
 
 def _late(v: RuleVerifier, **kwargs: Any) -> Iterable[Finding]:
-    """WORK-D5, WORK-MEETINGS, WORK-TASKS: the late items of that kind."""
+    """WORK-D5, WORK-MEETINGS, WORK-TASKS: the late items of that kind (their patterns run on
+    the verifier's engine)."""
     from jiguan_core.work import late_items
 
+    kwargs.setdefault("engine", v.engine)
     return [item.to_finding(v.policy.level(v.rule.id)) for item in late_items(**kwargs)]
 
 

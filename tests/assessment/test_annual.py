@@ -160,6 +160,17 @@ class TestParticipants:
         # One graded person: 20% of 1 is 0 places (floor), so 称职 with the line reached.
         assert (outcome.grade, outcome.capped) == (Grade.COMPETENT, True)
 
+    def test_by_default_everyone_hired_before_the_year_ends_is_assessed_and_nobody_after(
+        self,
+    ) -> None:
+        """Hired on 31 December: assessed for the year; hired on 1 January next year: not."""
+        scores = {f"p{i:02d}": 80.0 for i in range(1, 6)}
+        office = tiny_office(
+            scores, hired={"p04": dt.date(YEAR, 12, 31), "p05": dt.date(YEAR + 1, 1, 1)}
+        )
+        result = assess_year(office, year_records(scores), YEAR, policy=SIMPLE)
+        assert [o.staff_id for o in result.outcomes] == ["p01", "p02", "p03", "p04"]
+
 
 class TestBadInput:
     def test_a_score_outside_the_scale_is_named(self) -> None:
@@ -260,3 +271,179 @@ class TestIssue13WrongAnswers:
         assert caught.value.value == 1800
         assert "1949-2200" in str(caught.value)
         assert "年份" in caught.value.render("zh")
+
+
+class TestEdges:
+    """Each threshold, date and record filter of the annual grade at its edge (A1-A6)."""
+
+    def test_a_composite_exactly_at_a_threshold_reaches_that_grade(self) -> None:
+        """A1 thresholds are minimums: 85 is 优秀, 70 称职, 60 基本称职; just below is the next."""
+        scores = {"p01": 85.0, "p02": 84.5, "p03": 70.0, "p04": 69.5, "p05": 60.0, "p06": 59.5}
+        result = _assess(scores)
+        assert result.quota.places == 1
+        assert {o.staff_id: o.grade for o in result.outcomes} == {
+            "p01": Grade.EXCELLENT,
+            "p02": Grade.COMPETENT,
+            "p03": Grade.COMPETENT,
+            "p04": Grade.BASICALLY_COMPETENT,
+            "p05": Grade.BASICALLY_COMPETENT,
+            "p06": Grade.INCOMPETENT,
+        }
+
+    def test_a_person_barred_from_excellent_takes_no_place_in_the_quota(self) -> None:
+        """A 警告 in the year bars the best composite from 优秀 (A6); the one place goes to the next."""
+        scores = dict(TEN, p01=99.0, p02=90.0)
+        records = year_records(
+            scores,
+            sanctions=[
+                Sanction(staff_id="p01", kind=SanctionKind.WARNING, start=dt.date(YEAR, 3, 1))
+            ],
+        )
+        result = assess_year(tiny_office(scores), records, YEAR, policy=SIMPLE)
+        assert result.quota.places == 2
+        assert result.quota.candidates == 1
+        assert result.outcome("p01").grade is Grade.COMPETENT
+        assert result.outcome("p02").grade is Grade.EXCELLENT
+
+    def test_the_quota_line_is_the_lowest_excellent_composite(self) -> None:
+        scores = dict(TEN, p01=99.0, p02=95.0)
+        result = _assess(scores)
+        assert (result.quota.excellent, result.quota.line) == (2, 95.0)
+
+    def test_by_default_the_grade_is_decided_on_1_january_of_the_next_year(self) -> None:
+        """An investigation closed on 2 January is still open on the default day (A5)."""
+        from jiguan_core.assessment import Investigation
+
+        scores = dict(TEN)
+        records = year_records(
+            scores,
+            investigations=[
+                Investigation(
+                    staff_id="p01", opened=dt.date(YEAR, 10, 1), closed=dt.date(YEAR + 1, 1, 2)
+                )
+            ],
+        )
+        result = assess_year(tiny_office(scores), records, YEAR, policy=SIMPLE)
+        assert result.as_of == dt.date(YEAR + 1, 1, 1)
+        assert result.outcome("p01").ungraded is Ungraded.UNDER_INVESTIGATION
+
+    def test_a_probation_ending_on_31_december_leaves_the_person_graded(self) -> None:
+        """Probation is [start, end): on 31 December the person is no longer on probation."""
+        from jiguan_core.assessment import Probation
+
+        ended = Probation(
+            staff_id="p01", start=dt.date(YEAR - 1, 12, 31), end=dt.date(YEAR, 12, 31)
+        )
+        started = Probation(
+            staff_id="p02", start=dt.date(YEAR, 12, 31), end=dt.date(YEAR + 1, 12, 31)
+        )
+        records = year_records(TEN, probations=[ended, started])
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=SIMPLE)
+        assert result.outcome("p01").grade is Grade.COMPETENT
+        assert result.outcome("p02").ungraded is Ungraded.PROBATION
+
+    def test_leave_of_another_year_does_not_count_towards_the_half_year(self) -> None:
+        """A4 counts the assessed year's sick and personal leave only."""
+        records = year_records(
+            TEN,
+            leave=[
+                LeaveRecord(staff_id="p01", year=YEAR - 1, sick_days=300),
+                LeaveRecord(staff_id="p02", year=YEAR, sick_days=300),
+            ],
+        )
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=SIMPLE)
+        assert result.outcome("p01").grade is Grade.COMPETENT
+        assert result.outcome("p02").ungraded is Ungraded.LONG_LEAVE
+
+    def test_no_leave_at_all_is_never_over_the_limit_even_a_zero_share(self) -> None:
+        """With ``leave_share=0`` any leave at all leaves the year ungraded, and no leave does not."""
+        policy = AnnualPolicy(weights=SIMPLE.weights, routine=SIMPLE_ROUTINE, leave_share=0.0)
+        records = year_records(
+            TEN, leave=[LeaveRecord(staff_id="p02", year=YEAR, personal_days=0.5)]
+        )
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=policy)
+        assert result.outcome("p01").grade is Grade.COMPETENT
+        assert result.outcome("p02").ungraded is Ungraded.LONG_LEAVE
+
+    def test_equal_composites_and_good_quarters_go_to_the_higher_routine_mean(self) -> None:
+        """The last key of the ranking (R4): p02's quarters average 92, p01's 90; both 90 overall."""
+        nine = {f"p{i:02d}": 80.0 for i in range(1, 10)}
+        quarterly = dict(nine, p01=90.0, p02=92.0)
+        democratic = dict(nine, p01=90.0, p02=88.0)
+        records = AssessmentRecords(
+            quarter_scores=quarter_records(quarterly),
+            annual_scores=[
+                AnnualScores(staff_id=p, year=YEAR, scores={"democratic": s})
+                for p, s in democratic.items()
+            ],
+        )
+        result = assess_year(tiny_office(nine), records, YEAR, policy=SIMPLE)
+        p01, p02 = result.outcome("p01"), result.outcome("p02")
+        assert (p01.composite, p02.composite) == (90.0, 90.0)
+        assert (p01.good_quarters, p02.good_quarters) == (4, 4)
+        assert result.quota.places == 1
+        assert not result.ties
+        assert (p01.grade, p02.grade) == (Grade.COMPETENT, Grade.EXCELLENT)
+
+    def test_an_ungraded_person_has_no_composite_rank_or_quota_marks(self) -> None:
+        """Not graded (A3): nothing of the grading applies, not even 好 quarters he earned."""
+        from jiguan_core.assessment import Probation
+
+        probation = Probation(
+            staff_id="p01", start=dt.date(YEAR, 6, 1), end=dt.date(YEAR + 1, 6, 1)
+        )
+        scores = dict(TEN, p01=99.0)
+        result = assess_year(
+            tiny_office(scores), year_records(scores, probations=[probation]), YEAR, policy=SIMPLE
+        )
+        p01 = result.outcome("p01")
+        assert p01.ungraded is Ungraded.PROBATION
+        assert (p01.grade, p01.composite, p01.rank, p01.breakdown) == (None, None, None, ())
+        assert (p01.good_quarters, p01.routine_mean) == (0, None)
+        assert (p01.capped, p01.tied, p01.barred) == (False, False, False)
+        assert p01.rules == ("A1", "A3")
+
+    def test_the_first_of_several_ungraded_reasons_names_the_outcome(self) -> None:
+        """On probation (A3) and under investigation (A5): ungraded for probation, both cited."""
+        from jiguan_core.assessment import Investigation, Probation
+
+        records = year_records(
+            TEN,
+            probations=[
+                Probation(staff_id="p01", start=dt.date(YEAR, 6, 1), end=dt.date(YEAR + 1, 6, 1))
+            ],
+            investigations=[Investigation(staff_id="p01", opened=dt.date(YEAR, 9, 1))],
+        )
+        p01 = assess_year(tiny_office(TEN), records, YEAR, policy=SIMPLE).outcome("p01")
+        assert (p01.ungraded, p01.rules) == (Ungraded.PROBATION, ("A1", "A3", "A5"))
+
+    def test_a_weighed_quarter_counts_its_own_score_not_the_routine_mean(self) -> None:
+        """Weights on ``q4``: the fourth quarter's score (90), not the year's mean (67.5)."""
+        policy = AnnualPolicy(
+            weights=Weights({"democratic": 0.5, "q4": 0.5}), routine=SIMPLE_ROUTINE
+        )
+        quarterly = {1: 60.0, 2: 60.0, 3: 60.0, 4: 90.0}
+        records = AssessmentRecords(
+            quarter_scores=[
+                QuarterScores(staff_id=p, year=YEAR, quarter=q, scores={"panel": s})
+                for p in TEN
+                for q, s in quarterly.items()
+            ],
+            annual_scores=[
+                AnnualScores(staff_id=p, year=YEAR, scores={"democratic": 80.0}) for p in TEN
+            ],
+        )
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=policy)
+        assert result.outcome("p01").composite == 85.0
+
+    def test_scores_on_the_ends_of_the_scale_are_accepted(self) -> None:
+        """The scale is closed: 0 and 100 are valid annual scores."""
+        records = AssessmentRecords(
+            quarter_scores=quarter_records(TEN),
+            annual_scores=[
+                AnnualScores(staff_id=p, year=YEAR, scores={"democratic": s})
+                for p, s in dict(TEN, p01=0.0, p02=100.0).items()
+            ],
+        )
+        result = assess_year(tiny_office(TEN), records, YEAR, policy=SIMPLE)
+        assert (result.outcome("p01").composite, result.outcome("p02").composite) == (40.0, 90.0)

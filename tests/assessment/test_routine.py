@@ -206,3 +206,126 @@ def test_a_tie_at_the_line_for_good_is_explained_as_a_tie() -> None:
     english = "\n".join(explain_routine(outcome, result, lang="en"))
     assert "tied at the quota line with p02 (2 people for 1 place still open)" in english
     assert "share was full" not in english
+
+
+def test_a_score_exactly_at_the_good_minimum_is_good() -> None:
+    """R2: 90 is 好 (within the R3 share), 89.5 is 较好."""
+    scores = {f"p{i:02d}": 70.0 for i in range(1, 11)} | {"p01": 90.0, "p02": 89.5}
+    result = assess_quarter(
+        tiny_office(scores),
+        AssessmentRecords(quarter_scores=quarter_records(scores, quarters=(1,))),
+        YEAR,
+        1,
+        policy=SIMPLE_ROUTINE,
+    )
+    assert result.outcome("p01").grade is RoutineGrade.GOOD
+    assert result.outcome("p02").grade is RoutineGrade.FAIRLY_GOOD
+
+
+def test_only_the_quarters_own_scores_are_graded() -> None:
+    """Scores of the first quarter do not leak into the second."""
+    records = AssessmentRecords(
+        quarter_scores=[
+            QuarterScores(staff_id="p01", year=YEAR, quarter=1, scores={"panel": 95.0}),
+            QuarterScores(staff_id="p01", year=YEAR, quarter=2, scores={"panel": 75.0}),
+            QuarterScores(staff_id="p01", year=YEAR - 1, quarter=2, scores={"panel": 95.0}),
+        ]
+    )
+    outcome = assess_quarter(tiny_office(["p01"]), records, YEAR, 2, policy=SIMPLE_ROUTINE).outcome(
+        "p01"
+    )
+    assert outcome.score == 75.0
+
+
+def test_a_participant_named_twice_is_graded_once() -> None:
+    scores = {"p01": 80.0, "p02": 70.0}
+    result = assess_quarter(
+        tiny_office(scores),
+        AssessmentRecords(quarter_scores=quarter_records(scores, quarters=(1,))),
+        YEAR,
+        1,
+        policy=SIMPLE_ROUTINE,
+        participants=["p02", "p01", "p01"],
+    )
+    assert [o.staff_id for o in result.outcomes] == ["p01", "p02"]
+
+
+def test_two_rater_groups_are_weighted_in_the_policys_order_not_alphabetically() -> None:
+    """panel 70% + colleagues 30%: 100 and 50 make 85 (alphabetical order would make 65)."""
+    from jiguan_core.assessment import Weights
+
+    policy = RoutinePolicy(rater_weights=Weights({"panel": 0.7, "colleagues": 0.3}))
+    records = AssessmentRecords(
+        quarter_scores=[
+            QuarterScores(
+                staff_id="p01",
+                year=YEAR,
+                quarter=1,
+                scores={"panel": 100.0, "colleagues": 50.0},
+            )
+        ]
+    )
+    outcome = assess_quarter(tiny_office(["p01"]), records, YEAR, 1, policy=policy).outcome("p01")
+    assert outcome.score == pytest.approx(85.0)
+
+
+def test_each_grade_starts_exactly_at_its_minimum() -> None:
+    """R2: 80 is 较好 and 79.5 一般; 60 is 一般 and 59.5 较差 (nobody here reaches 好)."""
+    scores = {"p01": 80.0, "p02": 79.5, "p03": 60.0, "p04": 59.5}
+    result = assess_quarter(
+        tiny_office(scores),
+        AssessmentRecords(quarter_scores=quarter_records(scores, quarters=(1,))),
+        YEAR,
+        1,
+        policy=SIMPLE_ROUTINE,
+    )
+    assert [result.outcome(p).grade for p in scores] == [
+        RoutineGrade.FAIRLY_GOOD,
+        RoutineGrade.AVERAGE,
+        RoutineGrade.AVERAGE,
+        RoutineGrade.POOR,
+    ]
+
+
+def _three_groups(**scores: float) -> AssessmentRecords:
+    return AssessmentRecords(
+        quarter_scores=[QuarterScores(staff_id="p01", year=YEAR, quarter=1, scores=scores)]
+    )
+
+
+def test_scores_on_the_ends_of_the_scale_are_accepted() -> None:
+    """The scale [0, 100] is closed."""
+    records = _three_groups(supervisor=0.0, colleagues=100.0, panel=100.0)
+    outcome = assess_quarter(tiny_office(["p01"]), records, YEAR, 1).outcome("p01")
+    assert outcome.score == pytest.approx(80.0)
+
+
+def test_only_the_scores_outside_the_scale_are_reported() -> None:
+    """0 and 100 are on the scale; 120 is the one problem."""
+    records = _three_groups(supervisor=0.0, colleagues=100.0, panel=120.0)
+    with pytest.raises(InvalidInput) as caught:
+        assess_quarter(tiny_office(["p01"]), records, YEAR, 1)
+    (problem,) = caught.value.problems
+    assert "'panel'" in problem.message_en
+
+
+def test_rater_groups_of_the_right_number_but_wrong_names_are_refused() -> None:
+    records = _three_groups(supervisor=90.0, colleagues=90.0, friends=90.0)
+    with pytest.raises(InvalidInput, match=r"missing \['panel'\], unknown \['friends'\]"):
+        assess_quarter(tiny_office(["p01"]), records, YEAR, 1)
+
+
+def test_an_ungraded_quarter_is_neither_capped_nor_tied() -> None:
+    office = tiny_office(["p01", "p02"])
+    records = AssessmentRecords(
+        quarter_scores=quarter_records({"p02": 80.0}, quarters=(1,)),
+        investigations=[Investigation(staff_id="p01", opened=dt.date(2025, 3, 1))],
+    )
+    outcome = assess_quarter(office, records, YEAR, 1, policy=SIMPLE_ROUTINE).outcome("p01")
+    assert outcome.ungraded is Ungraded.UNDER_INVESTIGATION
+    assert (outcome.grade, outcome.score, outcome.capped, outcome.tied) == (
+        None,
+        None,
+        False,
+        False,
+    )

@@ -228,6 +228,19 @@ class _State:
         self.key_posts.update({d: tuple(sorted(v)) for d, v in by_department.items()})
 
 
+@frozen
+class _Given:
+    """What stays the same over the plan's years: the office's staff and posts by id, its
+    relative pairs and A/B partners, the policy, and who is under investigation."""
+
+    staff: dict[str, Staff]
+    posts: dict[str, Post]
+    pairs: tuple[RelativePair, ...]
+    ab_partners: dict[str, list[tuple[str, str]]]
+    policy: DevelopmentPolicy
+    investigated: frozenset[str]
+
+
 def _keepers(state: _State) -> dict[tuple[str, str], list[str]]:
     """(department, key post) -> the department's staff who have held that post, sorted."""
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -273,6 +286,7 @@ def plan_rotation(
         ab_partners[role.a_id].append((role.b_id, role.post_id))
         ab_partners[role.b_id].append((role.a_id, role.post_id))
 
+    given = _Given(staff, posts, pairs, ab_partners, policy, investigated)
     first_day = _rotation_day(start_year, policy, calendar)
     state = _State(office, first_day, policy)
     moves: list[PlannedMove] = []
@@ -284,12 +298,8 @@ def plan_rotation(
     for year in plan_years:
         day = _rotation_day(year, policy, calendar)
         pending = year in pending_years
-        year_moves, year_postponed = _plan_year(
-            year, day, state, staff, posts, pairs, ab_partners, policy, investigated
-        )
-        resolving, year_unresolved = _resolve_avoidance(
-            year, day, state, staff, posts, pairs, ab_partners, year_moves, policy, investigated
-        )
+        year_moves, year_postponed = _plan_year(year, day, state, given)
+        resolving, year_unresolved = _resolve_avoidance(year, day, state, given, year_moves)
         unresolved.extend(year_unresolved)
         # Someone postponed by the exchanges who now moves to resolve an avoidance case moves.
         year_postponed = [p for p in year_postponed if p.staff_id not in year_moves]
@@ -424,16 +434,10 @@ def _postpone(
 
 
 def _plan_year(
-    year: int,
-    day: dt.date,
-    state: _State,
-    staff: dict[str, Staff],
-    posts: dict[str, Post],
-    pairs: tuple[RelativePair, ...],
-    ab_partners: dict[str, list[tuple[str, str]]],
-    policy: DevelopmentPolicy,
-    investigated: frozenset[str],
+    year: int, day: dt.date, state: _State, given: _Given
 ) -> tuple[dict[str, Post], list[Postponement]]:
+    staff, posts, pairs, policy = given.staff, given.posts, given.pairs, given.policy
+    ab_partners, investigated = given.ab_partners, given.investigated
     postponed: list[Postponement] = []
     due: list[RotationCheck] = []
     for staff_id in sorted(state.since):
@@ -523,49 +527,31 @@ def _plan_year(
     for staff_id in movers:
         if staff_id not in assignment:
             post_id = state.placement.main[staff_id] or ""
-            if _sole_keeper(staff_id, state, keepers):
-                postponed.append(
-                    _postpone(
-                        year,
-                        staff_id,
-                        post_id,
-                        PostponeReason.NO_POST,
-                        "其为本部门唯一熟悉该重点岗位的人员，只能在本部门内对调，而本部门本年度"
-                        "没有其他轮岗人员",
-                        "as the department's only one with experience of a key post they "
-                        "can only exchange within the department, and nobody else there "
-                        "moves this year",
-                    )
-                )
-                continue
-            postponed.append(
-                _postpone(
-                    year,
-                    staff_id,
-                    post_id,
-                    PostponeReason.NO_POST,
-                    "本年度轮岗人员中没有可对调的同类岗位",
-                    "no post of the same kind is vacated by this year's movers",
-                )
-            )
+            why = _NO_POST_LOCAL if _sole_keeper(staff_id, state, keepers) else _NO_POST
+            postponed.append(_postpone(year, staff_id, post_id, PostponeReason.NO_POST, *why))
     return assignment, postponed
 
 
+#: Why someone due is not moved when no post is left for them: as the only one in their
+#: department with experience of a key post (they only move within it), or at all.
+_NO_POST_LOCAL = (
+    "其为本部门唯一熟悉该重点岗位的人员，只能在本部门内对调，而本部门本年度没有其他轮岗人员",
+    "as the department's only one with experience of a key post they can only exchange within "
+    "the department, and nobody else there moves this year",
+)
+_NO_POST = (
+    "本年度轮岗人员中没有可对调的同类岗位",
+    "no post of the same kind is vacated by this year's movers",
+)
+
+
 def _resolve_avoidance(
-    year: int,
-    day: dt.date,
-    state: _State,
-    staff: dict[str, Staff],
-    posts: dict[str, Post],
-    pairs: tuple[RelativePair, ...],
-    ab_partners: dict[str, list[tuple[str, str]]],
-    year_moves: dict[str, Post],
-    policy: DevelopmentPolicy,
-    investigated: frozenset[str],
+    year: int, day: dt.date, state: _State, given: _Given, year_moves: dict[str, Post]
 ) -> tuple[dict[str, tuple[AvoidanceFinding, str]], list[UnresolvedAvoidance]]:
     """Resolve the T5 cases that still stand after the year's exchanges (see the module
     docstring); ``year_moves`` gains the exchanges made. Returns who moves for which case (and
     with whom), and the cases left open with the reason."""
+    posts, pairs, policy = given.posts, given.pairs, given.policy
     whole_line = policy.whole_line
     before = {f.key for f in _conflicts(state.placement, pairs, whole_line=whole_line)}
     keepers = _keepers(state)
@@ -588,26 +574,12 @@ def _resolve_avoidance(
         order = sorted(finding.staff_ids, key=lambda s: (s == leader, s))
         reasons: list[tuple[str, str]] = []
         for mover in order:
-            why = _why_not_movable(
-                mover, day, state, staff, posts, year_moves, ab_partners, investigated
-            )
+            why = _why_not_movable(mover, day, state, given, year_moves)
             if why is not None:
                 reasons.append(why)
                 continue
             partner, why_not = _exchange_partner(
-                mover,
-                finding,
-                day,
-                state,
-                staff,
-                posts,
-                pairs,
-                ab_partners,
-                year_moves,
-                keepers,
-                before,
-                policy,
-                investigated,
+                mover, finding, day, state, given, year_moves, keepers, before
             )
             if partner is None:
                 reasons.append(why_not)
@@ -637,16 +609,10 @@ def _resolve_avoidance(
 
 
 def _why_not_movable(
-    staff_id: str,
-    day: dt.date,
-    state: _State,
-    staff: dict[str, Staff],
-    posts: dict[str, Post],
-    year_moves: dict[str, Post],
-    ab_partners: dict[str, list[tuple[str, str]]],
-    investigated: frozenset[str],
+    staff_id: str, day: dt.date, state: _State, given: _Given, year_moves: dict[str, Post]
 ) -> tuple[str, str] | None:
-    person = staff[staff_id]
+    ab_partners, investigated = given.ab_partners, given.investigated
+    person = given.staff[staff_id]
     if staff_id in year_moves:
         return (f"{staff_id} 本年度已另有轮岗安排", f"{staff_id} already moves this year")
     if person.is_leadership_member or state.placement.main.get(staff_id) is None:
@@ -678,18 +644,15 @@ def _exchange_partner(
     finding: AvoidanceFinding,
     day: dt.date,
     state: _State,
-    staff: dict[str, Staff],
-    posts: dict[str, Post],
-    pairs: tuple[RelativePair, ...],
-    ab_partners: dict[str, list[tuple[str, str]]],
+    given: _Given,
     year_moves: dict[str, Post],
     keepers: dict[tuple[str, str], list[str]],
     before: set[tuple[str, str, str, str, str]],
-    policy: DevelopmentPolicy,
-    investigated: frozenset[str],
 ) -> tuple[str | None, tuple[str, str]]:
     """The colleague ``mover`` exchanges posts with to resolve ``finding`` (longest in post
     first), or None with the reason."""
+    staff, posts, pairs, policy = given.staff, given.posts, given.pairs, given.policy
+    ab_partners, investigated = given.ab_partners, given.investigated
     own = posts[state.placement.main[mover] or ""]
     moving = set(year_moves) | {mover}
     per_department: dict[str, int] = defaultdict(int)
