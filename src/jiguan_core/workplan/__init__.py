@@ -14,6 +14,7 @@ from jiguan_core.workplan.progress import (
     PlanPeriod,
     half_year_report,
     milestone_tasks,
+    plan_late_items,
     plan_lists,
     plan_progress,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "half_year_report",
     "milestone_tasks",
     "plan_field_trips",
+    "plan_late_items",
     "plan_lists",
     "plan_progress",
     "trip_requests",
