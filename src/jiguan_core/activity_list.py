@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import pendulum
 from attrs import field, frozen
@@ -31,9 +30,7 @@ from jiguan_core.errors import InvalidValue
 from jiguan_core.organization import Organization
 from jiguan_core.text import Lang, TermEnum, Text
 from jiguan_core.time import SHANGHAI, TimeSpan
-
-if TYPE_CHECKING:
-    from jiguan_core.workplan.plan import WorkPlan
+from jiguan_core.workplan.plan import WorkPlan
 
 __all__ = [
     "DEFAULT_MAX_NAMES",
@@ -510,8 +507,6 @@ def activity_list(
 def _plan_rows(
     office: Organization, plan: WorkPlan, period: DateRange, department_id: str | None
 ) -> tuple[PlanRow, ...]:
-    from jiguan_core.workplan.plan import WorkPlan
-
     if not isinstance(plan, WorkPlan):
         raise InvalidValue(
             f"plan must be a WorkPlan, got {type(plan).__name__}",

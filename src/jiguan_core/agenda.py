@@ -9,7 +9,6 @@ the plan's milestones due in it (the plan feeds the lists, PLAN-ARTICLE-PLAN).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from attrs import frozen
 
@@ -20,9 +19,7 @@ from jiguan_core.errors import InvalidValue, UnknownEntity
 from jiguan_core.organization import Organization
 from jiguan_core.text import Lang
 from jiguan_core.time import SHANGHAI
-
-if TYPE_CHECKING:
-    from jiguan_core.workplan.plan import Milestone, PlanItem, WorkPlan
+from jiguan_core.workplan.plan import Milestone, PlanItem, WorkPlan
 
 __all__ = ["IMPORTANT_MEETINGS", "AgendaPeriod", "agenda", "agenda_lines", "is_important"]
 
@@ -158,8 +155,6 @@ def agenda(
 
 
 def _plan(plan: object) -> WorkPlan:
-    from jiguan_core.workplan.plan import WorkPlan
-
     if not isinstance(plan, WorkPlan):
         raise InvalidValue(
             f"plan must be a WorkPlan, got {type(plan).__name__}",
