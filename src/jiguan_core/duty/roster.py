@@ -784,9 +784,7 @@ def duty_roster(
     )
     order = {g: i for i, g in enumerate(DutyGroup)}
     levels = {r.id: chosen.level(r.id) for r in (DUTY_COVER, DUTY_REST, DUTY_FAIR)}
-    issues = [
-        attrs.evolve(i, level=levels[i.rule_id]) for i in issues if chosen.enabled(i.rule_id)
-    ]
+    issues = [attrs.evolve(i, level=levels[i.rule_id]) for i in issues if chosen.enabled(i.rule_id)]
     return DutyRoster(
         start=period.start,
         end=period.end,
