@@ -64,8 +64,14 @@ def add_years(day: dt.date, years: int) -> dt.date:
 
 
 def _full_years(start: dt.date, end: dt.date) -> int:
+    # The anniversary falls in ``end``'s year, a supported one: no range check (add_years's,
+    # whose argument checks cost more than the rest of a person's check) is needed.
+    try:
+        anniversary = start.replace(year=end.year)
+    except ValueError:
+        anniversary = start.replace(year=end.year, day=28)
     years = end.year - start.year
-    return years - 1 if add_years(start, years) > end else years
+    return years - 1 if anniversary > end else years
 
 
 @frozen(kw_only=True)
@@ -141,13 +147,24 @@ def tenure_fact(
     ``staff_id``, ``post_id``, ``kind`` (``leading``, ``key``, ``general``), ``years`` (full
     years in the post), ``probation`` and ``investigated`` (0/1) and, when the person has
     rotated before, ``years_since_rotation`` (full years since ``last_rotation``)."""
+    return _tenure_fact(person, post, since, last_rotation, as_of, frozenset(investigated))
+
+
+def _tenure_fact(
+    person: Staff,
+    post: Post,
+    since: dt.date,
+    last_rotation: dt.date | None,
+    as_of: dt.date,
+    investigated: frozenset[str],
+) -> dict[str, FactValue]:
     fact: dict[str, FactValue] = {
         "staff_id": person.id,
         "post_id": post.id,
         "kind": _kind(post),
         "years": _full_years(since, as_of),
         "probation": int(person.on_probation(as_of)),
-        "investigated": int(person.id in frozenset(investigated)),
+        "investigated": int(person.id in investigated),
     }
     if last_rotation is not None:
         fact["years_since_rotation"] = _full_years(last_rotation, as_of)
@@ -200,7 +217,7 @@ def _checks(
 ) -> list[RotationCheck]:
     """The rotation check of each holder on ``as_of``, T1-T3 decided in one batch."""
     facts = [
-        tenure_fact(person, post, since, last, as_of, investigated)
+        _tenure_fact(person, post, since, last, as_of, investigated)
         for person, post, since, last in holders
     ]
     statuses = _statuses(facts, policy, engine)
@@ -222,7 +239,7 @@ def _check(
 ) -> RotationCheck:
     """One person's check; ``status`` as :func:`_statuses` decided it (decided here when None)."""
     if status is None:
-        fact = tenure_fact(person, post, since, last_rotation, as_of, investigated)
+        fact = _tenure_fact(person, post, since, last_rotation, as_of, investigated)
         status = _statuses([fact], policy, "python")[0]
     threshold = policy.tenure_years(post)
     years = _full_years(since, as_of)
