@@ -89,3 +89,23 @@ class TestProposalsCommand:
         """The proposals section reads back equal."""
         ws = Workspace(office=duty_office(0, 1), proposals=REGISTER)
         assert parse_workspace(dump_workspace(ws)).proposals == ws.proposals
+
+
+class TestProposalsCommandText:
+    def test_the_text_report_lists_the_late_proposals_in_both_languages(self) -> None:
+        """The figures, then 逾期提案 / Late proposals with ta-2 at 办理."""
+        ws = Workspace(office=duty_office(0, 1), proposals=REGISTER)
+        zh = run_proposals(ws, as_of=dt.date(2026, 6, 30))
+        en = run_proposals(ws, as_of=dt.date(2026, 6, 30), lang="en")
+        assert zh.exit_code == en.exit_code == 1
+        assert "逾期提案：\n  提案 ta-2" in zh.text
+        assert "Late proposals:\n  proposal ta-2" in en.text
+
+    def test_without_a_register_or_with_since_after_as_of_it_is_bad_input(self) -> None:
+        """No proposals section: $.proposals; --since after --as-of: --since."""
+        with pytest.raises(InvalidInput, match=r"\$\.proposals"):
+            run_proposals(Workspace(office=duty_office(0, 1)), as_of=dt.date(2026, 6, 30))
+        ws = Workspace(office=duty_office(0, 1), proposals=REGISTER)
+        with pytest.raises(InvalidInput) as caught:
+            run_proposals(ws, as_of=dt.date(2026, 6, 30), since=dt.date(2026, 7, 1))
+        assert caught.value.problems[0].path.startswith("--since")

@@ -7,7 +7,9 @@ import json
 
 import pytest
 
+from jiguan_core.calendar import Granularity
 from jiguan_core.cli.interchange import Workspace, dump_workspace, parse_workspace
+from jiguan_core.cli.list_command import run_list
 from jiguan_core.cli.workplan import run_workplan
 from jiguan_core.errors import IntegrityError, InvalidInput
 from jiguan_core.workplan import FieldTrip, Milestone, PlanItem, WorkPlan
@@ -32,6 +34,23 @@ def workspace(owner: str = "S01") -> Workspace:
         ],
     )
     return Workspace(office=duty_office(1, 2), workplan=plan)
+
+
+class TestThePlanInTheListCommand:
+    def test_the_list_of_a_quarter_carries_the_milestones_due_in_it(self) -> None:
+        """`jiguan list --period quarter`: the workspace's plan adds 年度工作要点节点 to the text
+        and a milestones array to the JSON; a quarter without one shows none."""
+        ws = workspace()
+        text = run_list(ws, period=Granularity.QUARTER, on=dt.date(2026, 2, 1)).text
+        assert "年度工作要点节点（1 项）" in text
+        assert "03-31 | 专题协商：方案 | 干部1 | 委室0 | 未完成" in text
+        data = json.loads(
+            run_list(ws, period=Granularity.QUARTER, on=dt.date(2026, 8, 1), as_json=True).text
+        )
+        assert [m["milestone_id"] for m in data["milestones"]] == ["w1-2"]
+        assert data["milestones"][0]["done_on"] is None
+        empty = run_list(ws, period=Granularity.QUARTER, on=dt.date(2026, 5, 1)).text
+        assert "年度工作要点节点" not in empty
 
 
 class TestWorkplanCommand:

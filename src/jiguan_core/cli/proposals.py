@@ -56,13 +56,12 @@ def run_proposals(
 ) -> Outcome:
     """Figures since ``since`` (default 1 January of ``as_of``'s year) up to ``as_of``, and the
     late proposals on ``as_of``."""
-    from jiguan_core.calendar import WorkCalendar
     from jiguan_core.cli.names import Names
     from jiguan_core.proposals import proposal_late_items, proposal_statistics, replay
 
     if ws.proposals is None:
         raise missing_section("proposals", "proposals", "docs/office-work.md")
-    calendar = WorkCalendar()
+    calendar = ws.work_calendar()
     flows = []
     for i, record in enumerate(ws.proposals):
         try:

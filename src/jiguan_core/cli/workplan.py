@@ -43,7 +43,7 @@ def run_workplan(
     ws: Workspace, *, as_of: dt.date, lang: Lang = "zh", fmt: Format = "text"
 ) -> Outcome:
     """Progress of the workspace's plan on ``as_of``; 1 when a milestone is late."""
-    from jiguan_core.calendar import WorkCalendar
+    from jiguan_core.catalogue.workplan import PLAN_REPORT
     from jiguan_core.cli.names import Names
     from jiguan_core.workplan import plan_progress
 
@@ -51,7 +51,12 @@ def run_workplan(
     if plan is None:
         raise missing_section("workplan", "workplan", "docs/office-work.md")
     try:
-        progress = plan_progress(plan, as_of=as_of, calendar=WorkCalendar())
+        progress = plan_progress(
+            plan,
+            as_of=as_of,
+            calendar=ws.work_calendar(),
+            overrides=ws.policy.overrides.get(PLAN_REPORT.id),
+        )
     except JiguanError as error:
         raise InvalidInput(as_problems(error, "$.workplan")) from error
     late = [m for d in progress for m in d.late]

@@ -27,6 +27,12 @@ class ItemKind(TermEnum):
     MEETING = "meeting", "会议"
     TASK = "task", "任务"
     PROPOSAL = "proposal", "提案"
+    LEAVE = "leave", "请假"
+    PLAN = "milestone", "年度计划节点"
+
+
+#: The finding subject kind of an item kind, where the names differ (a leave is a 请假).
+_SUBJECT = {ItemKind.LEAVE: "absence"}
 
 
 @frozen(kw_only=True)
@@ -43,19 +49,25 @@ class LateItem:
 
     def to_finding(self, level: Severity | None = None) -> Finding:
         """This late item as the one :class:`~jiguan_core.finding.Finding`: a stage deadline of
-        WORK-D5 (documents), WORK-MEETINGS (meetings), WORK-TASKS (tasks) or PROPOSAL-P2
-        (proposals) was missed."""
+        WORK-D5 (documents), WORK-MEETINGS (meetings), WORK-TASKS (tasks), PROPOSAL-P2
+        (proposals), LEAVE-L5 (leave approvals) or PLAN-ARTICLE-PLAN (plan milestones) was
+        missed."""
         rule_id = {
             ItemKind.DOCUMENT: "WORK-D5",
             ItemKind.MEETING: "WORK-MEETINGS",
             ItemKind.TASK: "WORK-TASKS",
             ItemKind.PROPOSAL: "PROPOSAL-P2",
+            ItemKind.LEAVE: "LEAVE-L5",
+            ItemKind.PLAN: "PLAN-ARTICLE-PLAN",
         }[self.kind]
         return Finding.of(
             rule_id,
             part=self.stage.value if self.stage is not None else "late",
             level=level,
-            subjects={self.kind.value: (self.item_id,), "staff": (self.responsible_id,)},
+            subjects={
+                _SUBJECT.get(self.kind, self.kind.value): (self.item_id,),
+                "staff": (self.responsible_id,),
+            },
             dates=(self.due,),
             message=Text(self.render("zh"), self.render("en")),
         )

@@ -18,6 +18,8 @@ from jiguan_core.catalogue.workplan import PLAN_REPORT
 from jiguan_core.errors import InvalidValue
 from jiguan_core.task import Task, TaskSource, TaskStatus
 from jiguan_core.text import Lang
+from jiguan_core.work._workflow import working_days_late
+from jiguan_core.work.lateness import ItemKind, LateItem
 from jiguan_core.workplan.plan import Milestone, PlanItem, WorkPlan
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "PlanPeriod",
     "half_year_report",
     "milestone_tasks",
+    "plan_late_items",
     "plan_lists",
     "plan_progress",
 ]
@@ -203,6 +206,30 @@ def milestone_tasks(plan: WorkPlan, *, created: dt.date) -> tuple[Task, ...]:
             )
         )
     return tuple(tasks)
+
+
+@boundary
+def plan_late_items(
+    plan: WorkPlan, *, as_of: dt.date, calendar: WorkCalendar
+) -> tuple[LateItem, ...]:
+    """The milestones not done by their target as seen on ``as_of`` (PLAN-ARTICLE-PLAN), as
+    items for :func:`jiguan_core.work.work_meeting_agenda`'s ``late``, most working days late
+    first; the item's owner is responsible. (When the task list already holds the plan, through
+    :func:`milestone_tasks`, the agenda shows them among the tasks instead.)"""
+    found = [
+        LateItem(
+            kind=ItemKind.PLAN,
+            item_id=milestone.id,
+            title=f"{item.title}：{milestone.title}",
+            stage=None,
+            responsible_id=item.owner_id,
+            due=milestone.target,
+            working_days_late=working_days_late(milestone.target, as_of, calendar),
+        )
+        for item, milestone in plan.milestones
+        if milestone.done_on is None and as_of > milestone.target
+    ]
+    return tuple(sorted(found, key=lambda i: (-i.working_days_late, i.due, i.item_id)))
 
 
 @frozen(kw_only=True)
