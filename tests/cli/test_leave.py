@@ -64,3 +64,24 @@ class TestLeaveCommand:
         """Every id the section names exists in the office."""
         with pytest.raises(IntegrityError, match=r"leave\.carried_over"):
             workspace(LeaveSection(carried_over={"nobody": 1}))
+
+    def test_the_workspace_policy_switches_the_exclusion_off(self) -> None:
+        """LEAVE-L3: 20 working days of personal leave in March exclude S02's 2026 leave; the
+        workspace's policy switching LEAVE-L3 off gives it back (16 years of work: 10 days)."""
+        personal = Absence(
+            id="x2",
+            staff_id="S02",
+            span=TimeSpan.whole_days(dt.date(2026, 3, 2), dt.date(2026, 3, 27)),
+            kind=AbsenceKind.PERSONAL_LEAVE,
+        )
+        ws = workspace()
+        ws = attrs.evolve(ws, office=ws.office.with_absences([personal]))
+
+        def due(policy: Policy) -> float:
+            data = json.loads(
+                run_leave(attrs.evolve(ws, policy=policy), year=2026, fmt="json").text
+            )
+            return float(next(b for b in data["balances"] if b["staff_id"] == "S02")["entitled"])
+
+        assert due(Policy()) == 0.0
+        assert due(Policy(disabled={"LEAVE-L3"})) == 10.0

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping
 
 from jiguan_core._validation import boundary
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.leave import APPROVAL_CHAIN
 from jiguan_core.leave.request import LeaveRequest
+from jiguan_core.policy import Policy, effective_policy
 from jiguan_core.work._workflow import working_days_late
 from jiguan_core.work.lateness import ItemKind, LateItem
 
@@ -28,11 +30,17 @@ def leave_late_items(
     as_of: dt.date,
     calendar: WorkCalendar,
     approvers: Mapping[str, str] | None = None,
+    policy: Policy | None = None,
 ) -> tuple[LateItem, ...]:
     """The pending leave requests whose approval step is past its deadline on ``as_of``, most
     working days late first. ``approvers`` maps an approver role (``"department_head"``,
     ``"secretary_general"``, ``"chair"``) to the staff id holding it, so the item names whose
-    turn it is; a role without one is named by the role itself."""
+    turn it is; a role without one is named by the role itself. Under a ``policy`` that
+    switches LEAVE-L5 off nothing is late; each item carries the rule's level under it."""
+    chosen = effective_policy(policy, where="leave_late_items")
+    if not chosen.enabled(APPROVAL_CHAIN.id):
+        return ()
+    level = chosen.level(APPROVAL_CHAIN.id)
     holders = dict(approvers or {})
     found = []
     for request in requests:
@@ -48,6 +56,7 @@ def leave_late_items(
                 responsible_id=holders.get(role.value, role.value),
                 due=request.due,
                 working_days_late=working_days_late(request.due, as_of, calendar),
+                level=level,
             )
         )
     return tuple(sorted(found, key=lambda i: (-i.working_days_late, i.due, i.item_id)))

@@ -46,6 +46,8 @@ class LateItem:
     responsible_id: str
     due: dt.date
     working_days_late: int
+    #: The rule's level under the policy the item was found by (None: the catalogue's).
+    level: Severity | None = None
 
     def to_finding(self, level: Severity | None = None) -> Finding:
         """This late item as the one :class:`~jiguan_core.finding.Finding`: a stage deadline of
@@ -63,7 +65,7 @@ class LateItem:
         return Finding.of(
             rule_id,
             part=self.stage.value if self.stage is not None else "late",
-            level=level,
+            level=level if level is not None else self.level,
             subjects={
                 _SUBJECT.get(self.kind, self.kind.value): (self.item_id,),
                 "staff": (self.responsible_id,),
