@@ -33,8 +33,10 @@ ENGINES = [
 ]
 
 
-def oracle(rule: Rule, facts: list[dict[str, int | str]]) -> set[tuple[str, int]]:
-    parameters = dict(rule.resolve())
+def oracle(
+    rule: Rule, facts: list[dict[str, int | str]], parameters: dict[str, object] | None = None
+) -> set[tuple[str, int]]:
+    parameters = dict(rule.resolve()) if parameters is None else parameters
     found = set()
     for pattern in rule.patterns:
         if not isinstance(pattern, SingleFact):
@@ -94,8 +96,9 @@ def rule_and_facts(draw: st.DrawFn) -> tuple[Rule, list[dict[str, int | str]]]:
 
 
 def test_rules_of_several_areas_are_declarative() -> None:
-    """Assessment, scheduling and work rules decide by single-fact patterns."""
-    assert {r.area.value for r in DECLARATIVE} >= {"assessment", "scheduling", "work"}
+    """Assessment, scheduling, development and work rules decide by single-fact patterns."""
+    areas = {r.area.value for r in DECLARATIVE}
+    assert areas >= {"assessment", "scheduling", "development", "work"}
 
 
 #: Facts as the library builds them, per table: every field a rule reads, in its real range,
@@ -106,7 +109,29 @@ TABLE_FACTS: dict[str, st.SearchStrategy[dict[str, int | str]]] = {
         {"kind": _KINDS, "open": st.integers(0, 1)},
         optional={"days_past_due": st.integers(-400, 400)},
     ),
+    "post_tenure": st.fixed_dictionaries(
+        {
+            "staff_id": st.sampled_from(["s1", "s2"]),
+            "post_id": st.sampled_from(["p1", "p2"]),
+            "kind": st.sampled_from(["leading", "key", "general"]),
+            "years": st.integers(0, 35),
+            "probation": st.integers(0, 1),
+            "investigated": st.integers(0, 1),
+        },
+        optional={"years_since_rotation": st.integers(0, 35)},
+    ),
 }
+
+
+@st.composite
+def _overrides(draw: st.DrawFn, rule: Rule) -> dict[str, object]:
+    """The rule's parameters, each whole-number one now and then moved within its range."""
+    values: dict[str, object] = dict(rule.resolve())
+    for p in rule.parameters:
+        whole = isinstance(p.default, int) and not isinstance(p.default, bool)
+        if whole and p.minimum is not None and p.maximum is not None and draw(st.booleans()):
+            values[p.name] = draw(st.integers(int(p.minimum), int(p.maximum)))
+    return dict(rule.resolve(values))
 
 
 def _table_rules(table: str) -> list[Rule]:
@@ -132,10 +157,14 @@ def test_every_table_of_a_declarative_rule_outside_scheduling_and_assessment_has
     assert all(_table_rules(t) for t in TABLE_FACTS)
 
 
+_Case = tuple[list[tuple[Rule, dict[str, object]]], list[dict[str, int | str]]]
+
+
 @st.composite
-def table_rules_and_facts(draw: st.DrawFn) -> tuple[list[Rule], list[dict[str, int | str]]]:
+def table_rules_and_facts(draw: st.DrawFn) -> _Case:
     table = draw(st.sampled_from(sorted(TABLE_FACTS)))
-    return _table_rules(table), draw(st.lists(TABLE_FACTS[table], max_size=8))
+    rules = [(r, draw(_overrides(r))) for r in _table_rules(table)]
+    return rules, draw(st.lists(TABLE_FACTS[table], max_size=8))
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -143,12 +172,13 @@ def table_rules_and_facts(draw: st.DrawFn) -> tuple[list[Rule], list[dict[str, i
 def test_every_rule_of_a_table_matches_realistic_facts_as_brute_force_does(  # type: ignore[no-untyped-def]
     engine: str, case
 ) -> None:
-    """All the rules reading one table, on facts shaped as the library builds them."""
+    """All the rules reading one table, on facts shaped as the library builds them and with
+    the rules' parameters moved within their ranges."""
     rules, facts = case
-    for rule in rules:
+    for rule, parameters in rules:
         patterns = [p for p in rule.patterns if isinstance(p, SingleFact)]
-        found = match_facts(patterns, facts, parameters=rule.resolve(), engine=engine)  # type: ignore[arg-type]
-        assert found == oracle(rule, facts)
+        found = match_facts(patterns, facts, parameters=parameters, engine=engine)  # type: ignore[arg-type]
+        assert found == oracle(rule, facts, parameters)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

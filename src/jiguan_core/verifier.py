@@ -281,7 +281,8 @@ def _rotation_status(
     v: RuleVerifier, office: Any, as_of: dt.date, **kwargs: Any
 ) -> Iterable[Finding]:
     """DEV-T1: people due; DEV-T2: people exempt (probation, investigation); DEV-T3: people
-    not moved because their last rotation is too recent."""
+    not moved because their last rotation is too recent (their patterns run on the verifier's
+    engine)."""
     from jiguan_core.development import rotation_status
     from jiguan_core.development.rotation import RotationStatus
 
@@ -298,7 +299,7 @@ def _rotation_status(
             subjects={"staff": (c.staff_id,), "post": (c.post_id,)},
             dates=(c.due_on,),
         )
-        for c in rotation_status(office, as_of, policy=v.policy, **kwargs)
+        for c in rotation_status(office, as_of, policy=v.policy, engine=v.engine, **kwargs)
         if c.status in wanted
     ]
 

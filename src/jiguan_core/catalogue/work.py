@@ -45,6 +45,8 @@ def _days(name: str, default: int, zh: str, en: str) -> Parameter:
     )
 
 
+# WORK-D1 to D3 are computed (DocumentWorkflow.advance / amend): a condition on the order of a
+# document's history of stages, refused at the transition.
 REVIEW_BEFORE_SIGNING = Rule(
     id="WORK-D1",
     statement=Text(
@@ -171,7 +173,8 @@ DOCUMENT_DEADLINES = Rule(
         *(_days(n, d, zh, en) for n, d, zh, en in _KIND_DEFAULTS),
         _days("urgent_max_days", 1, "加急公文每环节时限上限", "cap per stage, urgent"),
         _days("very_urgent_max_days", 0, "特急公文每环节时限上限（0＝当日）", "cap, very urgent"),
-    ),  # The deadline is computed when a stage starts (DocumentPolicy.days: by kind, by stage, capped
+    ),
+    # The deadline is computed when a stage starts (DocumentPolicy.days: by kind, by stage, capped
     # for urgent documents); whether a stage is late on a day is a condition on one document.
     # Declarative: one ``work_item`` fact per document as of a day (kind, open 0/1, days_past_due
     # = as_of minus the due date in calendar days), built in jiguan_core.work.deadlines.
@@ -212,7 +215,8 @@ MEETING_DEADLINES = Rule(
             "会后几个工作日内印发纪要（总结）",
             "working days after the meeting by which the summary is done",
         ),
-    ),  # The time nodes are computed from the meeting day (meetings.meeting_due); whether a stage is
+    ),
+    # The time nodes are computed from the meeting day (meetings.meeting_due); whether a stage is
     # late on a day is a condition on one meeting. The checklist is enforced by advance().
     # Declarative: one ``work_item`` fact per meeting as of a day (kind, open 0/1, days_past_due
     # = as_of minus the due date in calendar days), built in jiguan_core.work.deadlines.
@@ -246,7 +250,8 @@ TASK_LIST = Rule(
             "几个工作日内到期算临期",
             "a task due within this many working days is due soon",
         ),
-    ),  # Overdue is a condition on one task. "Due soon" stays computed (tasks.due_within): its
+    ),
+    # Overdue is a condition on one task. "Due soon" stays computed (tasks.due_within): its
     # horizon is the due_soon_days-th working day after the day, read from the work calendar,
     # which covers only the years it knows; a per-task working-day count could need years the
     # calendar does not cover.
@@ -266,6 +271,8 @@ TASK_LIST = Rule(
     ),
 )
 
+# Computed (records.first_topic_findings): which instruction is the latest needs every
+# instruction issued before the session, not one fact.
 FIRST_TOPIC = Rule(
     id="WORK-FIRST-TOPIC",
     statement=Text(
@@ -285,6 +292,7 @@ FIRST_TOPIC = Rule(
     ),
 )
 
+# Computed (statistics.yu_round): a way of showing a number, not a condition.
 YU_ROUNDING = Rule(
     id="WORK-YU",
     statement=Text(
