@@ -43,6 +43,17 @@ class TestRosterCommand:
         assert outcome.exit_code == 1
         assert "[DUTY-Y1]" in outcome.text
 
+    def test_the_workspace_policy_switching_cover_off_exits_zero(self) -> None:
+        """The same short days with DUTY-Y1 switched off in the workspace's policy: nothing is
+        reported, exit 0."""
+        ws = Workspace(
+            office=duty_office(3, 6),
+            policy=Policy(overrides={"DUTY-Y1": {"staff_per_day": 7}}, disabled={"DUTY-Y1"}),
+        )
+        outcome = run_roster(ws, start=OCTOBER[0], last=OCTOBER[1], lang="en")
+        assert outcome.exit_code == 0
+        assert "[DUTY-Y1]" not in outcome.text
+
     def test_the_duty_section_survives_the_workspace_file(self) -> None:
         """A workspace with a duty section reads back equal (schema and converter)."""
         ws = Workspace(

@@ -1,6 +1,6 @@
 """``jiguan roster WORKSPACE --from DATE --to DATE [--format text|json|xlsx]``: the holiday
 duty roster of the period (DUTY-Y1), from the office's staff, absences and activities and the
-workspace's optional ``duty`` section and its one policy (DUTY-* overrides); ``xlsx`` (the
+workspace's optional ``duty`` section and its one policy (DUTY-* parameters, rules switched off, levels); ``xlsx`` (the
 ``office`` extra) is written to ``--out``. Exit status 1 when a day could not be filled."""
 
 from __future__ import annotations
@@ -55,7 +55,6 @@ def run_roster(
     from jiguan_core.calendar import DateRange
     from jiguan_core.cli.names import Names
     from jiguan_core.duty import DutyGroup, duty_roster
-    from jiguan_core.rule import RuleArea
 
     if last < start:
         raise InvalidInput(
@@ -76,7 +75,7 @@ def run_roster(
             leader_ids=None if section is None else section.leader_ids,
             staff_ids=None if section is None else section.staff_ids,
             prior=None if section is None else dict(section.prior),
-            overrides=ws.overrides(RuleArea.DUTY),
+            policy=ws.policy,
         )
     except JiguanError as error:
         raise InvalidInput(as_problems(error, "$.duty")) from error

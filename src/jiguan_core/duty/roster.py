@@ -31,6 +31,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from jiguan_core._validation import boundary
@@ -40,7 +41,10 @@ from jiguan_core.calendar import DateRange, WorkCalendar
 from jiguan_core.catalogue.duty import DUTY_COVER, DUTY_FAIR, DUTY_REST
 from jiguan_core.development.coverage import away_days
 from jiguan_core.errors import InvalidValue, MissingExtra
+from jiguan_core.finding import Finding
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy, effective_policy
+from jiguan_core.rule import Severity
 from jiguan_core.text import Lang, TermEnum, Text
 
 __all__ = [
@@ -86,9 +90,22 @@ class RosterIssue:
     day: dt.date | None
     staff_id: str | None
     message: Text
+    #: The rule's level under the policy the roster was made by (None: the catalogue's).
+    level: Severity | None = None
 
     def render(self, lang: Lang = "zh") -> str:
         return f"[{self.rule_id}] {self.message.render(lang)}"
+
+    def to_finding(self) -> Finding:
+        """This issue as the one :class:`~jiguan_core.finding.Finding` (part: the group)."""
+        return Finding.of(
+            self.rule_id,
+            part=self.group.value,
+            level=self.level,
+            subjects={"staff": (self.staff_id,)} if self.staff_id else None,
+            dates=(self.day,) if self.day else (),
+            message=self.message,
+        )
 
 
 @frozen(kw_only=True)
@@ -127,7 +144,7 @@ class DutyRoster:
 
     @property
     def is_complete(self) -> bool:
-        """Every day has everyone it needs."""
+        """Every day has everyone it needs (as DUTY-Y1 says, unless the policy switched it off)."""
         return not any(i.rule_id == DUTY_COVER.id for i in self.issues)
 
     def render(self, lang: Lang = "zh", names: Mapping[str, str] | None = None) -> str:
@@ -171,6 +188,7 @@ class DutyRoster:
                     "group": i.group.value,
                     "day": None if i.day is None else i.day.isoformat(),
                     "staff_id": i.staff_id,
+                    "level": None if i.level is None else i.level.value,
                     "zh": i.message.zh,
                     "en": i.message.en,
                 }
@@ -625,13 +643,17 @@ def duty_roster(
     staff_ids: Iterable[str] | None = None,
     prior: Mapping[str, int] | None = None,
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
+    policy: Policy | None = None,
     engine: str = "auto",
     work_limit: float = 10.0,
 ) -> DutyRoster:
     """The roster of ``period``. ``leader_ids``/``staff_ids`` default to the office's leadership
     members and everyone else; ``prior`` adds duty already done (e.g. earlier in the year) to
-    each person's load; ``overrides`` maps DUTY-Y1 / DUTY-Y1-FAIR to parameter overrides;
-    absences and activities default to the office's own.
+    each person's load; absences and activities default to the office's own. The rules'
+    parameters are ``policy``'s; a rule it switches off raises no issue (DUTY-Y1 off: short days
+    are filled as far as they can be, silently; DUTY-Y1-REST, DUTY-Y1-FAIR off: the roster is
+    the same, unexplained), and each issue carries its rule's level under it. ``overrides``
+    (DUTY-Y1 / DUTY-Y1-FAIR -> parameters) is a shorthand for ``policy`` (not both).
 
     ``engine``: ``"flow"`` keeps the flow roster; ``"cpsat"`` solves a group exactly (OR-Tools,
     the solver extra) whenever the flow roster is not shown optimal; ``"auto"`` (the default)
@@ -652,10 +674,9 @@ def duty_roster(
             field="work_limit",
             value=work_limit,
         )
-    rules = overrides or {}
-    cover = DUTY_COVER.resolve(rules.get(DUTY_COVER.id))
-    fair = DUTY_FAIR.resolve(rules.get(DUTY_FAIR.id))
-    DUTY_REST.resolve(rules.get(DUTY_REST.id))
+    chosen = effective_policy(policy, overrides, where="duty_roster")
+    cover = chosen.parameters(DUTY_COVER.id)
+    fair = chosen.parameters(DUTY_FAIR.id)
     base = dict(prior or {})
     for staff_id, value in base.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -762,6 +783,8 @@ def duty_roster(
         for d in days
     )
     order = {g: i for i, g in enumerate(DutyGroup)}
+    levels = {r.id: chosen.level(r.id) for r in (DUTY_COVER, DUTY_REST, DUTY_FAIR)}
+    issues = [attrs.evolve(i, level=levels[i.rule_id]) for i in issues if chosen.enabled(i.rule_id)]
     return DutyRoster(
         start=period.start,
         end=period.end,
