@@ -11,6 +11,7 @@ from jiguan_core.calendar import WorkCalendar
 from jiguan_core.cli.interchange import Workspace, dump_workspace, parse_workspace
 from jiguan_core.cli.proposals import run_proposals
 from jiguan_core.errors import InvalidInput
+from jiguan_core.policy import Policy
 from jiguan_core.proposals import Feedback, ProposalRecord, ProposalStage, replay
 from tests.strategies_office_work import duty_office
 
@@ -84,6 +85,17 @@ class TestProposalsCommand:
         assert (data["submitted"], data["filed"], data["replied"]) == (3, 2, 1)
         assert data["reply_rate"] == 0.5
         assert [late["id"] for late in data["late"]] == ["ta-2"]
+
+    def test_the_workspace_policy_sets_the_deadlines_and_can_switch_them_off(self) -> None:
+        """PROPOSAL-P2 reply_months 6 in the workspace's policy: ta-2 is not late on 30 June;
+        nor is it with the rule switched off; exit 0 both times."""
+        for policy in (
+            Policy(overrides={"PROPOSAL-P2": {"reply_months": 6}}),
+            Policy(disabled={"PROPOSAL-P2"}),
+        ):
+            ws = Workspace(office=duty_office(0, 1), proposals=REGISTER, policy=policy)
+            outcome = run_proposals(ws, as_of=dt.date(2026, 6, 30), fmt="json")
+            assert (outcome.exit_code, json.loads(outcome.text)["late"]) == (0, [])
 
     def test_the_register_survives_the_workspace_file(self) -> None:
         """The proposals section reads back equal."""
