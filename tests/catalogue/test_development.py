@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 
 import pytest
 
@@ -13,22 +12,13 @@ from jiguan_core.policy import Policy
 from jiguan_core.post import KeyArea, PostAssignment, PostRole
 from jiguan_core.staff import Relation
 from jiguan_core.verifier import verify
+from tests._engines import ENGINES
 from tests.strategies_development import absence, build_office
 
 DAY = dt.date(2025, 6, 1)
 PLAIN: frozenset[KeyArea] = frozenset()
 FIN = frozenset({KeyArea.FINANCE})
 MARCH = DateRange(dt.date(2025, 3, 1), dt.date(2025, 4, 1))
-#: The rules decided by patterns run on both engines (durable_rules when it is installed).
-ENGINES = [
-    "python",
-    pytest.param(
-        "durable",
-        marks=pytest.mark.skipif(
-            importlib.util.find_spec("durable") is None, reason="durable_rules is not installed"
-        ),
-    ),
-]
 
 
 def _rotated_in_2023():  # type: ignore[no-untyped-def]

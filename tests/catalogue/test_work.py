@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 
 import pytest
 
@@ -21,20 +20,11 @@ from jiguan_core.work.records import (
     RecordKind,
     StudyMeeting,
 )
+from tests._engines import ENGINES
 
 CAL = WorkCalendar()
 DAY = dt.date(2025, 9, 1)  # a Monday
 S = DocumentStage
-#: The rules decided by patterns run on both engines (durable_rules when it is installed).
-ENGINES = [
-    "python",
-    pytest.param(
-        "durable",
-        marks=pytest.mark.skipif(
-            importlib.util.find_spec("durable") is None, reason="durable_rules is not installed"
-        ),
-    ),
-]
 
 
 def sending(**kw: object):  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ status the regulation's words give from each person's dates."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 
 import attrs
 import pytest
@@ -15,17 +14,8 @@ from jiguan_core.development import DevelopmentPolicy, rotation_status
 from jiguan_core.development.tenure import RotationCheck, RotationStatus
 from jiguan_core.organization import Organization
 from jiguan_core.post import Post, PostAssignment, PostRole
+from tests._engines import ENGINES, needs_durable
 from tests.strategies_development import offices
-
-ENGINES = [
-    "python",
-    pytest.param(
-        "durable",
-        marks=pytest.mark.skipif(
-            importlib.util.find_spec("durable") is None, reason="durable_rules is not installed"
-        ),
-    ),
-]
 
 policies = st.builds(
     DevelopmentPolicy,
@@ -123,7 +113,7 @@ def test_every_status_is_the_one_the_dates_give_on_each_engine(  # type: ignore[
         assert check.status is oracle(check, office, as_of, policy, investigated), check.reason.en
 
 
-@pytest.mark.skipif(importlib.util.find_spec("durable") is None, reason="no durable_rules")
+@needs_durable
 @given(case=situations(), policy=policies)
 def test_both_engines_give_the_same_checks(case, policy: DevelopmentPolicy) -> None:  # type: ignore[no-untyped-def]
     office, as_of, investigated = case
