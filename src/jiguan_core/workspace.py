@@ -380,7 +380,7 @@ class Workspace:
 
     def overrides(self, area: RuleArea) -> Mapping[str, Mapping[str, ParameterValue]]:
         """:attr:`policy`'s parameter overrides of one area's rules, rule id -> {parameter:
-        value}: what the leave, duty and work-plan functions take as ``overrides``."""
+        value} (the older ``overrides=`` shorthand; the areas' functions take ``policy=ws.policy``)."""
         return self.policy.overrides_for(area)
 
     def work_calendar(self) -> WorkCalendar:
