@@ -578,7 +578,6 @@ def _unplaced_trips(v: RuleVerifier, plan: Any, office: Any, **kwargs: Any) -> I
     (the policy's levels and overrides apply; ``never_pile_up`` makes SCHED-COORD-TRIPS hard)."""
     from jiguan_core.workplan import plan_field_trips
 
-    kwargs.setdefault("overrides", v.policy.overrides.get(v.rule.id))
     placed = plan_field_trips(plan, office, policy=v.policy, **kwargs)
     return [_finding(v, u.reason, subjects={"request": (u.request_id,)}) for u in placed.unplaced]
 

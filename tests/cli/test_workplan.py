@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import attrs
 import pytest
 
 from jiguan_core.calendar import Granularity
@@ -12,6 +13,7 @@ from jiguan_core.cli.interchange import Workspace, dump_workspace, parse_workspa
 from jiguan_core.cli.list_command import run_list
 from jiguan_core.cli.workplan import run_workplan
 from jiguan_core.errors import IntegrityError, InvalidInput
+from jiguan_core.policy import Policy
 from jiguan_core.workplan import FieldTrip, Milestone, PlanItem, WorkPlan
 from tests.strategies_office_work import duty_office
 
@@ -66,6 +68,13 @@ class TestWorkplanCommand:
         assert json.loads(outcome.text)["departments"] == [
             {"department_id": "d0", "done": 0, "total": 2, "late": ["w1-1"]}
         ]
+
+    def test_the_workspace_policy_switching_the_plan_rule_off_exits_zero(self) -> None:
+        """PLAN-ARTICLE-PLAN switched off in the workspace's policy: nothing is late on 1 April."""
+        ws = attrs.evolve(workspace(), policy=Policy(disabled={"PLAN-ARTICLE-PLAN"}))
+        outcome = run_workplan(ws, as_of=dt.date(2026, 4, 1), fmt="json")
+        assert outcome.exit_code == 0
+        assert json.loads(outcome.text)["departments"][0]["late"] == []
 
     def test_the_plan_survives_the_workspace_file(self) -> None:
         """The workplan section reads back equal through the schema and the converter."""
