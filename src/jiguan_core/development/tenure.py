@@ -222,8 +222,8 @@ def _checks(
     ]
     statuses = _statuses(facts, policy, engine)
     return [
-        _check(person, post, since, last, as_of, policy, investigated, status)
-        for (person, post, since, last), status in zip(holders, statuses, strict=True)
+        _check(person, post, since, last, as_of, policy, status, int(fact["years"]))
+        for (person, post, since, last), fact, status in zip(holders, facts, statuses, strict=True)
     ]
 
 
@@ -234,15 +234,12 @@ def _check(
     last_rotation: dt.date | None,
     as_of: dt.date,
     policy: DevelopmentPolicy,
-    investigated: frozenset[str],
-    status: RotationStatus | None = None,
+    status: RotationStatus,
+    years: int,
 ) -> RotationCheck:
-    """One person's check; ``status`` as :func:`_statuses` decided it (decided here when None)."""
-    if status is None:
-        fact = _tenure_fact(person, post, since, last_rotation, as_of, investigated)
-        status = _statuses([fact], policy, "python")[0]
+    """One person's check, its ``status`` as :func:`_statuses` decided it on the person's fact,
+    with the reason in words."""
     threshold = policy.tenure_years(post)
-    years = _full_years(since, as_of)
     due_on = add_years(since, threshold)
     kind_zh = "领导职务" if post.leading else ("重点岗位" if post.is_key else "一般岗位")
     kind_en = "leading post" if post.leading else ("key post" if post.is_key else "post")
