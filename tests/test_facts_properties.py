@@ -175,10 +175,17 @@ def test_every_rule_of_a_table_matches_realistic_facts_as_brute_force_does(  # t
     """All the rules reading one table, on facts shaped as the library builds them and with
     the rules' parameters moved within their ranges."""
     rules, facts = case
-    for rule, parameters in rules:
-        patterns = [p for p in rule.patterns if isinstance(p, SingleFact)]
-        found = match_facts(patterns, facts, parameters=parameters, engine=engine)  # type: ignore[arg-type]
-        assert found == oracle(rule, facts, parameters)
+    assert rules, "every fact table is read by at least one rule"
+    found = [
+        match_facts(
+            [p for p in rule.patterns if isinstance(p, SingleFact)],
+            facts,
+            parameters=parameters,
+            engine=engine,  # type: ignore[arg-type]
+        )
+        for rule, parameters in rules
+    ]
+    assert found == [oracle(rule, facts, parameters) for rule, parameters in rules]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
