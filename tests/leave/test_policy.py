@@ -11,6 +11,7 @@ from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidValue, JiguanError, UnknownEntity
 from jiguan_core.leave import (
     ApproverRole,
+    advise_leave,
     annual_entitlement,
     approval_chain,
     exclusion,
@@ -21,7 +22,8 @@ from jiguan_core.policy import Policy
 from jiguan_core.rule import Severity
 from jiguan_core.time import TimeSpan
 from tests.leave.test_lateness import request
-from tests.leave.test_request import clerk
+from tests.leave.test_request import clerk, leave
+from tests.strategies_development import build_office
 
 CALENDAR = WorkCalendar()
 #: Personal leave of 2-27 March 2026: 20 working days, enough for LEAVE-L3 by default.
@@ -118,3 +120,19 @@ def test_unknown_rules_and_parameters_in_a_leave_policy_are_clear_errors() -> No
         annual_entitlement(12, {"second_band_day": 12})
     with pytest.raises(JiguanError, match=r"policy must be a jiguan_core\.policy\.Policy"):
         annual_entitlement(12, policy={"LEAVE-L1": {}})  # type: ignore[arg-type]
+
+
+def test_advice_does_not_hold_leave_beyond_the_balance_when_the_office_switches_l1_off() -> None:
+    """LEAVE-L1: 6 days asked with 5 due are advised against; with LEAVE-L1 switched off the
+    advice no longer counts them."""
+    office = build_office(departments=[[(2020, frozenset())]])
+    person = office.person("s01")
+    request = leave(dt.date(2026, 3, 2), dt.date(2026, 3, 9), who=person)
+    balance = leave_balance(
+        person, 2026, absences=[], calendar=CALENDAR, work_start=dt.date(2020, 1, 1)
+    )
+    assert (request.days, balance.left) == (6.0, 5.0)
+    assert not advise_leave(request, office, calendar=CALENDAR, balance=balance).approvable
+    off = Policy(disabled={"LEAVE-L1"})
+    advice = advise_leave(request, office, calendar=CALENDAR, balance=balance, policy=off)
+    assert advice.approvable
