@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from jiguan_core.absence import Absence, AbsenceKind
@@ -82,6 +82,9 @@ def _best(
     away=st.sets(st.tuples(st.integers(0, 3), st.integers(0, 4)), max_size=7),
     prior=st.lists(st.integers(0, 3), min_size=4, max_size=4),
 )
+# CP-SAT reported the first stage's optimum 1 as 0.9999999999999998; truncated to 0 it made the
+# second stage infeasible and the roster "not proven".
+@example(case="may", people=2, need=1, away={(0, 1), (1, 4), (0, 0)}, prior=[0, 1, 0, 0])
 def test_the_roster_has_the_fewest_running_days_then_the_least_spread(
     case: str, people: int, need: int, away: set[tuple[int, int]], prior: list[int]
 ) -> None:
