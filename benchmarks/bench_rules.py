@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import attrs  # noqa: E402
-from tests._rules_oracle import oracle  # noqa: E402
+from tests._rules_oracle import described, oracle  # noqa: E402
 
 from benchmarks._harness import best_of, table  # noqa: E402
 from jiguan_core.examples.generated import generate_office  # noqa: E402
@@ -121,7 +121,7 @@ def main() -> None:
             cpu_start = time.process_time()
             t_oracle, expected = best_of(lambda office=office: oracle(office), repeat=1)
             cpu_oracle = time.process_time() - cpu_start
-            assert list(report.violations) == expected, "oracle disagrees"
+            assert described(report.violations) == expected, "oracle disagrees"
             oracle_cell: object = t_oracle
             oracle_ratio: object = t_oracle / t_python
             oracle_cpu_ratio: object = cpu_oracle / cpu_python

@@ -173,10 +173,10 @@ _WORKSPACE_MUTATIONS: list[tuple[str, tuple[Any, ...], Any, str]] = [
     ("version 2", ("version",), 2, "$.version"),
     ("office missing", ("office",), DELETE, "office"),
     ("unknown section", ("budget",), {}, "budget"),
-    ("policy disables an unknown rule", ("scheduling_policy", "disabled"), ["SCH99"], "SCH99"),
+    ("policy disables an unknown rule", ("policy", "disabled"), ["SCH99"], "SCH99"),
     (
         "blackout exempts an unknown activity",
-        ("scheduling_policy", "blackouts"),
+        ("policy", "blackouts"),
         [
             {
                 "id": "b1",

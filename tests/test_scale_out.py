@@ -17,13 +17,13 @@ from attrs import evolve
 
 from jiguan_core import MissingExtra, Text
 from jiguan_core.assessment import AnnualResult, AssessmentRecords, assess_year
-from jiguan_core.cli.interchange import Workspace
 from jiguan_core.examples.generated import generate_office
 from jiguan_core.examples.office import sample_office
 from jiguan_core.examples.workspace import sample_workspace
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
 from jiguan_core.rule import Severity
-from jiguan_core.rules import Blackout, Report, SchedulingPolicy, check
+from jiguan_core.rules import Blackout, Report, check
 from jiguan_core.scale_out import (
     generate_province,
     run_dask,
@@ -32,6 +32,7 @@ from jiguan_core.scale_out import (
     workspaces_bag,
 )
 from jiguan_core.time import SHANGHAI, TimeSpan
+from jiguan_core.workspace import Workspace
 from tests.strategies_assessment import SIMPLE, staff_ids, tiny_office, year_records
 
 Job = tuple[Organization, AssessmentRecords]
@@ -90,14 +91,16 @@ PROVINCE = 200
 def _province(n: int = PROVINCE) -> tuple[Workspace, ...]:
     """``n`` small generated offices (generate_province), every third under a strict policy."""
     return tuple(
-        evolve(workspace, scheduling_policy=STRICT) if index % 3 == 0 else workspace
+        evolve(workspace, policy=STRICT) if index % 3 == 0 else workspace
         for index, workspace in enumerate(generate_province(n))
     )
 
 
-#: A policy that is not the default (a parameter, a level and a blackout), so its pickling counts.
-STRICT = SchedulingPolicy(
-    overrides={"SCHED-COORD-TRIPS": {"days": 45}},
+#: A policy that is not the default (parameters of two areas, a rule off, a level and a blackout),
+#: so its pickling counts and both the check and the assessment read it.
+STRICT = Policy(
+    overrides={"SCHED-COORD-TRIPS": {"days": 45}, "A2": {"share": 0.5}},
+    disabled={"A6"},
     levels={"SCHED-COORD-TRIPS": Severity.HARD},
     blackouts=[
         Blackout(
@@ -137,6 +140,17 @@ def test_a_province_on_a_dask_local_cluster_equals_the_serial_run() -> None:
     assert all(r.assessment is not None and r.assessment.outcomes for r in serial)
 
 
+def test_each_office_is_assessed_under_its_own_workspace_policy() -> None:
+    """The one policy reaches the assessment too: A2's share at one half gives an office more
+    places for 优秀 than the default 20%."""
+    default = _province()[1]
+    strict = evolve(default, policy=STRICT)
+    before, after = (run_workspace(w).assessment for w in (default, strict))
+    assert before is not None
+    assert after is not None
+    assert after.quota.places > before.quota.places
+
+
 def test_the_bag_is_lazy_and_keeps_the_input_order() -> None:
     """Building the bag runs nothing; any scheduler gives the results in input order."""
     workspaces = _province()[:12]
@@ -158,15 +172,15 @@ def test_every_public_input_and_result_type_pickles_to_an_equal_object() -> None
     boundary unchanged."""
     sample = sample_workspace()
     generated = _province()[0]
-    assert generated.scheduling_policy == STRICT
+    assert generated.policy == STRICT
     result = run_workspace(generated)
     values: list[object] = [
         sample,
         generated,
         STRICT,
-        SchedulingPolicy(),
+        Policy(),
         *(getattr(sample, name) for name in ("office", "plan", "assessment", "coverage")),
-        *(getattr(sample, name) for name in ("rotation", "statistics", "scheduling_policy")),
+        *(getattr(sample, name) for name in ("rotation", "statistics", "policy")),
         result,
         result.report,
         result.plan,

@@ -68,7 +68,7 @@ def office_workspaces(draw: st.DrawFn) -> Workspace:
     )
     return Workspace(
         office=office,
-        scheduling_policy=attrs.evolve(policy, blackouts=blackouts),
+        policy=attrs.evolve(policy, blackouts=blackouts),
         coverage=CoverageSection(
             start=start, end=start + dt.timedelta(days=draw(st.integers(0, 40))), post_ids=post_ids
         ),

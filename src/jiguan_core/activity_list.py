@@ -4,6 +4,10 @@ quarter or year, one row per activity under six headings — 时间 · 地点 ·
 the office's own closures marked; and the per-leader schedule (领导活动安排表), one row per
 leadership member and one column per day (ARTICLE-COORD).
 
+With the year's work plan (``plan``) the list also carries the plan's milestones due in the
+period (年度工作要点节点, :class:`PlanRow`): the plan feeds the quarterly, monthly and weekly lists
+(PLAN-ARTICLE-PLAN).
+
 Pure: the model holds text and dates; the writers in :mod:`jiguan_core.outputs` render it to
 .docx, .xlsx, HTML and SVG. Which activities belong to the period, and the filters, are those of
 :func:`jiguan_core.agenda.agenda` (an activity belongs to the period of its start day).
@@ -26,6 +30,7 @@ from jiguan_core.errors import InvalidValue
 from jiguan_core.organization import Organization
 from jiguan_core.text import Lang, TermEnum, Text
 from jiguan_core.time import SHANGHAI, TimeSpan
+from jiguan_core.workplan.plan import WorkPlan
 
 __all__ = [
     "DEFAULT_MAX_NAMES",
@@ -37,6 +42,7 @@ __all__ = [
     "LeaderSchedule",
     "ListDay",
     "ListRow",
+    "PlanRow",
     "activity_list",
     "day_kind",
 ]
@@ -167,6 +173,29 @@ class ListRow:
 
 
 @frozen(kw_only=True)
+class PlanRow:
+    """A milestone of the year's work plan due in the list's period: its target day, the item
+    and milestone, the item's owner and 委室, and whether it is done (and when)."""
+
+    milestone_id: str
+    item_id: str
+    target: dt.date
+    title: str
+    owner_id: str
+    owner: str
+    organiser: str
+    done_on: dt.date | None = None
+
+    def cells(self, lang: Lang = "zh") -> tuple[str, ...]:
+        """Target day, title, owner, 委室, state."""
+        if self.done_on is not None:
+            state = f"{self.done_on} 完成" if lang == "zh" else f"done {self.done_on}"
+        else:
+            state = "未完成" if lang == "zh" else "open"
+        return (f"{self.target:%m-%d}", self.title, self.owner, self.organiser, state)
+
+
+@frozen(kw_only=True)
 class ListDay:
     """One day of the list: its calendar kind and its activities by start."""
 
@@ -214,6 +243,8 @@ class ActivityList:
     changes: tuple[ActivityChange, ...] = ()
     max_names: int = DEFAULT_MAX_NAMES
     filters: Text = field(factory=lambda: Text("", ""))
+    #: The plan's milestones due in the period, by target then id (empty without a plan).
+    milestones: tuple[PlanRow, ...] = ()
 
     @property
     def rows(self) -> tuple[ListRow, ...]:
@@ -289,6 +320,13 @@ class ActivityList:
                 "  " + " | ".join(cell or "-" for cell in row.cells(self.max_names, lang))
                 for row in day.rows
             )
+        if self.milestones:
+            out.append(
+                f"年度工作要点节点（{len(self.milestones)} 项）"
+                if lang == "zh"
+                else f"Work plan milestones ({len(self.milestones)})"
+            )
+            out.extend("  " + " | ".join(row.cells(lang)) for row in self.milestones)
         if self.changes:
             out.append(
                 "与上一版相比的变化：" if lang == "zh" else "Changes since the last edition:"
@@ -388,6 +426,7 @@ def activity_list(
     previous: Iterable[Activity] | None = None,
     calendar: WorkCalendar | None = None,
     max_names: int = DEFAULT_MAX_NAMES,
+    plan: WorkPlan | None = None,
 ) -> ActivityList:
     """The list of the week / month / quarter / year containing ``on``.
 
@@ -397,6 +436,9 @@ def activity_list(
     last edition) the rows are marked added / moved / changed, cancelled activities of the
     period come back as rows marked cancelled (at their old time), and ``changes`` holds every
     change touching the period. Participants past ``max_names`` are abbreviated (…等N人).
+    With ``plan`` (the year's work plan) the milestones due in the period come too
+    (:attr:`ActivityList.milestones`; ``department_id`` keeps that 委室's, ``leader_id`` none:
+    a milestone has no leader attending).
     """
     _check_max_names(max_names)
     calendar = calendar or WorkCalendar()
@@ -456,4 +498,34 @@ def activity_list(
         changes=changes,
         max_names=max_names,
         filters=_filters_text(office, leader_id, department_id, important_only),
+        milestones=_plan_rows(office, plan, period, department_id)
+        if plan is not None and leader_id is None
+        else (),
+    )
+
+
+def _plan_rows(
+    office: Organization, plan: WorkPlan, period: DateRange, department_id: str | None
+) -> tuple[PlanRow, ...]:
+    if not isinstance(plan, WorkPlan):
+        raise InvalidValue(
+            f"plan must be a WorkPlan, got {type(plan).__name__}",
+            f"plan 应为年度工作计划（WorkPlan），实际为 {type(plan).__name__}",
+            field="plan",
+            value=plan,
+        )
+    return tuple(
+        PlanRow(
+            milestone_id=milestone.id,
+            item_id=item.id,
+            target=milestone.target,
+            title=f"{item.title}：{milestone.title}",
+            owner_id=item.owner_id,
+            owner=_name(office, item.owner_id),
+            organiser=_organiser(office, item.department_id),
+            done_on=milestone.done_on,
+        )
+        for item, milestone in plan.milestones
+        if milestone.target in period
+        and (department_id is None or item.department_id == department_id)
     )

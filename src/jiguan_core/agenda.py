@@ -2,7 +2,8 @@
 month or week, filterable by department, person, leadership member and kind (ARTICLE-COORD).
 
 An activity belongs to the period of its start day (in Asia/Shanghai); within a period the
-list is ordered by start, then id.
+list is ordered by start, then id. With the year's work plan (``plan``) each period also lists
+the plan's milestones due in it (the plan feeds the lists, PLAN-ARTICLE-PLAN).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from jiguan_core.errors import InvalidValue, UnknownEntity
 from jiguan_core.organization import Organization
 from jiguan_core.text import Lang
 from jiguan_core.time import SHANGHAI
+from jiguan_core.workplan.plan import Milestone, PlanItem, WorkPlan
 
 __all__ = ["IMPORTANT_MEETINGS", "AgendaPeriod", "agenda", "agenda_lines", "is_important"]
 
@@ -45,11 +47,12 @@ def is_important(activity: Activity) -> bool:
 
 @frozen(kw_only=True)
 class AgendaPeriod:
-    """One period of the list and its activities."""
+    """One period of the list, its activities and the plan milestones due in it."""
 
     granularity: Granularity
     period: DateRange
     activities: tuple[Activity, ...]
+    milestones: tuple[tuple[PlanItem, Milestone], ...] = ()
 
     def label(self, lang: Lang = "zh") -> str:
         start = self.period.start
@@ -83,12 +86,17 @@ def agenda(
     leader_id: str | None = None,
     kinds: Iterable[ActivityKind] | None = None,
     important_only: bool = False,
+    plan: WorkPlan | None = None,
 ) -> tuple[AgendaPeriod, ...]:
-    """The activities grouped by period (only periods with activities), in time order.
+    """The activities grouped by period (only periods with activities or milestones), in time
+    order.
 
     Filters combine (all must hold): organised by ``department_id``; attended by
     ``person_id`` (leaders included); attended by the leadership member ``leader_id``; of one
-    of ``kinds``; :func:`is_important` when ``important_only``.
+    of ``kinds``; :func:`is_important` when ``important_only``. With ``plan`` the milestones
+    due in each period come too, by target then id: those of ``department_id``'s items, owned
+    by ``person_id``; none with ``leader_id`` or ``kinds`` (a milestone is not an activity a
+    leader attends).
     """
     if not isinstance(granularity, Granularity):
         raise InvalidValue(
@@ -127,21 +135,42 @@ def agenda(
     for a in chosen:
         period = WorkCalendar.period(_start_day(a), granularity)  # type: ignore[arg-type]
         groups.setdefault(period, []).append(a)
+    due: dict[DateRange, list[tuple[PlanItem, Milestone]]] = {}
+    if plan is not None and leader_id is None and wanted is None:
+        for item, milestone in _plan(plan).milestones:
+            if (department_id is None or item.department_id == department_id) and (
+                person_id is None or item.owner_id == person_id
+            ):
+                period = WorkCalendar.period(milestone.target, granularity)
+                due.setdefault(period, []).append((item, milestone))
     return tuple(
         AgendaPeriod(
             granularity=granularity,
             period=period,
-            activities=tuple(sorted(groups[period], key=lambda a: (a.span.start, a.id))),
+            activities=tuple(sorted(groups.get(period, ()), key=lambda a: (a.span.start, a.id))),
+            milestones=tuple(due.get(period, ())),
         )
-        for period in sorted(groups)
+        for period in sorted(groups.keys() | due.keys())
     )
+
+
+def _plan(plan: object) -> WorkPlan:
+    if not isinstance(plan, WorkPlan):
+        raise InvalidValue(
+            f"plan must be a WorkPlan, got {type(plan).__name__}",
+            f"plan 应为年度工作计划（WorkPlan），实际为 {type(plan).__name__}",
+            field="plan",
+            value=plan,
+        )
+    return plan
 
 
 @boundary
 def agenda_lines(
     office: Organization, granularity: Granularity, lang: Lang = "zh", **filters: object
 ) -> list[str]:
-    """The list as readable lines: a heading per period, one line per activity."""
+    """The list as readable lines: a heading per period, one line per activity, then one per
+    plan milestone due in the period (with ``plan=``)."""
     lines: list[str] = []
     for period in agenda(office, granularity, **filters):  # type: ignore[arg-type]
         lines.append(
@@ -153,4 +182,11 @@ def agenda_lines(
             start = a.span.start.in_timezone(SHANGHAI)
             kind = a.kind.label(lang)
             lines.append(f"  {start:%m-%d %H:%M} [{kind}] {a.title} ({a.id})")
+        mark = "年度工作要点" if lang == "zh" else "work plan"
+        for item, milestone in period.milestones:
+            done = "" if milestone.done_on is None else (" ✓" if lang == "zh" else " (done)")
+            lines.append(
+                f"  {milestone.target:%m-%d} [{mark}] {item.title}：{milestone.title} "
+                f"({milestone.id}){done}"
+            )
     return lines

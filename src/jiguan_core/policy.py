@@ -25,7 +25,7 @@ from jiguan_core.rule import ParameterValue, Rule, RuleArea, Severity
 from jiguan_core.text import Text
 from jiguan_core.time import TimeSpan
 
-__all__ = ["Blackout", "Policy"]
+__all__ = ["Blackout", "Policy", "effective_policy"]
 
 
 def _exempt(values: Iterable[str]) -> frozenset[str]:
@@ -247,6 +247,52 @@ class Policy:
             levels={k: _severity(v) for k, v in levels.items()},
             blackouts=tuple(from_dict(Blackout, b) for b in blackouts),
         )
+
+
+def effective_policy(
+    policy: Policy | None,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    where: str,
+    rule_id: str | None = None,
+) -> Policy:
+    """The policy a function of an area runs by: ``policy``, or one made of the older
+    ``overrides=`` shorthand, or the catalogue's defaults.
+
+    ``overrides`` maps parameters to values for the one rule ``rule_id`` when it is given
+    (``approval_chain(..., overrides={"approval_days": 2})``), else rule ids to such mappings
+    (``leave_balance(..., overrides={"LEAVE-L3": {...}})``). Giving both ``policy`` and
+    ``overrides`` is refused: one would silently win over the other.
+    """
+    if policy is not None and not isinstance(policy, Policy):
+        raise InvalidValue(
+            f"{where}: policy must be a jiguan_core.policy.Policy, got {type(policy).__name__}",
+            f"{where}：policy 应为 jiguan_core.policy.Policy，实际为 {type(policy).__name__}",
+            field="policy",
+            value=policy,
+        )
+    if overrides is None:
+        return policy if policy is not None else Policy()
+    if policy is not None:
+        raise InvalidValue(
+            f"{where}: give either policy= or its shorthand overrides=, not both; put the "
+            "overrides in the policy (Policy(overrides=...))",
+            f"{where}：policy= 与其简写 overrides= 只能给一个；请把参数写进策略"
+            "（Policy(overrides=...)）",
+            field="overrides",
+            value=overrides,
+        )
+    if rule_id is None:
+        return Policy(overrides=overrides)
+    if not isinstance(overrides, Mapping):
+        raise InvalidValue(
+            f"{where}: the parameters of rule {rule_id} must be a mapping name -> value, "
+            f"got {overrides!r}",
+            f"{where}：规则 {rule_id} 的参数应为 名称 -> 取值 的映射，实际为 {overrides!r}",
+            field=rule_id,
+            value=overrides,
+        )
+    return Policy(overrides={rule_id: overrides})
 
 
 def _severity(value: object) -> object:

@@ -22,16 +22,15 @@ from attrs import evolve, frozen
 from jiguan_core._optional import require
 from jiguan_core._validation import boundary
 from jiguan_core.assessment import (
-    AnnualPolicy,
     AnnualResult,
     AnnualScores,
     AssessmentRecords,
     QuarterScores,
-    RoutinePolicy,
     Weights,
     assess_year,
 )
-from jiguan_core.rules import Report, SchedulingPolicy, check
+from jiguan_core.policy import Policy
+from jiguan_core.rules import Report, check
 from jiguan_core.scheduling import Plan, generate_instance, schedule
 from jiguan_core.workspace import AssessSection, PlanSection, Workspace
 
@@ -47,7 +46,7 @@ __all__ = [
 
 @frozen(kw_only=True)
 class WorkspaceResult:
-    """What one workspace gives: the conflict report of its calendar under its scheduling policy,
+    """What one workspace gives: the conflict report of its calendar under its policy,
     the plan of its requests (``None`` without a ``plan`` section) and the annual assessment with
     its quarters (``None`` without an ``assessment`` section)."""
 
@@ -65,13 +64,15 @@ def run_workspace(workspace: Workspace) -> WorkspaceResult:
     an equal result wherever it runs.
     """
     office = workspace.office
-    report = check(office, policy=workspace.scheduling_policy)
+    calendar = workspace.work_calendar()
+    report = check(office, policy=workspace.policy, calendar=calendar)
     plan = None
     if workspace.plan is not None:
         plan = schedule(
             office,
             workspace.plan.requests,
-            policy=workspace.scheduling_policy,
+            policy=workspace.policy,
+            calendar=calendar,
             seed=workspace.plan.seed,
             max_iterations=workspace.plan.max_iterations,
         )
@@ -79,7 +80,11 @@ def run_workspace(workspace: Workspace) -> WorkspaceResult:
     if workspace.assessment is not None:
         section = workspace.assessment
         assessment = assess_year(
-            office, section.records, section.year, policy=section.annual_policy, as_of=section.as_of
+            office,
+            section.records,
+            section.year,
+            policy=workspace.annual_policy(),
+            as_of=section.as_of,
         )
     return WorkspaceResult(office=office.name, report=report, plan=plan, assessment=assessment)
 
@@ -116,8 +121,8 @@ def run_dask(
 
 
 #: Generated offices are assessed by one rating panel per quarter and a democratic rating.
-_ROUTINE = RoutinePolicy(rater_weights=Weights({"panel": 1.0}))
-_ANNUAL = AnnualPolicy(weights=Weights({"democratic": 0.5, "routine": 0.5}), routine=_ROUTINE)
+_RATERS = Weights({"panel": 1.0})
+_ANNUAL_WEIGHTS = Weights({"democratic": 0.5, "routine": 0.5})
 
 
 def generate_province(
@@ -126,7 +131,7 @@ def generate_province(
     staff: int = 12,
     requests: int = 1,
     year: int = 2025,
-    policy: SchedulingPolicy | None = None,
+    policy: Policy | None = None,
     seed: int = 0,
 ) -> tuple[Workspace, ...]:
     """``offices`` small generated workspaces, deterministic by ``seed`` and index, for tests,
@@ -136,7 +141,8 @@ def generate_province(
     activities and absences in the second quarter of ``year``) with its first ``requests``
     one-off requests to place and a year of assessment records (one rating panel per quarter and
     a democratic rating, scores 50-100); in every fifth office one activity is there twice, so the
-    check has a double booking to find. ``policy`` is every office's scheduling policy.
+    check has a double booking to find. ``policy`` is every office's one policy (scheduling and
+    assessment alike).
     """
     found: list[Workspace] = []
     for index in range(offices):
@@ -162,10 +168,10 @@ def generate_province(
         found.append(
             Workspace(
                 office=office,
-                scheduling_policy=policy if policy is not None else SchedulingPolicy(),
+                policy=policy if policy is not None else Policy(),
                 plan=PlanSection(requests=one_off, seed=index, max_iterations=200),
                 assessment=AssessSection(
-                    records=records, year=year, routine_policy=_ROUTINE, annual_policy=_ANNUAL
+                    records=records, year=year, weights=_ANNUAL_WEIGHTS, rater_weights=_RATERS
                 ),
             )
         )

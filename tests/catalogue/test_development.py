@@ -4,17 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from jiguan_core.calendar import DateRange
+from jiguan_core.catalogue import rule
 from jiguan_core.policy import Policy
 from jiguan_core.post import KeyArea, PostAssignment, PostRole
 from jiguan_core.staff import Relation
 from jiguan_core.verifier import verify
+from tests._engines import ENGINES
 from tests.strategies_development import absence, build_office
 
 DAY = dt.date(2025, 6, 1)
 PLAIN: frozenset[KeyArea] = frozenset()
 FIN = frozenset({KeyArea.FINANCE})
 MARCH = DateRange(dt.date(2025, 3, 1), dt.date(2025, 4, 1))
+
+
+def _rotated_in_2023():  # type: ignore[no-untyped-def]
+    """s01 holds p01 since 2023-01-01, having left p-top on 2020-01-01: rotated in 2023."""
+    office = build_office(departments=[[(2023, PLAIN)]])
+    earlier = PostAssignment(
+        staff_id="s01",
+        post_id="p-top",
+        role=PostRole.MAIN,
+        start=dt.date(2015, 1, 1),
+        end=dt.date(2020, 1, 1),
+    )
+    return office.evolve(assignments=[*office.assignments, earlier])
 
 
 class TestRotation:
@@ -52,6 +69,59 @@ class TestRotation:
         verify("DEV-T3", policy=two).given(office, DAY).finds(1)
         no_interval = Policy(overrides={"DEV-T1": {"general_years": 2}, "DEV-T3": {"years": 0}})
         verify("DEV-T3", policy=no_interval).given(office, DAY).finds_nothing()
+
+    def test_DEV_T1_T2_T3_are_declarative_on_the_post_tenure_table(self) -> None:
+        """Their conditions are single-fact patterns; DEV-T4 (a date) stays computed."""
+        for rule_id in ("DEV-T1", "DEV-T2", "DEV-T3"):
+            assert {p.table for p in rule(rule_id).patterns} == {"post_tenure"}
+        assert not rule("DEV-T4").declarative
+
+    @pytest.mark.parametrize("engine", ENGINES)
+    def test_DEV_T1_nine_years_is_not_due_and_ten_is_on_each_engine(self, engine: str) -> None:
+        office = build_office(departments=[[(2015, PLAIN)]])
+        v = verify("DEV-T1", engine=engine)  # type: ignore[arg-type]
+        v.given(office, dt.date(2024, 12, 31)).finds_nothing()
+        v.given(office, dt.date(2025, 1, 1)).finds(1).about("staff", "s01")
+
+    @pytest.mark.parametrize("engine", ENGINES)
+    def test_DEV_T1_the_key_years_parameter_sets_the_edge_on_each_engine(self, engine: str) -> None:
+        """A key post held 6 full years on DAY: due with key_years = 6, not with 7."""
+        office = build_office(departments=[[(2019, FIN)]])
+        for years, found in ((6, 1), (7, 0)):
+            policy = Policy(overrides={"DEV-T1": {"key_years": years}})
+            verify("DEV-T1", policy=policy, engine=engine).given(office, DAY).finds(found)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("engine", ENGINES)
+    def test_DEV_T2_exempts_on_each_engine_and_not_once_switched_off(self, engine: str) -> None:
+        office = build_office(departments=[[(2010, PLAIN), (2010, PLAIN)]], probation=["s01"])
+        v = verify("DEV-T2", engine=engine)  # type: ignore[arg-type]
+        v.given(office, DAY, under_investigation=["s02"]).finds(2)
+        off = Policy(disabled={"DEV-T2"})
+        verify("DEV-T1", policy=off, engine=engine).given(  # type: ignore[arg-type]
+            office, DAY, under_investigation=["s02"]
+        ).finds(2)
+        verify("DEV-T1", engine=engine).given(  # type: ignore[arg-type]
+            office, DAY, under_investigation=["s02"]
+        ).finds_nothing()
+
+    @pytest.mark.parametrize("engine", ENGINES)
+    def test_DEV_T3_two_years_after_a_rotation_is_too_soon_and_three_is_not(
+        self, engine: str
+    ) -> None:
+        """Rotated on 2023-01-01, interval 3 years: too soon on 2025-12-31, free on 2026-01-01."""
+        office = _rotated_in_2023()
+        two = Policy(overrides={"DEV-T1": {"general_years": 2}})
+        v = verify("DEV-T3", policy=two, engine=engine)  # type: ignore[arg-type]
+        v.given(office, dt.date(2025, 12, 31)).finds(1)
+        v.given(office, dt.date(2026, 1, 1)).finds_nothing()
+        verify("DEV-T1", policy=two, engine=engine).given(office, dt.date(2026, 1, 1)).finds(1)  # type: ignore[arg-type]
+
+    def test_DEV_T3_the_interval_parameter_sets_the_edge(self) -> None:
+        """Two full years after the rotation on DAY: too soon with years = 3, not with 2."""
+        office = _rotated_in_2023()
+        for years, found in ((3, 1), (2, 0)):
+            policy = Policy(overrides={"DEV-T1": {"general_years": 2}, "DEV-T3": {"years": years}})
+            verify("DEV-T3", policy=policy).given(office, DAY).finds(found)
 
     def test_DEV_T4_the_handover_is_due_ten_working_days_after_the_move(self) -> None:
         """30 September 2025 + 10 working days: 9, 10, 11 (a swapped Saturday), 13-17, 20, 21 October."""

@@ -80,7 +80,7 @@ class TestOnTheSampleOffice:
         data = sample_data()
         data["office"]["activities"] = []
         data["office"]["absences"] = []
-        data["scheduling_policy"]["blackouts"] = []
+        data["policy"]["blackouts"] = []
         result = jiguan(
             "check", write_data(workdir, "quiet.json", data), "--lang", "en", cwd=workdir
         )

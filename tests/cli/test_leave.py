@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import attrs
 import pytest
 
 from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.cli.interchange import LeaveSection, Workspace, dump_workspace, parse_workspace
 from jiguan_core.cli.leave import run_leave
 from jiguan_core.errors import IntegrityError
+from jiguan_core.policy import Policy
 from jiguan_core.time import TimeSpan
 from tests.strategies_office_work import duty_office
 
@@ -43,17 +45,16 @@ class TestLeaveCommand:
         )
 
     def test_someone_over_their_due_exits_one(self) -> None:
-        """LEAVE-L1 overridden to 3 days for the first band: the 5 days taken are too many."""
-        section = LeaveSection(
-            work_start={"S01": dt.date(2020, 1, 1)},
-            overrides={"LEAVE-L1": {"first_band_days": 3}},
-        )
-        outcome = run_leave(workspace(section), year=2026, lang="en")
+        """LEAVE-L1 overridden to 3 days for the first band by the workspace's one policy: the 5
+        days taken are too many."""
+        section = LeaveSection(work_start={"S01": dt.date(2020, 1, 1)})
+        policy = Policy(overrides={"LEAVE-L1": {"first_band_days": 3}})
+        outcome = run_leave(attrs.evolve(workspace(section), policy=policy), year=2026, lang="en")
         assert outcome.exit_code == 1
         assert "-2" in outcome.text
 
     def test_the_leave_section_survives_the_workspace_file(self) -> None:
-        """work_start, carried_over and overrides read back equal."""
+        """work_start and carried_over read back equal."""
         ws = workspace(
             LeaveSection(work_start={"S01": dt.date(2001, 3, 1)}, carried_over={"S02": 2})
         )
@@ -63,3 +64,24 @@ class TestLeaveCommand:
         """Every id the section names exists in the office."""
         with pytest.raises(IntegrityError, match=r"leave\.carried_over"):
             workspace(LeaveSection(carried_over={"nobody": 1}))
+
+    def test_the_workspace_policy_switches_the_exclusion_off(self) -> None:
+        """LEAVE-L3: 20 working days of personal leave in March exclude S02's 2026 leave; the
+        workspace's policy switching LEAVE-L3 off gives it back (16 years of work: 10 days)."""
+        personal = Absence(
+            id="x2",
+            staff_id="S02",
+            span=TimeSpan.whole_days(dt.date(2026, 3, 2), dt.date(2026, 3, 27)),
+            kind=AbsenceKind.PERSONAL_LEAVE,
+        )
+        ws = workspace()
+        ws = attrs.evolve(ws, office=ws.office.with_absences([personal]))
+
+        def due(policy: Policy) -> float:
+            data = json.loads(
+                run_leave(attrs.evolve(ws, policy=policy), year=2026, fmt="json").text
+            )
+            return float(next(b for b in data["balances"] if b["staff_id"] == "S02")["entitled"])
+
+        assert due(Policy()) == 0.0
+        assert due(Policy(disabled={"LEAVE-L3"})) == 10.0

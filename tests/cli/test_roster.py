@@ -10,6 +10,7 @@ import pytest
 from jiguan_core.cli.interchange import DutySection, Workspace, dump_workspace, parse_workspace
 from jiguan_core.cli.roster import run_roster
 from jiguan_core.errors import IntegrityError, InvalidInput
+from jiguan_core.policy import Policy
 from tests.strategies_office_work import duty_office
 
 OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 7))
@@ -32,14 +33,26 @@ class TestRosterCommand:
         assert len(data["days"]) == 7
         assert sorted(data["counts"]["leaders"].values()) == [2, 2, 3]
 
-    def test_the_duty_section_overrides_the_rule_and_a_short_day_exits_one(self) -> None:
-        """DUTY-Y1 staff_per_day = 7 from the workspace cannot be met by 6 staff: exit 1."""
+    def test_the_workspace_policy_overrides_the_rule_and_a_short_day_exits_one(self) -> None:
+        """DUTY-Y1 staff_per_day = 7 from the workspace's one policy cannot be met by 6 staff:
+        exit 1 (no duty section needed)."""
         ws = Workspace(
-            office=duty_office(3, 6), duty=DutySection(overrides={"DUTY-Y1": {"staff_per_day": 7}})
+            office=duty_office(3, 6), policy=Policy(overrides={"DUTY-Y1": {"staff_per_day": 7}})
         )
         outcome = run_roster(ws, start=OCTOBER[0], last=OCTOBER[1], lang="en")
         assert outcome.exit_code == 1
         assert "[DUTY-Y1]" in outcome.text
+
+    def test_the_workspace_policy_switching_cover_off_exits_zero(self) -> None:
+        """The same short days with DUTY-Y1 switched off in the workspace's policy: nothing is
+        reported, exit 0."""
+        ws = Workspace(
+            office=duty_office(3, 6),
+            policy=Policy(overrides={"DUTY-Y1": {"staff_per_day": 7}}, disabled={"DUTY-Y1"}),
+        )
+        outcome = run_roster(ws, start=OCTOBER[0], last=OCTOBER[1], lang="en")
+        assert outcome.exit_code == 0
+        assert "[DUTY-Y1]" not in outcome.text
 
     def test_the_duty_section_survives_the_workspace_file(self) -> None:
         """A workspace with a duty section reads back equal (schema and converter)."""

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import attrs
 import pytest
 
+from jiguan_core.calendar import Granularity
 from jiguan_core.cli.interchange import Workspace, dump_workspace, parse_workspace
+from jiguan_core.cli.list_command import run_list
 from jiguan_core.cli.workplan import run_workplan
 from jiguan_core.errors import IntegrityError, InvalidInput
+from jiguan_core.policy import Policy
 from jiguan_core.workplan import FieldTrip, Milestone, PlanItem, WorkPlan
 from tests.strategies_office_work import duty_office
 
@@ -34,6 +38,23 @@ def workspace(owner: str = "S01") -> Workspace:
     return Workspace(office=duty_office(1, 2), workplan=plan)
 
 
+class TestThePlanInTheListCommand:
+    def test_the_list_of_a_quarter_carries_the_milestones_due_in_it(self) -> None:
+        """`jiguan list --period quarter`: the workspace's plan adds 年度工作要点节点 to the text
+        and a milestones array to the JSON; a quarter without one shows none."""
+        ws = workspace()
+        text = run_list(ws, period=Granularity.QUARTER, on=dt.date(2026, 2, 1)).text
+        assert "年度工作要点节点（1 项）" in text
+        assert "03-31 | 专题协商：方案 | 干部1 | 委室0 | 未完成" in text
+        data = json.loads(
+            run_list(ws, period=Granularity.QUARTER, on=dt.date(2026, 8, 1), as_json=True).text
+        )
+        assert [m["milestone_id"] for m in data["milestones"]] == ["w1-2"]
+        assert data["milestones"][0]["done_on"] is None
+        empty = run_list(ws, period=Granularity.QUARTER, on=dt.date(2026, 5, 1)).text
+        assert "年度工作要点节点" not in empty
+
+
 class TestWorkplanCommand:
     def test_a_late_milestone_is_named_and_exits_one(self) -> None:
         """On 1 April the plan's first milestone is late."""
@@ -47,6 +68,13 @@ class TestWorkplanCommand:
         assert json.loads(outcome.text)["departments"] == [
             {"department_id": "d0", "done": 0, "total": 2, "late": ["w1-1"]}
         ]
+
+    def test_the_workspace_policy_switching_the_plan_rule_off_exits_zero(self) -> None:
+        """PLAN-ARTICLE-PLAN switched off in the workspace's policy: nothing is late on 1 April."""
+        ws = attrs.evolve(workspace(), policy=Policy(disabled={"PLAN-ARTICLE-PLAN"}))
+        outcome = run_workplan(ws, as_of=dt.date(2026, 4, 1), fmt="json")
+        assert outcome.exit_code == 0
+        assert json.loads(outcome.text)["departments"][0]["late"] == []
 
     def test_the_plan_survives_the_workspace_file(self) -> None:
         """The workplan section reads back equal through the schema and the converter."""

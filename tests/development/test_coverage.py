@@ -19,7 +19,10 @@ from jiguan_core.development import (
 )
 from jiguan_core.errors import IntegrityError, InvalidValue, JiguanError
 from jiguan_core.examples.office import sample_office
+from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy
 from jiguan_core.post import ABRole, KeyArea
+from jiguan_core.rule import Severity
 from jiguan_core.time import TimeSpan
 from tests.strategies_development import absence, build_office, off_site
 
@@ -261,3 +264,53 @@ class TestHalfDays:
         assert post.gaps == (day,)
         assert post.half_days == ((day, DayPart.MORNING, None),)
         assert post.responsible(day, DayPart.AFTERNOON) == "s01"
+
+
+class TestCoverageUnderAPolicy:
+    """DEV-COVER follows the one Policy: switched off, its level, unknown ids."""
+
+    def office_and_absences(self) -> tuple[Organization, list[Absence]]:
+        office = build_office(
+            departments=[[(2020, FIN), (2020, frozenset())]], ab=[("p01", "s01", "s02")]
+        )
+        return office, [
+            absence("s01", dt.date(2025, 3, 3), dt.date(2025, 3, 5), 1),
+            absence("s02", dt.date(2025, 3, 5), dt.date(2025, 3, 6), 2),
+        ]
+
+    def test_switching_dev_cover_off_leaves_no_gap_but_still_nobody_answering(self) -> None:
+        """A and B both away on 5 March: a gap by default; with DEV-COVER off no gap is found,
+        and the day still has nobody responsible."""
+        office, absences = self.office_and_absences()
+        assert coverage(office, MARCH, absences=absences).gaps == (("p01", dt.date(2025, 3, 5)),)
+        off = coverage(office, MARCH, absences=absences, policy=Policy(disabled={"DEV-COVER"}))
+        assert off.gaps == ()
+        assert off.of("p01").responsible(dt.date(2025, 3, 5)) is None
+        assert off.of("p01").responsible(dt.date(2025, 3, 3)) == "s02"
+
+    def test_the_report_carries_the_policys_level_for_dev_cover(self) -> None:
+        office, absences = self.office_and_absences()
+        assert coverage(office, MARCH, absences=absences).level is Severity.HARD
+        softer = Policy(levels={"DEV-COVER": Severity.SOFT})
+        assert coverage(office, MARCH, absences=absences, policy=softer).level is Severity.SOFT
+
+    def test_a_leave_is_approvable_when_the_office_switches_dev_cover_off(self) -> None:
+        """The sample's fallback leaving on the day A and B are away: refused by default,
+        approvable when DEV-COVER is off (no scheduling rule breaks)."""
+        office = sample_office()
+        leave = Absence(
+            id="new-leave",
+            staff_id=office.ab_roles[0].fallback[0],
+            span=TimeSpan.whole_days(dt.date(2025, 5, 26), dt.date(2025, 5, 26)),
+            kind=AbsenceKind.PERSONAL_LEAVE,
+        )
+        off = assess_leave(office, leave, policy=Policy(disabled={"DEV-COVER"}))
+        assert off.new_gaps == ()
+        assert not assess_leave(office, leave).approvable
+
+    def test_a_policy_that_is_not_one_is_refused(self) -> None:
+        office, _ = self.office_and_absences()
+        with pytest.raises(InvalidValue, match="policy must be"):
+            coverage(office, MARCH, policy={"disabled": ["DEV-COVER"]})  # type: ignore[arg-type]
+        with pytest.raises(JiguanError, match="DEV-COVERS"):
+            Policy(disabled={"DEV-COVERS"})

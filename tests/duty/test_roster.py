@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 
@@ -10,7 +11,7 @@ from jiguan_core.absence import Absence, AbsenceKind
 from jiguan_core.calendar import DateRange, WorkCalendar
 from jiguan_core.catalogue import RuleArea, all_rules
 from jiguan_core.duty import DutyGroup, duty_days, duty_roster, spring_festival_days
-from jiguan_core.errors import InvalidValue
+from jiguan_core.errors import InvalidValue, MissingExtra
 from jiguan_core.organization import Organization
 from jiguan_core.time import TimeSpan
 from tests._two_processes import two_runs
@@ -103,6 +104,105 @@ class TestTheRoster:
         # The one leader, on each day from the second of the run (2-7 October) to its end.
         assert [i.day for i in leaders] == [dt.date(2026, 10, d) for d in range(2, 8)]
         assert len({i.staff_id for i in leaders}) == 1
+        assert roster.proven
+        assert "unavoidable, the two days need 2 places and only 1" in rest[0].message.en
+        assert "无法避免" in rest[0].message.zh
+
+    def test_two_leaders_take_a_seven_day_holiday_turn_about(self) -> None:
+        """DUTY-Y1-REST, DUTY-Y1-FAIR: two leaders over National Day alternate (4 and 3 days),
+        nobody is in charge two days running and nothing is reported."""
+        roster = duty_roster(office(2, 4), NATIONAL_DAY, calendar=CALENDAR, engine="flow")
+        assert [d.leader_ids for d in roster.days] == [("L1",), ("L2",)] * 3 + [("L1",)]
+        assert roster.proven
+        assert not roster.issues
+
+    def test_the_exact_engine_avoids_a_running_duty_the_flow_roster_keeps(self) -> None:
+        """DUTY-Y1-REST: two staff, one a day; S01 is away 3-7 October and S02 on the 4th. The
+        flow roster has three running duties and cannot show that is the least; the exact
+        engine finds two (5-6 and 6-7 October, when S02 is the only one free) and proves it."""
+        pytest.importorskip("ortools", reason="the solver extra (OR-Tools) is not installed")
+        absences = [
+            away("S01", dt.date(2026, 10, 3), dt.date(2026, 10, 7), 1),
+            away("S02", dt.date(2026, 10, 4), dt.date(2026, 10, 4), 2),
+        ]
+        rules = {"DUTY-Y1": {"leaders_per_day": 0, "staff_per_day": 1}}
+        flow = duty_roster(
+            office(0, 2),
+            NATIONAL_DAY,
+            calendar=CALENDAR,
+            absences=absences,
+            overrides=rules,
+            engine="flow",
+        )
+        exact = duty_roster(
+            office(0, 2),
+            NATIONAL_DAY,
+            calendar=CALENDAR,
+            absences=absences,
+            overrides=rules,
+            engine="cpsat",
+        )
+        flow_rest = [i for i in flow.issues if i.rule_id == "DUTY-Y1-REST"]
+        exact_rest = [i for i in exact.issues if i.rule_id == "DUTY-Y1-REST"]
+        assert not flow.proven
+        assert len(flow_rest) == 3
+        assert all("not proven" in i.message.en for i in flow_rest)
+        assert exact.proven
+        assert [i.day for i in exact_rest] == [dt.date(2026, 10, 6), dt.date(2026, 10, 7)]
+        assert all("unavoidable" in i.message.en for i in exact_rest)
+
+    def test_a_spread_that_cannot_be_evener_is_explained_with_who_is_lowest(self) -> None:
+        """DUTY-Y1-FAIR: three staff, one a day; S01 is away 2-7 October, so S01 has one day
+        and the others three: the issue names S01 and the one day S01 is free on."""
+        absences = [away("S01", dt.date(2026, 10, 2), dt.date(2026, 10, 7))]
+        roster = duty_roster(
+            office(0, 3),
+            NATIONAL_DAY,
+            calendar=CALENDAR,
+            absences=absences,
+            overrides={"DUTY-Y1": {"leaders_per_day": 0, "staff_per_day": 1}},
+        )
+        fair = [i for i in roster.issues if i.rule_id == "DUTY-Y1-FAIR"]
+        assert sorted(roster.counts(DutyGroup.STAFF).values()) == [1, 3, 3]
+        assert len(fair) == 1
+        assert "S01, free on 1 of 7 duty days" in fair[0].message.en
+        assert "S01" in fair[0].message.zh
+
+    def test_without_the_solver_extra_auto_keeps_the_flow_roster_and_cpsat_says_what_to_install(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """engine="auto" falls back to the flow roster (not proven) when OR-Tools is missing;
+        engine="cpsat" raises MissingExtra naming the solver extra."""
+        monkeypatch.setitem(sys.modules, "ortools.sat.python.cp_model", None)
+        absences = [
+            away("S01", dt.date(2026, 10, 3), dt.date(2026, 10, 7), 1),
+            away("S02", dt.date(2026, 10, 4), dt.date(2026, 10, 4), 2),
+        ]
+        rules = {"DUTY-Y1": {"leaders_per_day": 0, "staff_per_day": 1}}
+        roster = duty_roster(
+            office(0, 2), NATIONAL_DAY, calendar=CALENDAR, absences=absences, overrides=rules
+        )
+        assert not roster.proven
+        assert roster.to_data()["proven"] is False
+        with pytest.raises(MissingExtra, match="solver"):
+            duty_roster(
+                office(0, 2),
+                NATIONAL_DAY,
+                calendar=CALENDAR,
+                absences=absences,
+                overrides=rules,
+                engine="cpsat",
+            )
+
+    @pytest.mark.parametrize(
+        ("argument", "value"), [("engine", "ilp"), ("work_limit", 0), ("work_limit", -1.0)]
+    )
+    def test_an_unknown_engine_or_a_work_limit_not_above_zero_is_refused(
+        self, argument: str, value: object
+    ) -> None:
+        """engine is auto, flow or cpsat; work_limit is > 0."""
+        with pytest.raises(InvalidValue, match=argument):
+            duty_roster(office(1, 1), NATIONAL_DAY, calendar=CALENDAR, **{argument: value})
 
     def test_a_day_nobody_can_take_is_filled_as_far_as_possible_and_explained(self) -> None:
         """DUTY-Y1: both staff away on 3 October: the day is short by two, and says why."""

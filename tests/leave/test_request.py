@@ -327,3 +327,67 @@ class TestLeaveStatistics:
         stats = leave_statistics(requests, since=dt.date(2026, 3, 1), until=dt.date(2026, 7, 1))
         assert stats.render("zh", yu=True).startswith("2026年3月1日以来，机关共请假10余人次")
         assert "12人次" in stats.render("zh")
+
+
+class TestRequestEdges:
+    def test_a_request_describes_itself_and_whom_it_awaits(self) -> None:
+        """Pending: the awaited approver and the deadline; approved: none awaited."""
+        pending = leave(dt.date(2026, 3, 2), dt.date(2026, 3, 3))
+        assert pending.describe("zh") == (
+            f"l1 s01 年休假 {slot(dt.date(2026, 3, 2)).render('zh')}—"
+            f"{slot(dt.date(2026, 3, 3), PM).render('zh')} 共2天 [待审批]，"
+            f"待处室负责人审批（时限 {pending.due}）"
+        )
+        assert f"awaiting the department head (due {pending.due})" in pending.describe("en")
+        done = approved(pending)
+        assert done.describe("en").endswith("2 day(s) [approved]")
+        assert not done.status.is_final
+        assert done.close(
+            on=dt.date(2026, 3, 4), by="s01", returned=slot(dt.date(2026, 3, 4)), calendar=CALENDAR
+        ).status.is_final
+
+    def test_back_before_the_leave_began_leaves_no_absence(self) -> None:
+        """销假 on the first half day asked for: nothing was taken, no absence."""
+        request = approved(leave(dt.date(2026, 3, 2), dt.date(2026, 3, 6)))
+        closed = request.close(
+            on=dt.date(2026, 3, 2), by="s01", returned=slot(dt.date(2026, 3, 2)), calendar=CALENDAR
+        )
+        assert closed.absence is None
+        assert closed.taken_days == 0
+
+    def test_a_return_that_is_not_a_half_day_or_after_a_refusal_is_refused(self) -> None:
+        """close() takes a HalfDaySlot; a refused request cannot be closed."""
+        request = approved(leave(dt.date(2026, 3, 2), dt.date(2026, 3, 6)))
+        with pytest.raises(InvalidValue, match="returned"):
+            request.close(
+                on=dt.date(2026, 3, 4),
+                by="s01",
+                returned=dt.date(2026, 3, 4),  # type: ignore[arg-type]
+                calendar=CALENDAR,
+            )
+        refused = leave(dt.date(2026, 3, 2), dt.date(2026, 3, 6), number=2).refuse(
+            on=dt.date(2026, 2, 24), by="h0", reason="工作需要"
+        )
+        with pytest.raises(WorkflowFinished, match="refused"):
+            refused.close(
+                on=dt.date(2026, 3, 4),
+                by="s01",
+                returned=slot(dt.date(2026, 3, 4)),
+                calendar=CALENDAR,
+            )
+
+    def test_a_request_ending_before_it_starts_or_without_a_reason_is_refused(self) -> None:
+        """submit_leave: last before first, or a blank reason."""
+        with pytest.raises(InvalidValue, match="before the first"):
+            leave(dt.date(2026, 3, 6), dt.date(2026, 3, 2))
+        with pytest.raises(InvalidValue, match="reason"):
+            submit_leave(
+                id="l9",
+                requester=clerk(),
+                kind=LeaveKind.PERSONAL,
+                first=slot(dt.date(2026, 3, 2)),
+                last=slot(dt.date(2026, 3, 2), PM),
+                reason=" ",
+                on=dt.date(2026, 2, 24),
+                calendar=CALENDAR,
+            )

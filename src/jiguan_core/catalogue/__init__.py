@@ -155,4 +155,61 @@ def catalogue_markdown(lang: Lang = "en") -> str:
                 f"| {_cell(info.statement.zh)}<br>{_cell(info.statement.en)} "
                 f"| {_cell(sources)} | {_cell(parameters) or '—'} |"
             )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _declarative_lines(by_area)) + "\n"
+
+
+#: The fact tables of the declarative rules outside scheduling (``docs/rules.md`` lists those of
+#: scheduling): where each comes from and what one fact is.
+_TABLES: Mapping[str, str] = {
+    "person_year": "one per person and year of the annual history (`assessment.person_year_facts`)",
+    "post_tenure": "one per person in scope with a main post on the day: staff_id, post_id, kind "
+    "(leading, key, general), years in the post, probation and investigated 0/1, "
+    "years_since_rotation when rotated before (`development.tenure.tenure_fact`)",
+    "incoming_document": "one per document started: incoming, urgent, important, "
+    "has_reply_deadline, has_chaser 0/1 (`work.documents.start_document`)",
+    "work_item": "one per document or meeting stage under way, or task, on the day: kind, open "
+    "0/1, days_past_due (`work.deadlines.work_item_fact`)",
+}
+
+
+def _declarative_lines(by_area: Mapping[RuleArea, list[Rule]]) -> list[str]:
+    """Which rules are declarative, per area, and the single-fact patterns of those outside
+    scheduling, with their tables."""
+    from jiguan_core.patterns import SingleFact
+
+    lines = [
+        "",
+        "## 声明式规则 — declarative rules",
+        "",
+        "A declarative rule is decided by its patterns over flat facts, on either engine "
+        '(`engine="python"` or `"durable"`, with the same results, checked by a property test); '
+        "the other rules are computed by the function the catalogue names (ranking, planning, "
+        "pairs across many facts, dates). The scheduling rules' patterns are in "
+        "[rules.md](rules.md).",
+        "",
+        "| area | declarative | computed |",
+        "|---|---|---|",
+    ]
+    for area, infos in by_area.items():
+        declarative = [i.id for i in infos if i.declarative]
+        lines.append(
+            f"| {area.zh} {area.en} | {len(declarative)} of {len(infos)} "
+            f"| {', '.join(i.id for i in infos if not i.declarative) or '—'} |"
+        )
+    tables: list[str] = []
+    lines += ["", "Single-fact patterns outside scheduling (a rule fires when any matches):", ""]
+    for area, infos in by_area.items():
+        if area is RuleArea.SCHEDULING:
+            continue
+        for info in infos:
+            for pattern in info.patterns:
+                if not isinstance(pattern, SingleFact):
+                    continue
+                if pattern.table not in tables:
+                    tables.append(pattern.table)
+                condition = " and ".join(c.render() for c in pattern.conditions)
+                described = f" — {pattern.description.en}" if pattern.description else ""
+                lines.append(f"- `{pattern.id}` `{pattern.table}`: {condition}{described}")
+    lines += ["", "Their fact tables:", ""]
+    lines += [f"- `{t}`: {_TABLES.get(t, '')}" for t in tables]
+    return lines

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from jiguan_core._validation import boundary
+from jiguan_core.patterns import Condition, SingleFact
 from jiguan_core.rule import Parameter, Rule, Severity
 from jiguan_core.text import Text
 
@@ -74,6 +75,40 @@ TENURE = Rule(
             ),
         ),
     ),
+    # Declarative: one ``post_tenure`` fact per person in scope with a main post on the day
+    # (staff_id, post_id, kind = leading | key | general, years = full years in the post,
+    # probation and investigated 0/1, years_since_rotation when the person has rotated before),
+    # built by development.tenure.tenure_fact. Who is in scope (no leadership member; unit
+    # leaders only with include_unit_leaders) decides who gets a fact at all.
+    patterns=(
+        SingleFact(
+            id="DEV-T1#leading",
+            table="post_tenure",
+            conditions=(
+                Condition("kind", "==", "leading"),
+                Condition("years", ">=", parameter="leading_years"),
+            ),
+            description=Text("领导职务任职满年限", "leading post held for its years"),
+        ),
+        SingleFact(
+            id="DEV-T1#key",
+            table="post_tenure",
+            conditions=(
+                Condition("kind", "==", "key"),
+                Condition("years", ">=", parameter="key_years"),
+            ),
+            description=Text("重点岗位任职满年限", "key post held for its years"),
+        ),
+        SingleFact(
+            id="DEV-T1#general",
+            table="post_tenure",
+            conditions=(
+                Condition("kind", "==", "general"),
+                Condition("years", ">=", parameter="general_years"),
+            ),
+            description=Text("一般岗位任职满年限", "post held for its years"),
+        ),
+    ),
 )
 
 EXEMPTIONS = Rule(
@@ -85,6 +120,22 @@ EXEMPTIONS = Rule(
     ),
     sources=("T2",),
     level=Severity.HARD,
+    # Declarative on the same ``post_tenure`` fact: a per-person condition on the day. The
+    # approval of a postponement is not modelled.
+    patterns=(
+        SingleFact(
+            id="DEV-T2#investigation",
+            table="post_tenure",
+            conditions=(Condition("investigated", "==", 1),),
+            description=Text("正在接受审查调查", "under investigation"),
+        ),
+        SingleFact(
+            id="DEV-T2#probation",
+            table="post_tenure",
+            conditions=(Condition("probation", "==", 1),),
+            description=Text("试用期内", "on probation"),
+        ),
+    ),
 )
 
 MIN_INTERVAL = Rule(
@@ -108,8 +159,20 @@ MIN_INTERVAL = Rule(
             maximum=20,
         ),
     ),
+    # Declarative on the ``post_tenure`` fact: full years since the person's last rotation (the
+    # field is absent for someone who never rotated, and then nothing matches).
+    patterns=(
+        SingleFact(
+            id="DEV-T3#too-soon",
+            table="post_tenure",
+            conditions=(Condition("years_since_rotation", "<", parameter="years"),),
+            description=Text("距上次轮岗不满最短间隔", "last rotation less than the interval ago"),
+        ),
+    ),
 )
 
+# Computed (rotation_plan.handover_deadline): its result is a date, N working days on the work
+# calendar after the move, not a condition on a fact.
 HANDOVER = Rule(
     id="DEV-T4",
     statement=Text(
@@ -128,6 +191,8 @@ HANDOVER = Rule(
     ),
 )
 
+# Computed (avoidance.check_avoidance): a condition on pairs of relatives and the reports-to
+# chain between them, across many facts.
 AVOIDANCE = Rule(
     id="DEV-T5",
     statement=Text(
@@ -153,6 +218,8 @@ AVOIDANCE = Rule(
     ),
 )
 
+# Computed (rotation_plan.plan_rotation): planning, ranking the due and placing them under
+# per-department capacity, A/B and avoidance over several years.
 ROTATION_PLAN = Rule(
     id="DEV-PLAN",
     statement=Text(
@@ -198,6 +265,8 @@ ROTATION_PLAN = Rule(
     ),
 )
 
+# Computed (secondary.validate_secondary): counts per person, department and post, and
+# suggestions ranked by wishes.
 SECONDARY_POST = Rule(
     id="DEV-SECONDARY",
     statement=Text(
@@ -255,6 +324,7 @@ SECONDARY_POST = Rule(
     ),
 )
 
+# Computed (coverage.validate_ab_roles): a post's A and B together, and counts per person.
 AB_ROLES = Rule(
     id="DEV-AB",
     statement=Text(
@@ -283,6 +353,8 @@ AB_ROLES = Rule(
     ),
 )
 
+# Computed (coverage.coverage): per key post and working day, who of A, B and the fallback chain
+# is present, across every absence (shared with SCHED-DEV-AB).
 COVERAGE = Rule(
     id="DEV-COVER",
     statement=Text(
@@ -330,13 +402,14 @@ def computations() -> Mapping[str, Callable[..., Any]]:
     """The functions that decide each development rule, by rule id (bound by the catalogue)."""
     from jiguan_core.development.avoidance import check_avoidance
     from jiguan_core.development.coverage import coverage, validate_ab_roles
-    from jiguan_core.development.rotation import due_for_rotation, handover_deadline, plan_rotation
+    from jiguan_core.development.rotation_plan import handover_deadline, plan_rotation
     from jiguan_core.development.secondary import validate_secondary
+    from jiguan_core.development.tenure import rotation_status
 
     return {
-        "DEV-T1": due_for_rotation,
-        "DEV-T2": due_for_rotation,
-        "DEV-T3": plan_rotation,
+        "DEV-T1": rotation_status,
+        "DEV-T2": rotation_status,
+        "DEV-T3": rotation_status,
         "DEV-T4": handover_deadline,
         "DEV-T5": check_avoidance,
         "DEV-PLAN": plan_rotation,

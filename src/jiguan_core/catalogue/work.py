@@ -45,6 +45,8 @@ def _days(name: str, default: int, zh: str, en: str) -> Parameter:
     )
 
 
+# WORK-D1 to D3 are computed (DocumentWorkflow.advance / amend): a condition on the order of a
+# document's history of stages, refused at the transition.
 REVIEW_BEFORE_SIGNING = Rule(
     id="WORK-D1",
     statement=Text(
@@ -172,6 +174,22 @@ DOCUMENT_DEADLINES = Rule(
         _days("urgent_max_days", 1, "加急公文每环节时限上限", "cap per stage, urgent"),
         _days("very_urgent_max_days", 0, "特急公文每环节时限上限（0＝当日）", "cap, very urgent"),
     ),
+    # The deadline is computed when a stage starts (DocumentPolicy.days: by kind, by stage, capped
+    # for urgent documents); whether a stage is late on a day is a condition on one document.
+    # Declarative: one ``work_item`` fact per document as of a day (kind, open 0/1, days_past_due
+    # = as_of minus the due date in calendar days), built in jiguan_core.work.deadlines.
+    patterns=(
+        SingleFact(
+            id="WORK-D5#late",
+            table="work_item",
+            conditions=(
+                Condition("kind", "==", "document"),
+                Condition("open", "==", 1),
+                Condition("days_past_due", ">", 0),
+            ),
+            description=Text("公文当前环节已过办理时限", "a document stage open past its deadline"),
+        ),
+    ),
 )
 
 MEETING_DEADLINES = Rule(
@@ -198,6 +216,22 @@ MEETING_DEADLINES = Rule(
             "working days after the meeting by which the summary is done",
         ),
     ),
+    # The time nodes are computed from the meeting day (meetings.meeting_due); whether a stage is
+    # late on a day is a condition on one meeting. The checklist is enforced by advance().
+    # Declarative: one ``work_item`` fact per meeting as of a day (kind, open 0/1, days_past_due
+    # = as_of minus the due date in calendar days), built in jiguan_core.work.deadlines.
+    patterns=(
+        SingleFact(
+            id="WORK-MEETINGS#late",
+            table="work_item",
+            conditions=(
+                Condition("kind", "==", "meeting"),
+                Condition("open", "==", 1),
+                Condition("days_past_due", ">", 0),
+            ),
+            description=Text("会议当前环节已过时间节点", "a meeting stage open past its time node"),
+        ),
+    ),
 )
 
 TASK_LIST = Rule(
@@ -217,8 +251,28 @@ TASK_LIST = Rule(
             "a task due within this many working days is due soon",
         ),
     ),
+    # Overdue is a condition on one task. "Due soon" stays computed (tasks.due_within): its
+    # horizon is the due_soon_days-th working day after the day, read from the work calendar,
+    # which covers only the years it knows; a per-task working-day count could need years the
+    # calendar does not cover.
+    # Declarative: one ``work_item`` fact per task as of a day (kind, open 0/1, days_past_due
+    # = as_of minus the due date in calendar days), built in jiguan_core.work.deadlines.
+    patterns=(
+        SingleFact(
+            id="WORK-TASKS#late",
+            table="work_item",
+            conditions=(
+                Condition("kind", "==", "task"),
+                Condition("open", "==", 1),
+                Condition("days_past_due", ">", 0),
+            ),
+            description=Text("任务未完成且已过完成时限", "an open task past its deadline"),
+        ),
+    ),
 )
 
+# Computed (records.first_topic_findings): which instruction is the latest needs every
+# instruction issued before the session, not one fact.
 FIRST_TOPIC = Rule(
     id="WORK-FIRST-TOPIC",
     statement=Text(
@@ -238,6 +292,7 @@ FIRST_TOPIC = Rule(
     ),
 )
 
+# Computed (statistics.yu_round): a way of showing a number, not a condition.
 YU_ROUNDING = Rule(
     id="WORK-YU",
     statement=Text(
@@ -297,19 +352,19 @@ def work_rule(rule_id: str) -> Rule:
 def computations() -> Mapping[str, Callable[..., Any]]:
     """The functions that decide each work rule, by rule id (bound by the catalogue)."""
     from jiguan_core.work import documents
-    from jiguan_core.work.meetings import meeting_due
+    from jiguan_core.work.lateness import late_items
     from jiguan_core.work.records import first_topic_findings
     from jiguan_core.work.statistics import yu_round
-    from jiguan_core.work.tasks import task_report
+    from jiguan_core.work.tasks import overdue
 
     return {
         "WORK-D1": documents.DocumentWorkflow.advance,
         "WORK-D2": documents.DocumentWorkflow.amend,
         "WORK-D3": documents.DocumentWorkflow.advance,
         "WORK-D4": documents.start_document,
-        "WORK-D5": documents.DocumentPolicy.of,
-        "WORK-MEETINGS": meeting_due,
-        "WORK-TASKS": task_report,
+        "WORK-D5": late_items,
+        "WORK-MEETINGS": late_items,
+        "WORK-TASKS": overdue,
         "WORK-FIRST-TOPIC": first_topic_findings,
         "WORK-YU": yu_round,
     }

@@ -94,7 +94,7 @@ def run_check(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> Out
             parts = [head, hint, *(n.render(lang) for n in report.not_made), *parts[1:]]
         return Outcome(exit_code=code, text="\n\n".join(parts) + "\n")
 
-    return guarded("$.scheduling_policy", run)
+    return guarded("$.policy", run)
 
 
 def _violation_data(v: Violation) -> dict[str, Any]:

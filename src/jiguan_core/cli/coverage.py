@@ -1,5 +1,6 @@
 """``jiguan coverage FILE [--json]``: who answers for each key post (the A/B chain) on every
-working day of the workspace's ``coverage`` period. Exit status 1 when a key post has nobody on
+working day of the workspace's ``coverage`` period, under the workspace's policy (DEV-COVER
+switched off: no gaps). Exit status 1 when a key post has nobody on
 a working day."""
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def run_coverage(ws: Workspace, *, lang: Lang = "zh", as_json: bool = False) -> 
             DateRange(start=section.start, end=section.end),
             post_ids=section.post_ids,
             calendar=ws.work_calendar(),
+            policy=ws.policy,
         )
         code = EXIT_ACTION if report.gaps else EXIT_OK
         if as_json:

@@ -1,8 +1,8 @@
 """``jiguan leave WORKSPACE --year YEAR [--format text|json]``: everyone's annual leave in the
 year (LEAVE-L1 to L4): due, carried over, taken (working half days of the office's annual-leave
 absences, on the 调休 calendar) and left. Reads the workspace's optional ``leave`` section (who
-started working when, days carried over, rule overrides). Exit status 1 when someone has taken
-more than is due."""
+started working when, days carried over) and its one policy (LEAVE-* parameters, rules switched off). Exit status 1
+when someone has taken more than is due."""
 
 from __future__ import annotations
 
@@ -35,12 +35,11 @@ def from_args(ws: Workspace, args: argparse.Namespace, edge: Edge) -> Outcome:
 
 def run_leave(ws: Workspace, *, year: int, lang: Lang = "zh", fmt: Format = "text") -> Outcome:
     """Annual leave balances of ``year``; 1 when someone is over."""
-    from jiguan_core.calendar import WorkCalendar
     from jiguan_core.cli.names import Names
     from jiguan_core.leave import leave_balance
 
     section = ws.leave
-    calendar = WorkCalendar()
+    calendar = ws.work_calendar()
     try:
         balances = [
             leave_balance(
@@ -50,7 +49,7 @@ def run_leave(ws: Workspace, *, year: int, lang: Lang = "zh", fmt: Format = "tex
                 calendar=calendar,
                 work_start=None if section is None else section.work_start.get(person.id),
                 carried_over=0.0 if section is None else section.carried_over.get(person.id, 0.0),
-                overrides=None if section is None else section.overrides,
+                policy=ws.policy,
             )
             for person in ws.office.staff
         ]

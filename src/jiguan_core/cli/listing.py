@@ -1,6 +1,7 @@
 """``jiguan list``: the activity list of a week / month / quarter / year in the office's format
 (text, .docx, .xlsx or printable HTML), optionally compared with an earlier edition
-(``--since EARLIER_WORKSPACE``). Pure: a workspace in, an :class:`Outcome` out; the entry point
+(``--since EARLIER_WORKSPACE``). The workspace's work plan (``workplan``) adds the milestones
+due in the period. Pure: a workspace in, an :class:`Outcome` out; the entry point
 writes the file.
 
 Exit status: 0, or 1 with ``--since`` when something changed since the earlier edition.
@@ -116,6 +117,18 @@ def list_data(listed: ActivityList, lang: Lang = "zh") -> dict[str, Any]:
             }
             for day in listed.days
         ],
+        "milestones": [
+            {
+                "milestone_id": row.milestone_id,
+                "item_id": row.item_id,
+                "target": row.target.isoformat(),
+                "title": row.title,
+                "owner": row.owner,
+                "organiser": row.organiser,
+                "done_on": None if row.done_on is None else row.done_on.isoformat(),
+            }
+            for row in listed.milestones
+        ],
         "changes": [change.to_data() for change in listed.changes],
     }
 
@@ -145,6 +158,7 @@ def run_list(
             department_id=department_id,
             important_only=important_only,
             previous=None if previous is None else previous.office.activities,
+            plan=ws.workplan,
         )
         code = EXIT_ACTION if listed.changes else EXIT_OK
         if as_json:

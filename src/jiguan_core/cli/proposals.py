@@ -1,6 +1,7 @@
 """``jiguan proposals WORKSPACE --as-of DATE [--since DATE] [--format text|json]``: the
 proposal register's figures (立案, 办复率, 满意和基本满意率) since a day and the proposals late on
-``--as-of`` (PROPOSAL-P1, PROPOSAL-P2), from the workspace's ``proposals`` section. Exit status
+``--as-of`` (PROPOSAL-P1, PROPOSAL-P2), from the workspace's ``proposals`` section, under its one
+policy (PROPOSAL-P2's deadlines, switched off, its level). Exit status
 1 when a proposal is late."""
 
 from __future__ import annotations
@@ -56,17 +57,16 @@ def run_proposals(
 ) -> Outcome:
     """Figures since ``since`` (default 1 January of ``as_of``'s year) up to ``as_of``, and the
     late proposals on ``as_of``."""
-    from jiguan_core.calendar import WorkCalendar
     from jiguan_core.cli.names import Names
     from jiguan_core.proposals import proposal_late_items, proposal_statistics, replay
 
     if ws.proposals is None:
         raise missing_section("proposals", "proposals", "docs/office-work.md")
-    calendar = WorkCalendar()
+    calendar = ws.work_calendar()
     flows = []
     for i, record in enumerate(ws.proposals):
         try:
-            flows.append(replay(record, calendar))
+            flows.append(replay(record, calendar, policy=ws.policy))
         except JiguanError as error:
             raise InvalidInput(as_problems(error, f"$.proposals[{i}]")) from error
     start = since if since is not None else dt.date(as_of.year, 1, 1)
@@ -74,7 +74,7 @@ def run_proposals(
         stats = proposal_statistics(flows, since=start, until=as_of + dt.timedelta(days=1))
     except JiguanError as error:
         raise InvalidInput(as_problems(error, "--since")) from error
-    late = proposal_late_items(flows, as_of=as_of, calendar=calendar)
+    late = proposal_late_items(flows, as_of=as_of, calendar=calendar, policy=ws.policy)
     code = EXIT_ACTION if late else EXIT_OK
     if fmt == "json":
         data = {

@@ -1,7 +1,7 @@
 """``jiguan roster WORKSPACE --from DATE --to DATE [--format text|json|xlsx]``: the holiday
 duty roster of the period (DUTY-Y1), from the office's staff, absences and activities and the
-workspace's optional ``duty`` section; ``xlsx`` (the ``office`` extra) is written to ``--out``.
-Exit status 1 when a day could not be filled."""
+workspace's optional ``duty`` section and its one policy (DUTY-* parameters, rules switched off, levels); ``xlsx`` (the
+``office`` extra) is written to ``--out``. Exit status 1 when a day could not be filled."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def run_roster(
     ws: Workspace, *, start: dt.date, last: dt.date, lang: Lang = "zh", fmt: Format = "text"
 ) -> Outcome:
     """The roster of ``start`` .. ``last`` (both included); 1 when a day is short."""
-    from jiguan_core.calendar import DateRange, WorkCalendar
+    from jiguan_core.calendar import DateRange
     from jiguan_core.cli.names import Names
     from jiguan_core.duty import DutyGroup, duty_roster
 
@@ -71,11 +71,11 @@ def run_roster(
         roster = duty_roster(
             ws.office,
             DateRange(start, last + dt.timedelta(days=1)),
-            calendar=WorkCalendar(),
+            calendar=ws.work_calendar(),
             leader_ids=None if section is None else section.leader_ids,
             staff_ids=None if section is None else section.staff_ids,
             prior=None if section is None else dict(section.prior),
-            overrides=None if section is None else section.overrides,
+            policy=ws.policy,
         )
     except JiguanError as error:
         raise InvalidInput(as_problems(error, "$.duty")) from error

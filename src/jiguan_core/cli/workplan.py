@@ -1,6 +1,7 @@
 """``jiguan workplan WORKSPACE --as-of DATE [--format text|json]``: where the year's work plan
 stands (PLAN-ARTICLE-PLAN): per 委室, milestones done and late, and the late milestones by name.
-Reads the workspace's ``workplan`` section. Exit status 1 when a milestone is late."""
+Reads the workspace's ``workplan`` section and its one policy (PLAN-* parameters, rules switched
+off). Exit status 1 when a milestone is late."""
 
 from __future__ import annotations
 
@@ -43,7 +44,6 @@ def run_workplan(
     ws: Workspace, *, as_of: dt.date, lang: Lang = "zh", fmt: Format = "text"
 ) -> Outcome:
     """Progress of the workspace's plan on ``as_of``; 1 when a milestone is late."""
-    from jiguan_core.calendar import WorkCalendar
     from jiguan_core.cli.names import Names
     from jiguan_core.workplan import plan_progress
 
@@ -51,7 +51,12 @@ def run_workplan(
     if plan is None:
         raise missing_section("workplan", "workplan", "docs/office-work.md")
     try:
-        progress = plan_progress(plan, as_of=as_of, calendar=WorkCalendar())
+        progress = plan_progress(
+            plan,
+            as_of=as_of,
+            calendar=ws.work_calendar(),
+            policy=ws.policy,
+        )
     except JiguanError as error:
         raise InvalidInput(as_problems(error, "$.workplan")) from error
     late = [m for d in progress for m in d.late]

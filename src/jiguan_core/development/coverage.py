@@ -34,7 +34,7 @@ from jiguan_core.development.findings import Finding
 from jiguan_core.development.policy import DevelopmentPolicy, development_view
 from jiguan_core.errors import ABRoleError, JiguanError, Problem, UnknownEntity
 from jiguan_core.organization import Organization
-from jiguan_core.policy import Policy
+from jiguan_core.policy import Policy, effective_policy
 from jiguan_core.post import ABRole, PostRole
 from jiguan_core.rule import Severity
 from jiguan_core.text import Lang, TermEnum, Text
@@ -91,6 +91,8 @@ class PostCoverage:
         for covered_day, staff_id in self.covered:
             if covered_day == day:
                 return staff_id
+        if any(half_day == day for half_day, _, _ in self.half_days):
+            return None  # A away and nobody answers (DEV-COVER switched off: not a gap)
         return self.chain[0] if self.chain else None
 
     def role_on(self, day: dt.date, part: DayPart | None = None) -> CoverRole:
@@ -107,6 +109,8 @@ class CoverageReport:
 
     period: DateRange
     posts: tuple[PostCoverage, ...]
+    #: DEV-COVER's level under the policy the report was made by.
+    level: Severity = COVERAGE.level
 
     @property
     def gaps(self) -> tuple[tuple[str, dt.date], ...]:
@@ -219,9 +223,14 @@ def coverage(
     absences: Sequence[Absence] | None = None,
     activities: Sequence[Activity] | None = None,
     calendar: WorkCalendar | None = None,
+    policy: Policy | None = None,
 ) -> CoverageReport:
     """Who answers for each key post (or each of ``post_ids``) on each working day of
-    ``period``, and the gaps. ``absences``/``activities`` default to the office's own."""
+    ``period``, and the gaps. ``absences``/``activities`` default to the office's own. Under a
+    ``policy`` that switches DEV-COVER off no day is a gap (the half days with nobody stay in
+    :attr:`PostCoverage.half_days`); the report carries the rule's level under it."""
+    chosen = effective_policy(policy, where="coverage")
+    finds = chosen.enabled(COVERAGE.id)
     calendar = calendar or WorkCalendar()
     chains = _chains(office, period.start, post_ids)
     people = {s for chain in chains.values() for s in chain}
@@ -254,9 +263,9 @@ def coverage(
                 for part in parts
             ]
             halves.extend(zip([day] * len(parts), parts, answering, strict=True))
-            if any(who is None for who in answering):
+            if finds and any(who is None for who in answering):
                 gaps.append(day)
-            else:
+            elif any(who is not None for who in answering):
                 covered.append((day, next(w for w in answering if w is not None)))
         reports.append(
             PostCoverage(
@@ -267,7 +276,7 @@ def coverage(
                 half_days=tuple(halves),
             )
         )
-    return CoverageReport(period=period, posts=tuple(reports))
+    return CoverageReport(period=period, posts=tuple(reports), level=chosen.level(COVERAGE.id))
 
 
 @boundary
@@ -463,14 +472,15 @@ class LeaveAssessment:
 
 
 def _scheduling_effect(
-    office: Organization, absence: Absence, calendar: WorkCalendar
+    office: Organization, absence: Absence, calendar: WorkCalendar, policy: Policy
 ) -> tuple[Violation, ...]:
     """New scheduling-rule violations the absence would cause (jiguan_core.rules)."""
     from jiguan_core.rules import IncrementalChecker
 
     # The checker is a working index built here and dropped; ``violations_if_absent`` does not
     # change it, and the office is never touched.
-    return IncrementalChecker(office, calendar=calendar).violations_if_absent(absence)
+    checker = IncrementalChecker(office, policy=policy, calendar=calendar)
+    return checker.violations_if_absent(absence)
 
 
 @boundary
@@ -479,9 +489,12 @@ def assess_leave(
     absence: Absence,
     *,
     calendar: WorkCalendar | None = None,
+    policy: Policy | None = None,
 ) -> LeaveAssessment:
     """Can ``absence`` be approved? Its effect on A/B coverage of every key post and on the
-    scheduling rules, without changing ``office`` (a new organization is never built)."""
+    scheduling rules under ``policy`` (rules it switches off find nothing, levels are its),
+    without changing ``office`` (a new organization is never built)."""
+    chosen = effective_policy(policy, where="assess_leave")
     calendar = calendar or WorkCalendar()
     if not isinstance(absence, Absence):
         raise JiguanError(
@@ -496,8 +509,10 @@ def assess_leave(
         )
     days = list(absence.span.dates())
     period = DateRange(days[0], days[-1] + dt.timedelta(days=1))
-    before = coverage(office, period, calendar=calendar)
-    after = coverage(office, period, calendar=calendar, absences=(*office.absences, absence))
+    before = coverage(office, period, calendar=calendar, policy=chosen)
+    after = coverage(
+        office, period, calendar=calendar, absences=(*office.absences, absence), policy=chosen
+    )
     old_gaps = set(before.gaps)
     new_gaps = tuple(g for g in after.gaps if g not in old_gaps)
     handovers: list[tuple[str, dt.date, str]] = []
@@ -506,7 +521,7 @@ def assess_leave(
             was, now = old.responsible(day), new.responsible(day)
             if now is not None and now != was:
                 handovers.append((new.post_id, day, now))
-    scheduling = _scheduling_effect(office, absence, calendar)
+    scheduling = _scheduling_effect(office, absence, calendar, chosen)
     reasons: list[Text] = []
     for post_id, day in new_gaps:
         reasons.append(

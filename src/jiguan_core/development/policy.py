@@ -106,6 +106,11 @@ class DevelopmentPolicy:
     def enabled(self, rule_id: str) -> bool:
         return rule_id not in self.disabled
 
+    def parameters(self, rule_id: str) -> Mapping[str, Any]:
+        """The values of rule ``rule_id``'s parameters in this policy, by parameter name (what
+        a declarative rule's conditions compare with)."""
+        return {p: getattr(self, name) for name, (info, p) in _FIELDS.items() if info.id == rule_id}
+
     def __attrs_post_init__(self) -> None:
         for name, (info, parameter_name) in _FIELDS.items():
             parameter = next(p for p in info.parameters if p.name == parameter_name)

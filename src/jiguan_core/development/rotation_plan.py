@@ -53,7 +53,7 @@ from jiguan_core.development.policy import DevelopmentPolicy, development_view
 from jiguan_core.development.tenure import (
     RotationCheck,
     RotationStatus,
-    _check,
+    _checks,
     _full_years,
     _in_scope,
     _investigated,
@@ -440,6 +440,7 @@ def _plan_year(
     ab_partners, investigated = given.ab_partners, given.investigated
     postponed: list[Postponement] = []
     due: list[RotationCheck] = []
+    holders: list[tuple[Staff, Post, dt.date, dt.date | None]] = []
     for staff_id in sorted(state.since):
         person = staff[staff_id]
         post_id = state.placement.main.get(staff_id)
@@ -448,15 +449,10 @@ def _plan_year(
         post = posts[post_id]
         if not _in_scope(person, post, policy):
             continue
-        check = _check(
-            person,
-            post,
-            state.since[staff_id],
-            state.last_rotation.get(staff_id),
-            day,
-            policy,
-            investigated,
-        )
+        holders.append((person, post, state.since[staff_id], state.last_rotation.get(staff_id)))
+    # T1-T3 decided for everyone at once by their patterns (development.tenure).
+    for check in _checks(holders, day, policy, investigated):
+        staff_id, post_id = check.staff_id, check.post_id
         if check.status is RotationStatus.DUE:
             due.append(check)
         elif check.status in _POSTPONE_STATUS:

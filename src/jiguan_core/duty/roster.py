@@ -4,21 +4,24 @@ For every public holiday of a period (and every weekend day when DUTY-Y1 ``inclu
 says so) one leadership member is in charge and ``staff_per_day`` staff are on duty (DUTY-Y1);
 nobody away (an absence, or an off-site activity, as A/B coverage counts it) is rostered.
 
-How it is solved: each group (leaders, staff) is a minimum-cost flow (networkx
-``network_simplex``) from people to days, where a person's k-th duty costs the growth of the
-square of their load. Minimising a sum of squares over the loads a bipartite assignment can
-reach gives the most even spread there is (the lexicographically optimal base of a polymatroid,
-Fujishige 1980): the counts differ by at most one whenever that is feasible (DUTY-Y1-FAIR).
-Rest comes first (DUTY-Y1-REST): within each run of consecutive duty days a person gets at most
-as many days as they could take without two running, unless that leaves a day short (DUTY-Y1 is
-hard); within that bound the spread is exact. Spring Festival days weigh
-``spring_festival_weight`` ordinary days: they are spread first, then the other days on top of
-those weighted loads (each step exact; together a two-step method). A day that cannot be filled
-is filled as far as it can be and explained (how many are needed, how many are free, who is
-away). Then, heuristically: each run's days are re-dealt most-constrained-first, the flow is
-re-solved a few times with small penalties (never outweighing evenness) on the person-days that
-still run together, and count-preserving swaps take what is left; a two-days-running duty that
-survives is reported.
+What is optimal, group by group (leaders, staff), in this order: every day gets the people it
+can get (DUTY-Y1 is hard); then the fewest two-days-running duties (DUTY-Y1-REST: "unless
+unavoidable"); then the smallest spread, max - min of the weighted loads with the ``prior``
+duty included, a Spring Festival day weighing ``spring_festival_weight`` ordinary days
+(DUTY-Y1-FAIR); then the evenest loads (least sum of squares) as a tie-break.
+
+How it is solved: first fast, by minimum-cost flows (networkx ``network_simplex``) from people
+to days, where a person's k-th duty costs the growth of the square of their load (the most even
+spread a bipartite assignment reaches, Fujishige 1980), Spring Festival days first, each run of
+days re-dealt and count-preserving swaps so that nobody has two running. That roster is then
+checked against two lower bounds: two running days need so many people and only so many are
+free on either (DUTY-Y1-REST), and the least spread of the same problem without rest days
+(DUTY-Y1-FAIR, a flow). When it meets both it is optimal. Otherwise the group is solved
+exactly by CP-SAT (:mod:`jiguan_core.duty._exact`, the solver extra) with the flow roster as
+the hint, so "unavoidable" and "no evener spread" are proven, not guessed; without OR-Tools
+(or with ``engine="flow"``) the flow roster stands and its issues say they are not proven
+(:attr:`DutyRoster.proven` is false). A day that cannot be filled is filled as far as it can be
+and explained (how many are needed, how many are free, who is away).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from jiguan_core._validation import boundary
@@ -36,8 +40,11 @@ from jiguan_core.activity import Activity
 from jiguan_core.calendar import DateRange, WorkCalendar
 from jiguan_core.catalogue.duty import DUTY_COVER, DUTY_FAIR, DUTY_REST
 from jiguan_core.development.coverage import away_days
-from jiguan_core.errors import InvalidValue
+from jiguan_core.errors import InvalidValue, MissingExtra
+from jiguan_core.finding import Finding
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy, effective_policy
+from jiguan_core.rule import Severity
 from jiguan_core.text import Lang, TermEnum, Text
 
 __all__ = [
@@ -83,9 +90,22 @@ class RosterIssue:
     day: dt.date | None
     staff_id: str | None
     message: Text
+    #: The rule's level under the policy the roster was made by (None: the catalogue's).
+    level: Severity | None = None
 
     def render(self, lang: Lang = "zh") -> str:
         return f"[{self.rule_id}] {self.message.render(lang)}"
+
+    def to_finding(self) -> Finding:
+        """This issue as the one :class:`~jiguan_core.finding.Finding` (part: the group)."""
+        return Finding.of(
+            self.rule_id,
+            part=self.group.value,
+            level=self.level,
+            subjects={"staff": (self.staff_id,)} if self.staff_id else None,
+            dates=(self.day,) if self.day else (),
+            message=self.message,
+        )
 
 
 @frozen(kw_only=True)
@@ -99,6 +119,9 @@ class DutyRoster:
     issues: tuple[RosterIssue, ...]
     leader_pool: tuple[str, ...]
     staff_pool: tuple[str, ...]
+    #: Every group's roster is shown optimal: the fewest two-days-running duties, then the
+    #: smallest spread (a lower bound met, or the exact engine's proof).
+    proven: bool = True
 
     def pool(self, group: DutyGroup) -> tuple[str, ...]:
         return self.leader_pool if group is DutyGroup.LEADERS else self.staff_pool
@@ -121,7 +144,7 @@ class DutyRoster:
 
     @property
     def is_complete(self) -> bool:
-        """Every day has everyone it needs."""
+        """Every day has everyone it needs (as DUTY-Y1 says, unless the policy switched it off)."""
         return not any(i.rule_id == DUTY_COVER.id for i in self.issues)
 
     def render(self, lang: Lang = "zh", names: Mapping[str, str] | None = None) -> str:
@@ -158,12 +181,14 @@ class DutyRoster:
                 for d in self.days
             ],
             "counts": {g.value: self.counts(g) for g in DutyGroup},
+            "proven": self.proven,
             "issues": [
                 {
                     "rule_id": i.rule_id,
                     "group": i.group.value,
                     "day": None if i.day is None else i.day.isoformat(),
                     "staff_id": i.staff_id,
+                    "level": None if i.level is None else i.level.value,
                     "zh": i.message.zh,
                     "en": i.message.en,
                 }
@@ -326,6 +351,9 @@ def _spread(
     return {d: sorted(ps) for d, ps in best[1].items()}, short
 
 
+#: The roster's engines (see :func:`duty_roster`).
+_ENGINES = ("auto", "flow", "cpsat")
+
 #: How many times the flow is re-solved to steer people away from two days running.
 _REST_ROUNDS = 4
 
@@ -418,6 +446,191 @@ def _repair(
     return stuck
 
 
+def _load_spread(
+    assigned: Mapping[dt.date, Sequence[str]],
+    pool: Sequence[str],
+    weight_of: Mapping[dt.date, int],
+    base: Mapping[str, int],
+) -> int:
+    """max - min of the weighted loads, prior duty included (0 for an empty pool)."""
+    loads = {p: base.get(p, 0) for p in pool}
+    for d, ps in assigned.items():
+        for p in ps:
+            loads[p] += weight_of[d]
+    return max(loads.values()) - min(loads.values()) if loads else 0
+
+
+def _forced_running(
+    pool: Sequence[str],
+    days: Sequence[dt.date],
+    need_of: Mapping[dt.date, int],
+    free: Mapping[str, frozenset[dt.date]],
+) -> dict[dt.date, int]:
+    """second day -> two-days-running duties every roster has there: two running days need
+    ``need_of`` people each, and only so many of the pool are free on either. The sum is a
+    lower bound on the roster's two-days-running duties."""
+    forced = {}
+    for d in days:
+        before = d - _ONE
+        if before in need_of:
+            either = sum(1 for p in pool if d in free[p] or before in free[p])
+            if need_of[before] + need_of[d] > either:
+                forced[d] = need_of[before] + need_of[d] - either
+    return forced
+
+
+def _least_spread(
+    pool: Sequence[str],
+    days: Sequence[dt.date],
+    need_of: Mapping[dt.date, int],
+    free: Mapping[str, frozenset[dt.date]],
+    weight_of: Mapping[dt.date, int],
+    base: Mapping[str, int],
+) -> int:
+    """A lower bound on max - min load (prior included) over every roster that fills the days:
+    the same problem without DUTY-Y1-REST and with a day of weight w split into w units a
+    person may take apart, which is a flow. Its evenest loads (least sum of squares, a
+    min-cost flow with convex costs) are also the least spread one (the dec-min element of an
+    M-convex set, Frank & Murota 2022), so with all weights 1 the bound is the optimum
+    without DUTY-Y1-REST. With heavier days a second bound counts them whole (see below); the
+    larger of the two is returned."""
+    import networkx as nx  # a core dependency, imported where used
+
+    if not pool:
+        return 0
+    units = {p: sum(weight_of[d] for d in days if d in free[p]) for p in pool}
+    total = sum(weight_of[d] * need_of[d] for d in days)
+    everyone = sum(base.get(p, 0) for p in pool) + total
+    # A roster with no load above ``cap`` exists (then the evenest has none either) in the
+    # usual case; the uncapped flow is the fallback.
+    cap = max(max(base.get(p, 0) for p in pool), -(-everyone // len(pool))) + max(
+        (weight_of[d] for d in days), default=1
+    )
+
+    def evenest(limit: int | None) -> dict[str, int]:
+        graph = nx.DiGraph()
+        graph.add_node("s", demand=-total)
+        graph.add_node("t", demand=total)
+        for d in days:
+            graph.add_edge(("d", d), "t", capacity=weight_of[d] * need_of[d], weight=0)
+        for p in pool:
+            b = base.get(p, 0)
+            room = units[p] if limit is None else min(units[p], limit - b)
+            for k in range(1, room + 1):
+                graph.add_edge("s", ("u", p, k), capacity=1, weight=(b + k) ** 2 - (b + k - 1) ** 2)
+                graph.add_edge(("u", p, k), ("p", p), capacity=1, weight=0)
+            for d in days:
+                if d in free[p] and room > 0:
+                    graph.add_edge(("p", p), ("d", d), capacity=weight_of[d], weight=0)
+        _, flow = nx.network_simplex(graph)
+        return {p: base.get(p, 0) + sum(flow.get(("p", p), {}).values()) for p in pool}
+
+    try:
+        loads = evenest(cap)
+    except nx.NetworkXUnfeasible:
+        loads = evenest(None)
+    # The split of heavy days can make the bound weak; a second one keeps the weights whole:
+    # whoever takes a day carries at least their prior plus its weight, while someone carries
+    # no more than the average load, nor more than all the days they are free on.
+    high = max(
+        (
+            min(base.get(p, 0) + weight_of[d] for p in pool if d in free[p])
+            for d in days
+            if need_of[d]
+        ),
+        default=0,
+    )
+    low = min(
+        everyone // len(pool),
+        min(base.get(p, 0) + units[p] for p in pool),
+    )
+    return max(max(loads.values()) - min(loads.values()), high - low)
+
+
+def _rest_issue(
+    group: DutyGroup,
+    person: str,
+    day: dt.date,
+    count: int,
+    proven: bool,
+    forced: Mapping[dt.date, int],
+    need_of: Mapping[dt.date, int],
+    pool: Sequence[str],
+    free: Mapping[str, frozenset[dt.date]],
+) -> RosterIssue:
+    """DUTY-Y1-REST: ``person`` is on duty on ``day`` and the day before; why."""
+    before = day - _ONE
+    if not proven:
+        zh = f"{person} {before} 与 {day} 连续值班：未能调开（未经证明无法避免：精确求解需 solver 扩展或更多求解时间）"
+        en = (
+            f"{person} is on duty on {before} and {day}: not avoided (not proven unavoidable: "
+            "the exact engine needs the solver extra or more work_limit)"
+        )
+    elif forced.get(day):
+        either = sum(1 for p in pool if day in free[p] or before in free[p])
+        places = need_of[before] + need_of[day]
+        zh = (
+            f"{person} {before} 与 {day} 连续值班：无法避免，两天共需{places}人次，"
+            f"{group.zh}中只有{either}人在这两天有空"
+        )
+        en = (
+            f"{person} is on duty on {before} and {day}: unavoidable, the two days need "
+            f"{places} places and only {either} {group.en} are free on either"
+        )
+    else:
+        zh = (
+            f"{person} {before} 与 {day} 连续值班：无法避免，每一种排满各天的排法{group.zh}"
+            f"都至少有{count}次连续值班（已证明）"
+        )
+        en = (
+            f"{person} is on duty on {before} and {day}: unavoidable, every roster that fills "
+            f"the days has at least {count} two-days-running duties among {group.en} "
+            "(proven)"
+        )
+    return RosterIssue(
+        rule_id=DUTY_REST.id, group=group, day=day, staff_id=person, message=Text(zh, en)
+    )
+
+
+def _fair_issue(
+    group: DutyGroup,
+    assigned: Mapping[dt.date, Sequence[str]],
+    pool: Sequence[str],
+    weight_of: Mapping[dt.date, int],
+    base: Mapping[str, int],
+    free: Mapping[str, frozenset[dt.date]],
+    proven: bool,
+) -> RosterIssue:
+    """DUTY-Y1-FAIR: the loads of ``group`` spread more than one day's weight; who is lowest and
+    how many duty days they are free on says why."""
+    loads = {p: base.get(p, 0) for p in pool}
+    for d, ps in assigned.items():
+        for p in ps:
+            loads[p] += weight_of[d]
+    high, low = max(loads.values()), min(loads.values())
+    lowest = min(p for p in pool if loads[p] == low)
+    open_days = sum(1 for d in assigned if d in free[lowest])
+    if proven:
+        zh_why, en_why = (
+            "已是不连续值班前提下最均衡的排法（精确证明）",
+            "no roster that keeps DUTY-Y1-REST is evener (proven)",
+        )
+    else:
+        zh_why, en_why = "未找到更均衡的排法（未经证明）", "no evener roster found (not proven)"
+    return RosterIssue(
+        rule_id=DUTY_FAIR.id,
+        group=group,
+        day=None,
+        staff_id=None,
+        message=Text(
+            f"{group.zh}值班量（含既往值班，春节按权重）最多{high}、最少{low}（{lowest}，"
+            f"{len(assigned)}个值班日中{open_days}天有空）：{zh_why}",
+            f"{group.en} duty (prior included, Spring Festival weighted) ranges from {low} "
+            f"({lowest}, free on {open_days} of {len(assigned)} duty days) to {high}: {en_why}",
+        ),
+    )
+
+
 @boundary
 def duty_roster(
     office: Organization,
@@ -430,15 +643,40 @@ def duty_roster(
     staff_ids: Iterable[str] | None = None,
     prior: Mapping[str, int] | None = None,
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
+    policy: Policy | None = None,
+    engine: str = "auto",
+    work_limit: float = 10.0,
 ) -> DutyRoster:
     """The roster of ``period``. ``leader_ids``/``staff_ids`` default to the office's leadership
     members and everyone else; ``prior`` adds duty already done (e.g. earlier in the year) to
-    each person's load; ``overrides`` maps DUTY-Y1 / DUTY-Y1-FAIR to parameter overrides;
-    absences and activities default to the office's own."""
-    rules = overrides or {}
-    cover = DUTY_COVER.resolve(rules.get(DUTY_COVER.id))
-    fair = DUTY_FAIR.resolve(rules.get(DUTY_FAIR.id))
-    DUTY_REST.resolve(rules.get(DUTY_REST.id))
+    each person's load; absences and activities default to the office's own. The rules'
+    parameters are ``policy``'s; a rule it switches off raises no issue (DUTY-Y1 off: short days
+    are filled as far as they can be, silently; DUTY-Y1-REST, DUTY-Y1-FAIR off: the roster is
+    the same, unexplained), and each issue carries its rule's level under it. ``overrides``
+    (DUTY-Y1 / DUTY-Y1-FAIR -> parameters) is a shorthand for ``policy`` (not both).
+
+    ``engine``: ``"flow"`` keeps the flow roster; ``"cpsat"`` solves a group exactly (OR-Tools,
+    the solver extra) whenever the flow roster is not shown optimal; ``"auto"`` (the default)
+    does so when OR-Tools is installed. ``work_limit`` bounds each exact solve in CP-SAT's
+    deterministic time (about seconds; the same input always gives the same roster).
+    :attr:`DutyRoster.proven` says whether every group's roster is shown optimal."""
+    if engine not in _ENGINES:
+        raise InvalidValue(
+            f"engine must be one of {', '.join(_ENGINES)}, got {engine!r}",
+            f"engine 应为 {'、'.join(_ENGINES)} 之一，实际为 {engine!r}",
+            field="engine",
+            value=engine,
+        )
+    if not work_limit > 0:
+        raise InvalidValue(
+            f"work_limit must be > 0, got {work_limit!r}",
+            f"work_limit 应大于 0，实际为 {work_limit!r}",
+            field="work_limit",
+            value=work_limit,
+        )
+    chosen = effective_policy(policy, overrides, where="duty_roster")
+    cover = chosen.parameters(DUTY_COVER.id)
+    fair = chosen.parameters(DUTY_FAIR.id)
     base = dict(prior or {})
     for staff_id, value in base.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -468,6 +706,7 @@ def duty_roster(
     }
     issues: list[RosterIssue] = []
     result: dict[DutyGroup, dict[dt.date, list[str]]] = {}
+    proven_all = True
     for group, pool in pools.items():
         loads = {p: base.get(p, 0) for p in pool}
         assigned: dict[dt.date, list[str]] = {}
@@ -498,37 +737,41 @@ def duty_roster(
                     ),
                 )
             )
-        for person, d in _repair(assigned, free, weight_of):
-            issues.append(
-                RosterIssue(
-                    rule_id=DUTY_REST.id,
-                    group=group,
-                    day=d,
-                    staff_id=person,
-                    message=Text(
-                        f"{person} {d - _ONE} 与 {d} 连续值班：无法在不破坏均衡的前提下调开",
-                        f"{person} is on duty on {d - _ONE} and {d}: no swap keeps the spread even",
-                    ),
+        _repair(assigned, free, weight_of)
+        need_of = {d: needs[group] - short.get(d, 0) for d in days}
+        forced = _forced_running(pool, days, need_of, free)
+        least = _least_spread(pool, days, need_of, free, weight_of, base)
+        proven = len(_running(assigned)) == sum(forced.values()) and (
+            _load_spread(assigned, pool, weight_of, base) == least
+        )
+        if not proven and engine != "flow":
+            from jiguan_core.duty._exact import solve_group
+
+            try:
+                assigned, proven = solve_group(
+                    pool,
+                    days,
+                    need_of,
+                    free,
+                    weight_of,
+                    base,
+                    assigned,
+                    work_limit=work_limit,
                 )
+            except MissingExtra:
+                if engine == "cpsat":
+                    raise
+        proven_all = proven_all and proven
+        running = _running(assigned)
+        for person, d in running:
+            issues.append(
+                _rest_issue(group, person, d, len(running), proven, forced, need_of, pool, free)
             )
         result[group] = assigned
-        counts = [loads[p] - base.get(p, 0) for p in pool]
-        spread_limit = sf_weight if festival & all_days else 1
-        if counts and max(counts) - min(counts) > spread_limit and pool:
-            issues.append(
-                RosterIssue(
-                    rule_id=DUTY_FAIR.id,
-                    group=group,
-                    day=None,
-                    staff_id=None,
-                    message=Text(
-                        f"{group.zh}值班量最多{max(counts)}、最少{min(counts)}：请假、出差或人数"
-                        "所限，无法更均衡",
-                        f"{group.en} duty ranges from {min(counts)} to {max(counts)}: absences, "
-                        "trips or numbers allow no evener spread",
-                    ),
-                )
-            )
+        spread = _load_spread(assigned, pool, weight_of, base)
+        spread_limit = max((weight_of[d] for d in days if need_of[d]), default=1)
+        if pool and spread > spread_limit:
+            issues.append(_fair_issue(group, assigned, pool, weight_of, base, free, proven))
     roster_days = tuple(
         DutyDay(
             day=d,
@@ -540,6 +783,8 @@ def duty_roster(
         for d in days
     )
     order = {g: i for i, g in enumerate(DutyGroup)}
+    levels = {r.id: chosen.level(r.id) for r in (DUTY_COVER, DUTY_REST, DUTY_FAIR)}
+    issues = [attrs.evolve(i, level=levels[i.rule_id]) for i in issues if chosen.enabled(i.rule_id)]
     return DutyRoster(
         start=period.start,
         end=period.end,
@@ -552,4 +797,5 @@ def duty_roster(
         ),
         leader_pool=pools[DutyGroup.LEADERS],
         staff_pool=pools[DutyGroup.STAFF],
+        proven=proven_all,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from jiguan_core.cli.interchange import (
+from jiguan_core.workspace import (
     AssessSection,
     CoverageSection,
     PlanSection,

@@ -8,7 +8,8 @@ statistics (REGULATIONS L1-L5).
 - :mod:`~jiguan_core.leave.advice`: what approving it would cause (A/B coverage, the
   scheduling rules, the requester's own activities, days left);
 - :mod:`~jiguan_core.leave.entitlement`: annual leave due, taken and left (LEAVE-L1 to L4);
-- :mod:`~jiguan_core.leave.statistics`: figures since a day, in the office's phrasing.
+- :mod:`~jiguan_core.leave.statistics`: figures since a day, in the office's phrasing;
+- :mod:`~jiguan_core.leave.lateness`: approvals past their deadline, for the work meeting.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from jiguan_core.leave.halfday import (
     span_working_half_days,
     working_half_days,
 )
+from jiguan_core.leave.lateness import leave_late_items
 from jiguan_core.leave.request import (
     LeaveKind,
     LeaveRequest,
@@ -76,6 +78,7 @@ __all__ = [
     "approval_chain",
     "exclusion",
     "leave_balance",
+    "leave_late_items",
     "leave_statistics",
     "slot_range",
     "slots_span",

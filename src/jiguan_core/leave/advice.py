@@ -14,11 +14,13 @@ from attrs import frozen
 from jiguan_core._validation import boundary
 from jiguan_core.absence import Absence
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.catalogue.leave import ANNUAL_LEAVE_ENTITLEMENT
 from jiguan_core.development.coverage import assess_leave
 from jiguan_core.leave.entitlement import LeaveBalance
 from jiguan_core.leave.halfday import slots_span
 from jiguan_core.leave.request import LeaveKind, LeaveRequest
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy, effective_policy
 from jiguan_core.text import Lang, Text
 
 __all__ = ["LeaveAdvice", "advise_leave"]
@@ -57,8 +59,12 @@ def advise_leave(
     *,
     calendar: WorkCalendar,
     balance: LeaveBalance | None = None,
+    policy: Policy | None = None,
 ) -> LeaveAdvice:
-    """Advice on ``request`` against ``office`` (its absences, activities and AB roles)."""
+    """Advice on ``request`` against ``office`` (its absences, activities and AB roles), under
+    ``policy``: a rule it switches off raises nothing (DEV-COVER: no gap; LEAVE-L1: annual
+    leave beyond what is left is not flagged; the balance's own exclusion is LEAVE-L3's)."""
+    chosen = effective_policy(policy, where="advise_leave")
     absence = Absence(
         id=request.id,
         staff_id=request.staff_id,
@@ -71,7 +77,7 @@ def advise_leave(
         if any(a.id == request.id for a in office.absences)
         else office
     )
-    assessment = assess_leave(others, absence, calendar=calendar)
+    assessment = assess_leave(others, absence, calendar=calendar, policy=chosen)
     reasons: list[Text] = list(assessment.reasons)
     clashing = tuple(
         a.id
@@ -91,7 +97,7 @@ def advise_leave(
         if balance.excluded is not None:
             over = True
             reasons.append(balance.excluded)
-        elif request.days > balance.left:
+        elif request.days > balance.left and chosen.enabled(ANNUAL_LEAVE_ENTITLEMENT.id):
             over = True
             reasons.append(
                 Text(

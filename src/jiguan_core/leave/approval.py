@@ -1,7 +1,7 @@
 """Who approves a leave (LEAVE-L5): the chain chosen by the requester's level and the length.
 
 The chain is a tuple of :class:`ApproverRole`, approved in order. Defaults ([N], local
-practice, change them through ``overrides``): a leave of at most ``department_head_max_days``
+practice, change them through the office's :class:`~jiguan_core.policy.Policy`): a leave of at most ``department_head_max_days``
 working days needs the department head alone; up to ``secretary_general_max_days`` the
 secretary-general as well; longer ones the chair too. Requesters at ``senior_from_level`` or
 above start at the secretary-general; a leadership member asks the chair.
@@ -14,6 +14,7 @@ from typing import Any
 
 from jiguan_core.catalogue.leave import APPROVAL_CHAIN
 from jiguan_core.errors import InvalidValue
+from jiguan_core.policy import Policy, effective_policy
 from jiguan_core.staff import Level, Staff
 from jiguan_core.text import TermEnum
 
@@ -29,10 +30,19 @@ class ApproverRole(TermEnum):
 
 
 def approval_chain(
-    requester: Staff, half_days: int, overrides: Mapping[str, Any] | None = None
+    requester: Staff,
+    half_days: int,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    policy: Policy | None = None,
 ) -> tuple[ApproverRole, ...]:
-    """The approvers of a leave of ``half_days`` working half days asked by ``requester``."""
-    values = APPROVAL_CHAIN.resolve(overrides)
+    """The approvers of a leave of ``half_days`` working half days asked by ``requester``, by
+    LEAVE-L5's parameters under ``policy`` (``overrides``: that rule's parameters, a shorthand;
+    not both). The chain is what the rule computes, so switching LEAVE-L5 off does not change
+    it: it drops the rule's late approvals (:func:`~jiguan_core.leave.leave_late_items`)."""
+    values = effective_policy(
+        policy, overrides, where="approval_chain", rule_id=APPROVAL_CHAIN.id
+    ).parameters(APPROVAL_CHAIN.id)
     try:
         senior = Level(str(values["senior_from_level"]))
     except ValueError:

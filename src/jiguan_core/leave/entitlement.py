@@ -22,6 +22,7 @@ from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.leave import ANNUAL_LEAVE_ENTITLEMENT, CARRY_OVER, LEAVE_EXCLUSIONS
 from jiguan_core.errors import InvalidValue
 from jiguan_core.leave.halfday import span_working_half_days
+from jiguan_core.policy import Policy, effective_policy
 from jiguan_core.staff import Staff
 from jiguan_core.text import Lang, Text
 from jiguan_core.time import SHANGHAI, TimeSpan
@@ -45,9 +46,14 @@ def years_of_work(work_start: dt.date, on: dt.date) -> int:
     return max(years - (anniversary > on), 0)
 
 
-def annual_entitlement(years: int, overrides: Mapping[str, Any] | None = None) -> int:
-    """LEAVE-L1: days of annual leave after ``years`` of cumulative work."""
-    values = ANNUAL_LEAVE_ENTITLEMENT.resolve(overrides)
+def annual_entitlement(
+    years: int, overrides: Mapping[str, Any] | None = None, *, policy: Policy | None = None
+) -> int:
+    """LEAVE-L1: days of annual leave after ``years`` of cumulative work, by the rule's
+    parameters under ``policy`` (``overrides``: its parameters, a shorthand; not both)."""
+    values = effective_policy(
+        policy, overrides, where="annual_entitlement", rule_id=ANNUAL_LEAVE_ENTITLEMENT.id
+    ).parameters(ANNUAL_LEAVE_ENTITLEMENT.id)
     if years < int(values["min_years"]):
         return 0
     if years >= int(values["third_band_from"]):
@@ -76,11 +82,19 @@ def exclusion(
     year: int,
     calendar: WorkCalendar,
     overrides: Mapping[str, Any] | None = None,
+    *,
+    policy: Policy | None = None,
 ) -> Text | None:
     """LEAVE-L3: why no annual leave is due in ``year`` after long personal or sick leave that
-    year (None when none applies). Personal leave counts working days, sick leave calendar
-    days (a month is ``days_per_month`` days)."""
-    values = LEAVE_EXCLUSIONS.resolve(overrides)
+    year (None when none applies, or when ``policy`` switches LEAVE-L3 off). Personal leave
+    counts working days, sick leave calendar days (a month is ``days_per_month`` days); the
+    bands of years are LEAVE-L1's under ``policy``. ``overrides``: LEAVE-L3's parameters, a
+    shorthand for ``policy`` (not both)."""
+    chosen = effective_policy(policy, overrides, where="exclusion", rule_id=LEAVE_EXCLUSIONS.id)
+    values = chosen.parameters(LEAVE_EXCLUSIONS.id)
+    bands = chosen.parameters(ANNUAL_LEAVE_ENTITLEMENT.id)
+    if not chosen.enabled(LEAVE_EXCLUSIONS.id):
+        return None
     whole = _year_span(year)
     personal_half_days = 0
     sick_days: set[dt.date] = set()
@@ -101,9 +115,9 @@ def exclusion(
         )
     band = (
         "sick_months_third"
-        if years >= int(ANNUAL_LEAVE_ENTITLEMENT.defaults["third_band_from"])
+        if years >= int(bands["third_band_from"])
         else "sick_months_second"
-        if years >= int(ANNUAL_LEAVE_ENTITLEMENT.defaults["second_band_from"])
+        if years >= int(bands["second_band_from"])
         else "sick_months_first"
     )
     months = int(values[band])
@@ -160,20 +174,24 @@ def leave_balance(
     work_start: dt.date | None = None,
     carried_over: float = 0.0,
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
+    policy: Policy | None = None,
 ) -> LeaveBalance:
     """Annual leave of ``staff`` in ``year``: due (L1, or 0 under L3), carried over (L4), taken
     (L2: working half days of the year's annual-leave absences) and left.
 
-    ``absences`` may be everyone's: only ``staff``'s own count. ``overrides`` maps a rule id
-    (LEAVE-L1, LEAVE-L3, LEAVE-L4) to its parameter overrides.
+    ``absences`` may be everyone's: only ``staff``'s own count. The rules' parameters are
+    ``policy``'s; a rule it switches off finds nothing (LEAVE-L3 off: no year is excluded;
+    LEAVE-L4 off: any carry-over is taken as given). ``overrides`` (rule id -> parameters,
+    LEAVE-L1, LEAVE-L3, LEAVE-L4) is a shorthand for ``policy`` (not both).
     """
-    rules = overrides or {}
+    chosen = effective_policy(policy, overrides, where="leave_balance")
     start = work_start if work_start is not None else staff.hire_date
     years = years_of_work(start, dt.date(year, 1, 1))
     own = [a for a in absences if a.staff_id == staff.id]
     if carried_over < 0 or (
         carried_over > 0
-        and int(CARRY_OVER.resolve(rules.get(CARRY_OVER.id))["carry_over_years"]) < 1
+        and chosen.enabled(CARRY_OVER.id)
+        and int(chosen.parameters(CARRY_OVER.id)["carry_over_years"]) < 1
     ):
         raise InvalidValue(
             f"{staff.id}: {carried_over:g} day(s) carried into {year}, but LEAVE-L4 allows no "
@@ -182,8 +200,8 @@ def leave_balance(
             field="carried_over",
             value=carried_over,
         )
-    excluded = exclusion(years, own, year, calendar, rules.get(LEAVE_EXCLUSIONS.id))
-    entitled = 0 if excluded else annual_entitlement(years, rules.get(ANNUAL_LEAVE_ENTITLEMENT.id))
+    excluded = exclusion(years, own, year, calendar, policy=chosen)
+    entitled = 0 if excluded else annual_entitlement(years, policy=chosen)
     whole = _year_span(year)
     taken_half_days = 0
     for absence in own:

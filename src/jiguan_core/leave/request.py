@@ -27,6 +27,7 @@ from jiguan_core.catalogue.leave import APPROVAL_CHAIN
 from jiguan_core.errors import InvalidValue
 from jiguan_core.leave.approval import ApproverRole, approval_chain
 from jiguan_core.leave.halfday import HalfDaySlot, slots_span, working_half_days
+from jiguan_core.policy import Policy, effective_policy
 from jiguan_core.rule import ParameterValue
 from jiguan_core.staff import Staff
 from jiguan_core.text import Lang, TermEnum
@@ -335,13 +336,16 @@ def submit_leave(
     on: dt.date,
     calendar: WorkCalendar,
     overrides: Mapping[str, Any] | None = None,
+    policy: Policy | None = None,
 ) -> LeaveRequest:
     """A new request, its approval chain chosen by LEAVE-L5, the first step due
     ``approval_days`` working days after ``on``.
 
     Refused (InvalidValue) when ``last`` is before ``first``, when no working half day lies
-    between them (nothing to ask leave for), or without a reason.
+    between them (nothing to ask leave for), or without a reason. LEAVE-L5's parameters are
+    ``policy``'s (``overrides``: that rule's parameters, a shorthand; not both).
     """
+    chosen = effective_policy(policy, overrides, where="submit_leave", rule_id=APPROVAL_CHAIN.id)
     check_day(on, "on", id, dt.date.min)
     if last < first:
         raise InvalidValue(
@@ -367,8 +371,8 @@ def submit_leave(
             field="first",
             value=first,
         )
-    parameters = APPROVAL_CHAIN.resolve(overrides)
-    chain = approval_chain(requester, half_days, overrides)
+    parameters = chosen.parameters(APPROVAL_CHAIN.id)
+    chain = approval_chain(requester, half_days, policy=chosen)
     due = calendar.add_working_days(on, int(parameters["approval_days"]))
     return LeaveRequest(
         id=id,

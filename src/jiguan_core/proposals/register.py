@@ -15,6 +15,7 @@ from attrs import field, frozen
 from jiguan_core._validation import boundary, date_value, identifier, optional_date, text
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidValue
+from jiguan_core.policy import Policy
 from jiguan_core.proposals.workflow import Feedback, ProposalWorkflow, submit_proposal
 
 __all__ = ["ProposalRecord", "replay"]
@@ -60,8 +61,11 @@ def _need(record: ProposalRecord, name: str, value: str | None) -> str:
 
 
 @boundary
-def replay(record: ProposalRecord, calendar: WorkCalendar) -> ProposalWorkflow:
-    """The workflow the record describes, every step checked as if done live."""
+def replay(
+    record: ProposalRecord, calendar: WorkCalendar, *, policy: Policy | None = None
+) -> ProposalWorkflow:
+    """The workflow the record describes, every step checked as if done live, its deadlines
+    PROPOSAL-P2's under ``policy``."""
     p = submit_proposal(
         id=record.id,
         title=record.title,
@@ -72,6 +76,7 @@ def replay(record: ProposalRecord, calendar: WorkCalendar) -> ProposalWorkflow:
         calendar=calendar,
         key=record.key,
         hard_case=record.hard_case,
+        policy=policy,
     )
     if record.declined_on is not None:
         return p.decline(on=record.declined_on, by=record.reviewer, reason=record.declined_reason)

@@ -26,6 +26,7 @@ from jiguan_core._validation import boundary, date_value, identifier, text
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.proposals import PROPOSAL_DEADLINES, PROPOSAL_KEY, PROPOSAL_STAGES
 from jiguan_core.errors import InvalidValue
+from jiguan_core.policy import Policy, effective_policy
 from jiguan_core.rule import ParameterValue
 from jiguan_core.text import Lang, TermEnum
 from jiguan_core.work._workflow import (
@@ -415,11 +416,16 @@ def submit_proposal(
     key: bool = False,
     hard_case: bool = False,
     overrides: Mapping[str, Any] | None = None,
+    policy: Policy | None = None,
 ) -> ProposalWorkflow:
     """A proposal submitted on ``on``; filing is with ``unit``/``reviewer``, due
-    ``filing_days`` working days later (PROPOSAL-P2)."""
+    ``filing_days`` working days later (PROPOSAL-P2). Every deadline of the proposal is fixed
+    now, by PROPOSAL-P2's parameters under ``policy`` (``overrides``: that rule's parameters, a
+    shorthand; not both)."""
     check_day(on, "on", id, dt.date.min)
-    parameters = PROPOSAL_DEADLINES.resolve(overrides)
+    parameters = effective_policy(
+        policy, overrides, where="submit_proposal", rule_id=PROPOSAL_DEADLINES.id
+    ).parameters(PROPOSAL_DEADLINES.id)
     due = calendar.add_working_days(on, int(parameters["filing_days"]))
     person = check_person(reviewer, "reviewer", id)
     owner = check_person(unit, "unit", id)
@@ -441,10 +447,20 @@ def submit_proposal(
 
 @boundary
 def proposal_late_items(
-    proposals: Iterable[ProposalWorkflow], *, as_of: dt.date, calendar: WorkCalendar
+    proposals: Iterable[ProposalWorkflow],
+    *,
+    as_of: dt.date,
+    calendar: WorkCalendar,
+    policy: Policy | None = None,
 ) -> tuple[LateItem, ...]:
     """The proposals past their stage deadline on ``as_of``, as items for the work meeting
-    (:func:`jiguan_core.work.work_meeting_agenda`'s ``late``), most working days late first."""
+    (:func:`jiguan_core.work.work_meeting_agenda`'s ``late``), most working days late first.
+    Under a ``policy`` that switches PROPOSAL-P2 off nothing is late; each item carries the
+    rule's level under it."""
+    chosen = effective_policy(policy, where="proposal_late_items")
+    if not chosen.enabled(PROPOSAL_DEADLINES.id):
+        return ()
+    level = chosen.level(PROPOSAL_DEADLINES.id)
     found = [
         LateItem(
             kind=ItemKind.PROPOSAL,
@@ -454,6 +470,7 @@ def proposal_late_items(
             responsible_id=p.responsible_id,
             due=p.due,
             working_days_late=p.working_days_late(as_of, calendar),
+            level=level,
         )
         for p in proposals
         if p.stage is not None

@@ -31,7 +31,7 @@ from jiguan_core._validation import (
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.work import DOCUMENT_DEADLINES, DOCUMENT_URGENT
 from jiguan_core.errors import InvalidValue
-from jiguan_core.facts import match_facts
+from jiguan_core.facts import FactEngine, match_facts
 from jiguan_core.patterns import SingleFact
 from jiguan_core.policy import Policy
 from jiguan_core.rule import ParameterValue
@@ -453,11 +453,13 @@ def start_document(
     reply_deadline: dt.date | None = None,
     chaser_id: str | None = None,
     policy: DocumentPolicy | None = None,
+    engine: FactEngine = "python",
 ) -> DocumentWorkflow:
     """A document at its first stage (起草 or 签收), handed to ``responsible_id`` on ``on``.
 
     D4: an urgent incoming document needs ``reply_deadline`` and ``chaser_id``; an important
-    one needs ``chaser_id``. A ``reply_deadline`` before ``on`` is refused.
+    one needs ``chaser_id`` (decided by WORK-D4's patterns on the ``engine`` chosen,
+    ``"python"`` or ``"durable"``). A ``reply_deadline`` before ``on`` is refused.
     """
     flow = _parsed(DocumentFlow, flow, "flow", id)
     kind = _parsed(DocumentKind, kind, "kind", id)
@@ -475,24 +477,24 @@ def start_document(
         "has_reply_deadline": int(reply_deadline is not None),
         "has_chaser": int(chaser_id is not None),
     }
-    hits = {pattern_id for pattern_id, _ in match_facts(_D4_PATTERNS, [fact])}
-    if hits:
-        missing = []
-        if "WORK-D4#deadline" in hits:
-            missing.append(("reply_deadline", "办理时限"))
-        if hits & {"WORK-D4#chaser", "WORK-D4#chaser-important"}:
-            missing.append(("chaser_id", "催办人"))
-            what = "urgent" if urgency.is_urgent else "important"
-            raise DocumentRuleViolation(
-                f"incoming document {id} is {what}: it needs "
-                + " and ".join(m[0] for m in missing)
-                + " (D4: an urgent document states a deadline and names a chaser)",
-                f"收文 {id} 为{'紧急' if urgency.is_urgent else '重要'}公文，须明确"
-                + "、".join(m[1] for m in missing)
-                + "（D4）",
-                workflow_id=id,
-                rule_id="WORK-D4",
-            )
+    hits = {pattern_id for pattern_id, _ in match_facts(_D4_PATTERNS, [fact], engine=engine)}
+    missing = []
+    if "WORK-D4#deadline" in hits:
+        missing.append(("reply_deadline", "办理时限"))
+    if hits & {"WORK-D4#chaser", "WORK-D4#chaser-important"}:
+        missing.append(("chaser_id", "催办人"))
+    if missing:
+        what = "urgent" if urgency.is_urgent else "important"
+        raise DocumentRuleViolation(
+            f"incoming document {id} is {what}: it needs "
+            + " and ".join(m[0] for m in missing)
+            + " (D4: an urgent document states a deadline and names a chaser)",
+            f"收文 {id} 为{'紧急' if urgency.is_urgent else '重要'}公文，须明确"
+            + "、".join(m[1] for m in missing)
+            + "（D4）",
+            workflow_id=id,
+            rule_id="WORK-D4",
+        )
     first = _ORDER[flow][0]
     draft = DocumentWorkflow(
         id=id,

@@ -9,10 +9,12 @@ from attrs import frozen
 
 from jiguan_core._validation import boundary
 from jiguan_core.calendar import WorkCalendar
+from jiguan_core.facts import FactEngine
 from jiguan_core.finding import Finding
 from jiguan_core.rule import Severity
 from jiguan_core.task import Task
 from jiguan_core.text import Lang, TermEnum, Text
+from jiguan_core.work.deadlines import late_rules, work_item_fact
 from jiguan_core.work.documents import DocumentWorkflow
 from jiguan_core.work.meetings import MeetingWorkflow
 from jiguan_core.work.tasks import overdue, working_days_overdue
@@ -25,6 +27,12 @@ class ItemKind(TermEnum):
     MEETING = "meeting", "会议"
     TASK = "task", "任务"
     PROPOSAL = "proposal", "提案"
+    LEAVE = "leave", "请假"
+    PLAN = "milestone", "年度计划节点"
+
+
+#: The finding subject kind of an item kind, where the names differ (a leave is a 请假).
+_SUBJECT = {ItemKind.LEAVE: "absence"}
 
 
 @frozen(kw_only=True)
@@ -38,22 +46,30 @@ class LateItem:
     responsible_id: str
     due: dt.date
     working_days_late: int
+    #: The rule's level under the policy the item was found by (None: the catalogue's).
+    level: Severity | None = None
 
     def to_finding(self, level: Severity | None = None) -> Finding:
         """This late item as the one :class:`~jiguan_core.finding.Finding`: a stage deadline of
-        WORK-D5 (documents), WORK-MEETINGS (meetings), WORK-TASKS (tasks) or PROPOSAL-P2
-        (proposals) was missed."""
+        WORK-D5 (documents), WORK-MEETINGS (meetings), WORK-TASKS (tasks), PROPOSAL-P2
+        (proposals), LEAVE-L5 (leave approvals) or PLAN-ARTICLE-PLAN (plan milestones) was
+        missed."""
         rule_id = {
             ItemKind.DOCUMENT: "WORK-D5",
             ItemKind.MEETING: "WORK-MEETINGS",
             ItemKind.TASK: "WORK-TASKS",
             ItemKind.PROPOSAL: "PROPOSAL-P2",
+            ItemKind.LEAVE: "LEAVE-L5",
+            ItemKind.PLAN: "PLAN-ARTICLE-PLAN",
         }[self.kind]
         return Finding.of(
             rule_id,
             part=self.stage.value if self.stage is not None else "late",
-            level=level,
-            subjects={self.kind.value: (self.item_id,), "staff": (self.responsible_id,)},
+            level=level if level is not None else self.level,
+            subjects={
+                _SUBJECT.get(self.kind, self.kind.value): (self.item_id,),
+                "staff": (self.responsible_id,),
+            },
             dates=(self.due,),
             message=Text(self.render("zh"), self.render("en")),
         )
@@ -82,28 +98,42 @@ def late_items(
     documents: Iterable[DocumentWorkflow] = (),
     meetings: Iterable[MeetingWorkflow] = (),
     tasks: Iterable[Task] = (),
+    engine: FactEngine = "python",
 ) -> tuple[LateItem, ...]:
-    """Everything past its deadline on ``as_of``, most working days late first."""
+    """Everything past its deadline on ``as_of``, most working days late first.
+
+    Rules WORK-D5 (documents), WORK-MEETINGS (meetings) and WORK-TASKS (tasks) decide what is
+    late by their patterns over one ``work_item`` fact per item, on the engine chosen
+    (``"python"`` or ``"durable"``).
+    """
     found: list[LateItem] = []
-    flows: list[DocumentWorkflow | MeetingWorkflow] = [*documents, *meetings]
-    for flow in flows:
-        if flow.is_late(as_of) and flow.stage is not None:
-            assert flow.due is not None
-            assert flow.responsible_id is not None
-            found.append(
-                LateItem(
-                    kind=ItemKind.DOCUMENT
-                    if isinstance(flow, DocumentWorkflow)
-                    else ItemKind.MEETING,
-                    item_id=flow.id,
-                    title=flow.title,
-                    stage=flow.stage,
-                    responsible_id=flow.responsible_id,
-                    due=flow.due,
-                    working_days_late=flow.working_days_late(as_of, calendar),
-                )
+    every: list[DocumentWorkflow | MeetingWorkflow] = [*documents, *meetings]
+    flows = [f for f in every if f.stage is not None]
+    facts = [
+        work_item_fact(
+            ItemKind.DOCUMENT.value if isinstance(f, DocumentWorkflow) else ItemKind.MEETING.value,
+            is_open=True,
+            due=f.due,
+            as_of=as_of,
+        )
+        for f in flows
+    ]
+    for index in sorted(late_rules(facts, engine=engine)):
+        flow = flows[index]
+        assert flow.due is not None
+        assert flow.responsible_id is not None
+        found.append(
+            LateItem(
+                kind=ItemKind.DOCUMENT if isinstance(flow, DocumentWorkflow) else ItemKind.MEETING,
+                item_id=flow.id,
+                title=flow.title,
+                stage=flow.stage,
+                responsible_id=flow.responsible_id,
+                due=flow.due,
+                working_days_late=flow.working_days_late(as_of, calendar),
             )
-    for task in overdue(tasks, as_of):
+        )
+    for task in overdue(tasks, as_of, engine=engine):
         found.append(
             LateItem(
                 kind=ItemKind.TASK,

@@ -12,10 +12,11 @@ from attrs import frozen
 from jiguan_core._validation import boundary
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.errors import InvalidInput, Problem
+from jiguan_core.facts import FactEngine
 from jiguan_core.task import Task, TaskStatus
 from jiguan_core.text import Lang, TermEnum
-from jiguan_core.work.lateness import LateItem
-from jiguan_core.work.tasks import is_open_on, working_days_overdue
+from jiguan_core.work.lateness import ItemKind, LateItem
+from jiguan_core.work.tasks import is_open_on, overdue, working_days_overdue
 
 __all__ = [
     "AgendaEntry",
@@ -136,8 +137,11 @@ class AgendaSection:
 @frozen(kw_only=True)
 class WorkMeetingAgenda:
     """``late`` are the other late items raised at the meeting (documents, meetings,
-    proposals: see :func:`~jiguan_core.work.lateness.late_items` and
-    :func:`jiguan_core.proposals.proposal_late_items`), most late first."""
+    proposals, leave approvals, plan milestones: see
+    :func:`~jiguan_core.work.lateness.late_items`,
+    :func:`jiguan_core.proposals.proposal_late_items`,
+    :func:`jiguan_core.leave.leave_late_items` and
+    :func:`jiguan_core.workplan.plan_late_items`), most late first."""
 
     meeting_on: dt.date
     sections: tuple[AgendaSection, ...]
@@ -189,20 +193,23 @@ def work_meeting_agenda(
     calendar: WorkCalendar,
     previous: Iterable[Task] | None = None,
     late: Iterable[LateItem] = (),
+    engine: FactEngine = "python",
 ) -> WorkMeetingAgenda:
     """The agenda of the meeting on ``meeting_on``: tasks open that day by department
-    (departments with overdue tasks first, then by id), the other ``late`` items (documents,
-    meetings, proposals) and the changes since ``previous``."""
+    (departments with overdue tasks first, then by id; overdue as rule WORK-TASKS decides it on
+    the ``engine`` chosen), the other ``late`` items (documents, meetings, proposals, leave
+    approvals, plan milestones) and the changes since ``previous``. A late item that is also a
+    task of ``current`` (a plan milestone on the task list, a task passed twice) is shown once,
+    among the tasks."""
     tasks = _by_id(current, "current")
+    late_ids = {t.id for t in overdue(tasks.values(), meeting_on, engine=engine)}
     by_department: dict[str, list[AgendaEntry]] = {}
     for task in tasks.values():
         if not is_open_on(task, meeting_on):
             continue
         days_late = working_days_overdue(task, meeting_on, calendar)
         by_department.setdefault(task.department_id, []).append(
-            AgendaEntry(
-                task=task, overdue=meeting_on > task.deadline, working_days_overdue=days_late
-            )
+            AgendaEntry(task=task, overdue=task.id in late_ids, working_days_overdue=days_late)
         )
     sections = [
         AgendaSection(
@@ -227,5 +234,14 @@ def work_meeting_agenda(
         meeting_on=meeting_on,
         sections=tuple(sections),
         changes=changes,
-        late=tuple(sorted(late, key=lambda i: (-i.working_days_late, i.due, i.item_id))),
+        late=tuple(
+            sorted(
+                (
+                    i
+                    for i in late
+                    if not (i.kind in (ItemKind.TASK, ItemKind.PLAN) and i.item_id in tasks)
+                ),
+                key=lambda i: (-i.working_days_late, i.due, i.item_id),
+            )
+        ),
     )

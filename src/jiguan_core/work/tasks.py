@@ -19,8 +19,10 @@ from jiguan_core._validation import boundary, date_value
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.work import TASK_LIST
 from jiguan_core.errors import InvalidValue
+from jiguan_core.facts import FactEngine
 from jiguan_core.task import Task, TaskSource, TaskStatus
 from jiguan_core.work._workflow import working_days_late
+from jiguan_core.work.deadlines import late_rules, work_item_fact
 
 __all__ = [
     "TaskCounts",
@@ -118,9 +120,17 @@ def _sorted(tasks: Iterable[Task]) -> tuple[Task, ...]:
 
 
 @boundary
-def overdue(tasks: Iterable[Task], as_of: dt.date) -> tuple[Task, ...]:
-    """Open on ``as_of`` and past their deadline, earliest deadline first."""
-    return _sorted(t for t in tasks if is_open_on(t, as_of) and as_of > t.deadline)
+def overdue(
+    tasks: Iterable[Task], as_of: dt.date, *, engine: FactEngine = "python"
+) -> tuple[Task, ...]:
+    """Open on ``as_of`` and past their deadline (rule WORK-TASKS, decided by its pattern on
+    the engine chosen, ``"python"`` or ``"durable"``), earliest deadline first."""
+    items = tuple(tasks)
+    facts = [
+        work_item_fact("task", is_open=is_open_on(t, as_of), due=t.deadline, as_of=as_of)
+        for t in items
+    ]
+    return _sorted(items[i] for i in late_rules(facts, engine=engine))
 
 
 @boundary
@@ -179,11 +189,17 @@ class TaskReport:
 
 @boundary
 def task_report(
-    tasks: Iterable[Task], as_of: dt.date, calendar: WorkCalendar, due_soon_days: int | None = None
+    tasks: Iterable[Task],
+    as_of: dt.date,
+    calendar: WorkCalendar,
+    due_soon_days: int | None = None,
+    *,
+    engine: FactEngine = "python",
 ) -> TaskReport:
-    """Everything a work meeting needs to know about the task list on ``as_of``."""
+    """Everything a work meeting needs to know about the task list on ``as_of``; ``engine``
+    decides the overdue tasks (WORK-TASKS)."""
     items = tuple(sorted(tasks, key=lambda t: t.id))
-    late = overdue(items, as_of)
+    late = overdue(items, as_of, engine=engine)
     soon = due_within(items, as_of, calendar, due_soon_days)
     after = done_late(items, as_of)
     late_ids = {t.id for t in late}

@@ -14,10 +14,13 @@ from attrs import frozen
 
 from jiguan_core._validation import boundary
 from jiguan_core.calendar import DateRange, Granularity, WorkCalendar
-from jiguan_core.catalogue.workplan import PLAN_REPORT
+from jiguan_core.catalogue.workplan import PLAN_ITEMS, PLAN_REPORT
 from jiguan_core.errors import InvalidValue
+from jiguan_core.policy import Policy, effective_policy
 from jiguan_core.task import Task, TaskSource, TaskStatus
 from jiguan_core.text import Lang
+from jiguan_core.work._workflow import working_days_late
+from jiguan_core.work.lateness import ItemKind, LateItem
 from jiguan_core.workplan.plan import Milestone, PlanItem, WorkPlan
 
 __all__ = [
@@ -27,6 +30,7 @@ __all__ = [
     "PlanPeriod",
     "half_year_report",
     "milestone_tasks",
+    "plan_late_items",
     "plan_lists",
     "plan_progress",
 ]
@@ -92,18 +96,27 @@ def plan_progress(
     as_of: dt.date,
     calendar: WorkCalendar,
     overrides: Mapping[str, Any] | None = None,
+    policy: Policy | None = None,
 ) -> tuple[DepartmentProgress, ...]:
-    """Progress per 委室 on ``as_of`` (milestones done on or before it count)."""
-    soon = int(PLAN_REPORT.resolve(overrides)["due_soon_days"])
+    """Progress per 委室 on ``as_of`` (milestones done on or before it count), under ``policy``:
+    ``due_soon_days`` is PLAN-ARTICLE-PLAN-REPORT's (switched off: nothing is due soon); with
+    PLAN-ARTICLE-PLAN switched off no milestone is late. ``overrides``: PLAN-ARTICLE-PLAN-REPORT's
+    parameters, a shorthand for ``policy`` (not both)."""
+    chosen = effective_policy(policy, overrides, where="plan_progress", rule_id=PLAN_REPORT.id)
+    soon = int(chosen.parameters(PLAN_REPORT.id)["due_soon_days"])
+    late_counts = chosen.enabled(PLAN_ITEMS.id)
+    soon_counts = chosen.enabled(PLAN_REPORT.id)
     by_department: dict[str, list[ItemProgress]] = {}
     for item in plan.items:
         done = [m for m in item.milestones if m.done_on is not None and m.done_on <= as_of]
         open_ = [m for m in item.milestones if m not in done]
-        late = tuple(m for m in item.milestones if _late_on(m, as_of))
+        late = tuple(m for m in item.milestones if late_counts and _late_on(m, as_of))
         due_soon = tuple(
             m
             for m in open_
-            if as_of <= m.target and calendar.working_days_between(as_of, m.target) <= soon
+            if soon_counts
+            and as_of <= m.target
+            and calendar.working_days_between(as_of, m.target) <= soon
         )
         by_department.setdefault(item.department_id, []).append(
             ItemProgress(
@@ -161,9 +174,12 @@ def half_year_report(
     *,
     calendar: WorkCalendar,
     overrides: Mapping[str, Any] | None = None,
+    policy: Policy | None = None,
 ) -> HalfYearReport:
     """PLAN-ARTICLE-PLAN-REPORT: the state on the half's last day, heard by the standing
-    committee within ``report_within_days`` after it."""
+    committee within ``report_within_days`` after it, by the rule's parameters under ``policy``
+    (see :func:`plan_progress`; ``overrides``: that rule's parameters, a shorthand; not both)."""
+    chosen = effective_policy(policy, overrides, where="half_year_report", rule_id=PLAN_REPORT.id)
     if half not in (1, 2):
         raise InvalidValue(
             f"half must be 1 or 2, got {half!r}",
@@ -171,14 +187,14 @@ def half_year_report(
             field="half",
             value=half,
         )
-    values = PLAN_REPORT.resolve(overrides)
+    values = chosen.parameters(PLAN_REPORT.id)
     last = dt.date(plan.year, 6, 30) if half == 1 else dt.date(plan.year, 12, 31)
     return HalfYearReport(
         year=plan.year,
         half=half,
         as_of=last,
         due=last + dt.timedelta(days=int(values["report_within_days"])),
-        departments=plan_progress(plan, as_of=last, calendar=calendar, overrides=overrides),
+        departments=plan_progress(plan, as_of=last, calendar=calendar, policy=chosen),
     )
 
 
@@ -203,6 +219,36 @@ def milestone_tasks(plan: WorkPlan, *, created: dt.date) -> tuple[Task, ...]:
             )
         )
     return tuple(tasks)
+
+
+@boundary
+def plan_late_items(
+    plan: WorkPlan, *, as_of: dt.date, calendar: WorkCalendar, policy: Policy | None = None
+) -> tuple[LateItem, ...]:
+    """The milestones not done by their target as seen on ``as_of`` (PLAN-ARTICLE-PLAN), as
+    items for :func:`jiguan_core.work.work_meeting_agenda`'s ``late``, most working days late
+    first; the item's owner is responsible. (When the task list already holds the plan, through
+    :func:`milestone_tasks`, the agenda shows them among the tasks instead.) Under a ``policy``
+    that switches PLAN-ARTICLE-PLAN off nothing is late; each item carries its level under it."""
+    chosen = effective_policy(policy, where="plan_late_items")
+    if not chosen.enabled(PLAN_ITEMS.id):
+        return ()
+    level = chosen.level(PLAN_ITEMS.id)
+    found = [
+        LateItem(
+            kind=ItemKind.PLAN,
+            item_id=milestone.id,
+            title=f"{item.title}：{milestone.title}",
+            stage=None,
+            responsible_id=item.owner_id,
+            due=milestone.target,
+            working_days_late=working_days_late(milestone.target, as_of, calendar),
+            level=level,
+        )
+        for item, milestone in plan.milestones
+        if milestone.done_on is None and as_of > milestone.target
+    ]
+    return tuple(sorted(found, key=lambda i: (-i.working_days_late, i.due, i.item_id)))
 
 
 @frozen(kw_only=True)

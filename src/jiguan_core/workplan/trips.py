@@ -19,8 +19,8 @@ from jiguan_core.activity import ActivityKind
 from jiguan_core.calendar import WorkCalendar
 from jiguan_core.catalogue.workplan import PLAN_TRIPS
 from jiguan_core.organization import Organization
+from jiguan_core.policy import Policy, effective_policy
 from jiguan_core.rule import Severity
-from jiguan_core.rules.policy import SchedulingPolicy
 from jiguan_core.scheduling import Plan, schedule
 from jiguan_core.scheduling.request import ActivityRequest
 from jiguan_core.time import SHANGHAI
@@ -64,16 +64,22 @@ def plan_field_trips(
     office: Organization,
     *,
     calendar: WorkCalendar,
-    policy: SchedulingPolicy | None = None,
+    policy: Policy | None = None,
     seed: int = 0,
     max_iterations: int = 20_000,
     overrides: Mapping[str, Any] | None = None,
 ) -> Plan:
-    """Place the year's field trips with the scheduler (see the module). With
-    PLAN-ARTICLE-COORD ``never_pile_up`` (default) SCHED-COORD-TRIPS is a hard rule for this placement
-    unless ``policy`` sets its level itself."""
-    chosen = policy or SchedulingPolicy()
-    if PLAN_TRIPS.resolve(overrides)["never_pile_up"] and "SCHED-COORD-TRIPS" not in chosen.levels:
+    """Place the year's field trips with the scheduler (see the module), under ``policy`` (the
+    one policy: the scheduling rules' and PLAN-ARTICLE-COORD's). With PLAN-ARTICLE-COORD
+    ``never_pile_up`` (default) SCHED-COORD-TRIPS is a hard rule for this placement unless
+    ``policy`` sets its level itself or switches PLAN-ARTICLE-COORD off. ``overrides``:
+    PLAN-ARTICLE-COORD's parameters, a shorthand for ``policy`` (not both)."""
+    chosen = effective_policy(policy, overrides, where="plan_field_trips", rule_id=PLAN_TRIPS.id)
+    if (
+        chosen.enabled(PLAN_TRIPS.id)
+        and chosen.parameters(PLAN_TRIPS.id)["never_pile_up"]
+        and "SCHED-COORD-TRIPS" not in chosen.levels
+    ):
         chosen = attrs.evolve(chosen, levels={**chosen.levels, "SCHED-COORD-TRIPS": Severity.HARD})
     return schedule(
         office,
