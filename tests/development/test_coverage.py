@@ -195,6 +195,15 @@ class TestLeaveApproval:
         assert result.handovers == (("p01", dt.date(2025, 3, 4), "s02"),)
         assert result.scheduling == ()
 
+    def test_a_leave_of_several_days_is_assessed_on_every_one_of_them(self) -> None:
+        """A away Tuesday to Thursday: B answers on each of the three days, first and last too."""
+        office = build_office(
+            departments=[[(2020, FIN), (2020, frozenset())]], ab=[("p01", "s01", "s02")]
+        )
+        leave = absence("s01", dt.date(2025, 3, 4), dt.date(2025, 3, 6))
+        result = assess_leave(office, leave)
+        assert result.handovers == tuple(("p01", dt.date(2025, 3, day), "s02") for day in (4, 5, 6))
+
     def test_the_scheduling_rules_are_consulted(self) -> None:
         """A leave during a meeting the person attends brings the scheduling violation."""
         office = sample_office()
