@@ -346,3 +346,19 @@ def test_an_exemption_covers_only_its_own_quarter_of_its_own_year() -> None:
         "p01"
     )
     assert (outcome.ungraded, outcome.score) == (None, 80.0)
+
+
+def test_exemptions_of_other_quarters_are_not_checked_as_this_quarters_input() -> None:
+    """Only the graded quarter's records are its input: an exemption of Q1, or of Q2 last year,
+    naming someone the office does not know does not stop Q2 of this year."""
+    from jiguan_core.assessment import QuarterExemption
+
+    records = AssessmentRecords(
+        quarter_scores=quarter_records({"p01": 80.0}, quarters=(2,)),
+        exemptions=[
+            QuarterExemption(staff_id="p99", year=YEAR, quarter=1, reason=Ungraded.EXEMPT),
+            QuarterExemption(staff_id="p98", year=YEAR - 1, quarter=2, reason=Ungraded.EXEMPT),
+        ],
+    )
+    result = assess_quarter(tiny_office(["p01"]), records, YEAR, 2, policy=SIMPLE_ROUTINE)
+    assert result.outcome("p01").score == 80.0
