@@ -194,3 +194,11 @@ class TestApplyMoves:
         placement.main["h1"] = None
         apply_moves(placement, {"s01": office.post("p11")})
         assert placement.reports_to["s01"] == "h0"
+
+    def test_a_secondary_post_that_becomes_the_main_one_is_no_longer_secondary(self) -> None:
+        from jiguan_core.development import apply_moves
+
+        office, placement = self._placement()
+        placement.secondary["s01"] = ("p0h", "p11")
+        apply_moves(placement, {"s01": office.post("p11")})
+        assert (placement.main["s01"], placement.secondary["s01"]) == ("p11", ("p0h",))
