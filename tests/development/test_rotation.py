@@ -295,3 +295,15 @@ class TestPlan:
             add_years(dt.date(2025, 1, 1), 10**6)
         assert caught.value.field == "years"
         assert caught.value.value == 10**6
+
+
+def test_a_plan_covers_from_1_to_50_years_and_no_more() -> None:
+    """``years`` is an int from 1 to 50: 50 plans fifty years, 51 is refused."""
+    from jiguan_core.development import plan_rotation
+    from jiguan_core.errors import InvalidValue
+
+    plan = plan_rotation(sample_office(), start_year=2026, years=50)
+    assert {m.year for m in plan.moves} <= set(range(2026, 2076))
+    assert max(m.year for m in plan.moves) > 2070
+    with pytest.raises(InvalidValue, match="years must be an int from 1 to 50, got 51"):
+        plan_rotation(sample_office(), start_year=2026, years=51)
