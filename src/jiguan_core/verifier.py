@@ -405,7 +405,7 @@ def _entitlement(v: RuleVerifier, *years: int) -> Iterable[Finding]:
     parameters = v.policy.parameters(v.rule.id)
     found = []
     for count in years:
-        days = annual_entitlement(count, v.policy.overrides.get(v.rule.id))
+        days = annual_entitlement(count, policy=v.policy)
         if not days:
             continue
         band = (
@@ -446,7 +446,7 @@ def _excluded_year(
     """LEAVE-L3: the year excluded from annual leave after long personal or sick leave."""
     from jiguan_core.leave import exclusion
 
-    why = exclusion(years, absences, year, calendar, v.policy.overrides.get(v.rule.id))
+    why = exclusion(years, absences, year, calendar, policy=v.policy)
     return [] if why is None else [_finding(v, why, dates=(dt.date(year, 12, 31),))]
 
 
@@ -454,7 +454,8 @@ def _carry_over(v: RuleVerifier, staff: Any, year: int, **kwargs: Any) -> Iterab
     """LEAVE-L4: a carry-over into ``year`` the rule refuses (``carry_over_years`` = 0)."""
     from jiguan_core.leave import leave_balance
 
-    kwargs.setdefault("overrides", v.policy.overrides_for(RuleArea.LEAVE))
+    if "overrides" not in kwargs:
+        kwargs.setdefault("policy", v.policy)
     try:
         leave_balance(staff, year, **kwargs)
     except JiguanError as error:
@@ -471,7 +472,7 @@ def _approvers(v: RuleVerifier, requester: Any, half_days: int) -> Iterable[Find
     alone finds nothing."""
     from jiguan_core.leave import ApproverRole, approval_chain
 
-    chain = approval_chain(requester, half_days, v.policy.overrides.get(v.rule.id))
+    chain = approval_chain(requester, half_days, policy=v.policy)
     return [
         _finding(
             v,
@@ -492,7 +493,8 @@ def _roster(v: RuleVerifier, office: Any, period: Any, **kwargs: Any) -> Iterabl
     unavoidable second day running, a spread no evener)."""
     from jiguan_core.duty import duty_roster
 
-    kwargs.setdefault("overrides", v.policy.overrides_for(RuleArea.DUTY))
+    if "overrides" not in kwargs:
+        kwargs.setdefault("policy", v.policy)
     roster = duty_roster(office, period, **kwargs)
     return [
         _finding(
@@ -512,6 +514,7 @@ def _late_proposals(v: RuleVerifier, proposals: Iterable[Any], **kwargs: Any) ->
     submission, by :func:`~jiguan_core.proposals.submit_proposal`'s ``overrides``)."""
     from jiguan_core.proposals import proposal_late_items
 
+    kwargs.setdefault("policy", v.policy)
     return [
         i.to_finding(v.policy.level(v.rule.id)) for i in proposal_late_items(proposals, **kwargs)
     ]
@@ -534,7 +537,8 @@ def _late_milestones(v: RuleVerifier, plan: Any, **kwargs: Any) -> Iterable[Find
                 raise
             return [_finding(v, Text(p.render("zh"), p.render("en")), part=p.path) for p in named]
         return []
-    kwargs.setdefault("overrides", v.policy.overrides.get("PLAN-ARTICLE-PLAN-REPORT"))
+    if "overrides" not in kwargs:
+        kwargs.setdefault("policy", v.policy)
     return [
         _finding(
             v,
@@ -553,7 +557,8 @@ def _half_year(v: RuleVerifier, plan: Any, half: int, **kwargs: Any) -> Iterable
     the half's end (part ``due_soon``), dated the day the report is due."""
     from jiguan_core.workplan import half_year_report
 
-    kwargs.setdefault("overrides", v.policy.overrides.get(v.rule.id))
+    if "overrides" not in kwargs:
+        kwargs.setdefault("policy", v.policy)
     report = half_year_report(plan, half, **kwargs)
     return [
         _finding(

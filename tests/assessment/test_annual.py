@@ -447,3 +447,21 @@ class TestEdges:
         )
         result = assess_year(tiny_office(TEN), records, YEAR, policy=SIMPLE)
         assert (result.outcome("p01").composite, result.outcome("p02").composite) == (40.0, 90.0)
+
+
+def test_an_outcome_built_by_hand_has_no_good_quarters_and_no_quota_marks() -> None:
+    """AnnualOutcome's defaults: 0 好 quarters, no routine mean, neither capped, tied nor barred."""
+    from jiguan_core.assessment import AnnualOutcome
+
+    outcome = AnnualOutcome(
+        staff_id="p01",
+        year=YEAR,
+        composite=None,
+        breakdown=(),
+        grade=None,
+        ungraded=Ungraded.EXEMPT,
+        rank=None,
+        rules=("A1",),
+    )
+    assert (outcome.good_quarters, outcome.routine_mean) == (0, None)
+    assert (outcome.capped, outcome.tied, outcome.barred) == (False, False, False)

@@ -292,15 +292,23 @@ def test_the_facts_of_an_ungraded_year_name_its_reason() -> None:
         YearOutcome(staff_id="p03", year=2025, ungraded=Ungraded.UNDER_INVESTIGATION),
         _h(2025, C, "p04"),
     ]
+    history.append(_h(2025, Grade.BASICALLY_COMPETENT, "p05"))
     facts = {
-        f["staff_id"]: (f["on_probation"], f["leave_excess_days"], f["investigation_open"])
+        f["staff_id"]: (
+            f["on_probation"],
+            f["leave_excess_days"],
+            f["investigation_open"],
+            f["counts_for_step"],
+        )
         for f in person_year_facts(history)
     }
+    # Only a 称职 (or 优秀) year counts towards the pay step (A10, A11).
     assert facts == {
-        "p01": (1, 0, 0),
-        "p02": (0, 1, 0),
-        "p03": (0, 0, 1),
-        "p04": (0, 0, 0),
+        "p01": (1, 0, 0, 0),
+        "p02": (0, 1, 0, 0),
+        "p03": (0, 0, 1, 0),
+        "p04": (0, 0, 0, 1),
+        "p05": (0, 0, 0, 0),
     }
 
 

@@ -329,3 +329,20 @@ def test_an_ungraded_quarter_is_neither_capped_nor_tied() -> None:
         False,
         False,
     )
+
+
+def test_an_exemption_covers_only_its_own_quarter_of_its_own_year() -> None:
+    """Exempt in Q1 of this year and in Q2 of last year: Q2 of this year is graded."""
+    from jiguan_core.assessment import QuarterExemption
+
+    records = AssessmentRecords(
+        quarter_scores=quarter_records({"p01": 80.0}, quarters=(2,)),
+        exemptions=[
+            QuarterExemption(staff_id="p01", year=YEAR, quarter=1, reason=Ungraded.EXEMPT),
+            QuarterExemption(staff_id="p01", year=YEAR - 1, quarter=2, reason=Ungraded.EXEMPT),
+        ],
+    )
+    outcome = assess_quarter(tiny_office(["p01"]), records, YEAR, 2, policy=SIMPLE_ROUTINE).outcome(
+        "p01"
+    )
+    assert (outcome.ungraded, outcome.score) == (None, 80.0)

@@ -106,6 +106,11 @@ class TestLeave:
         policy = Policy(overrides={"LEAVE-L3": {"personal_leave_days": 25}})
         verify("LEAVE-L3", policy=policy).given(5, [self._personal(20)], 2026, CAL).finds_nothing()
 
+    def test_LEAVE_L3_switched_off_excludes_no_year(self) -> None:
+        """L3 switched off by the office's policy: twenty days of personal leave keep the leave."""
+        off = Policy(disabled={"LEAVE-L3"})
+        verify("LEAVE-L3", policy=off).given(5, [self._personal(20)], 2026, CAL).finds_nothing()
+
     def test_LEAVE_L4_no_carry_over_when_the_office_allows_none(self) -> None:
         """L4 with carry_over_years = 0: days carried into the year are refused."""
         policy = Policy(overrides={"LEAVE-L4": {"carry_over_years": 0}})

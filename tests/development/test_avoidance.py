@@ -148,3 +148,49 @@ class TestProposedAssignment:
             check_assignment(
                 sample_office(), staff_id="nobody", post_id="p-env-2", role=PostRole.MAIN, as_of=DAY
             )
+
+
+class TestApplyMoves:
+    """Who reports to whom after a move to a leading post (the T5 line of leadership)."""
+
+    def _placement(self):  # type: ignore[no-untyped-def]
+        from jiguan_core.development import Placement
+
+        office = build_office(departments=[[(2020, frozenset())], [(2020, frozenset())]])
+        return office, Placement.of(office, DAY)
+
+    def test_a_mover_into_a_leading_post_reports_to_whom_the_predecessor_reported(self) -> None:
+        """s01 (under h0) takes d1's leading post from h1, who reported to the chair."""
+        from jiguan_core.development import apply_moves
+
+        office, placement = self._placement()
+        assert placement.reports_to["s01"] == "h0"
+        apply_moves(placement, {"s01": office.post("p1h")})
+        assert placement.reports_to["s01"] == "top"
+
+    def test_a_mover_into_the_leading_post_of_a_leaderless_department_keeps_their_leader(
+        self,
+    ) -> None:
+        from jiguan_core.development import apply_moves
+
+        office, placement = self._placement()
+        placement.main["h1"] = None  # d1 has nobody in its leading post
+        apply_moves(placement, {"s01": office.post("p1h")})
+        assert placement.reports_to["s01"] == "h0"
+
+    def test_a_mover_into_a_plain_post_reports_to_the_new_departments_leader(self) -> None:
+        from jiguan_core.development import apply_moves
+
+        office, placement = self._placement()
+        apply_moves(placement, {"s01": office.post("p11")})
+        assert placement.reports_to["s01"] == "h1"
+
+    def test_a_mover_into_a_plain_post_of_a_leaderless_department_keeps_their_leader(
+        self,
+    ) -> None:
+        from jiguan_core.development import apply_moves
+
+        office, placement = self._placement()
+        placement.main["h1"] = None
+        apply_moves(placement, {"s01": office.post("p11")})
+        assert placement.reports_to["s01"] == "h0"

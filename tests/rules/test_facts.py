@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from jiguan_core.rules import check
 from jiguan_core.rules._facts import epoch
+from tests.rules._builders import OFFICE, act
 
 UTC = dt.UTC
 EAST_8 = dt.timezone(dt.timedelta(hours=8))
@@ -26,3 +28,27 @@ EAST_8 = dt.timezone(dt.timedelta(hours=8))
 def test_epoch_is_the_timestamp_truncated_to_whole_seconds(moment: dt.datetime) -> None:
     """Before 1970 too, where truncation (towards zero) and the floor differ by a second."""
     assert epoch(moment) == int(moment.timestamp())
+
+
+def test_meetings_held_at_one_place_are_not_trips_that_pile_up() -> None:
+    """SCHED-COORD-TRIPS counts field activities (调研、视察、考察) only."""
+    meetings = [act("m1", place="甲县"), act("m2", place="甲县", day=dt.date(2025, 3, 14))]
+    assert [v.rule_id for v in check(OFFICE, activities=meetings).violations] == []
+
+
+def test_a_meeting_from_midnight_on_a_saturday_is_on_a_non_working_day() -> None:
+    """SCHED-C2-WORKDAYS: a span starting at 00:00 local time belongs to that day."""
+    saturday = dt.date(2025, 3, 8)
+    report = check(OFFICE, activities=[act("m1", day=saturday, start=0, end=2)])
+    assert [(v.part, v.day) for v in report.violations] == [
+        ("SCHED-C2-WORKDAYS/non_working_day", saturday)
+    ]
+
+
+def test_an_activity_running_into_saturday_morning_touches_a_non_working_day() -> None:
+    """Friday 09:00 to Saturday 09:00: the first non-working day it touches is Saturday."""
+    friday, saturday = dt.date(2025, 3, 7), dt.date(2025, 3, 8)
+    report = check(OFFICE, activities=[act("m1", day=friday, start=9, end=9, last_day=saturday)])
+    assert [(v.part, v.day) for v in report.violations] == [
+        ("SCHED-C2-WORKDAYS/non_working_day", saturday)
+    ]

@@ -106,6 +106,23 @@ class TestCheckWithAMissingYear:
             "SCHED-LEADERS-MEETINGS/on_duty": (dt.date(2027, 3, 8), dt.date(2027, 3, 9))
         }
 
+    def test_no_on_duty_minimum_means_no_on_duty_count_to_make(self) -> None:
+        """With ``min_on_duty=0`` SCH4 counts nothing, so a leader away in 2027 leaves nothing
+        not made."""
+        from jiguan_core.rules import SchedulingPolicy
+
+        office = sample_office()
+        start = pendulum.datetime(2027, 3, 8, 0, tz="Asia/Shanghai")
+        absence = Absence(
+            id="b-2027",
+            staff_id=office.leadership_members[0].id,
+            kind=AbsenceKind.ANNUAL_LEAVE,
+            span=TimeSpan(start, start.add(days=2)),
+        )
+        policy = SchedulingPolicy(overrides={"SCHED-LEADERS-MEETINGS": {"min_on_duty": 0}})
+        report = check(attrs.evolve(office, absences=(*office.absences, absence)), policy=policy)
+        assert report.not_made == ()
+
     def test_a_disabled_rule_is_not_listed(self, office_2027: Organization) -> None:
         """With SCH6 switched off there is nothing the calendar would have decided."""
         from jiguan_core.rules import SchedulingPolicy
