@@ -185,6 +185,8 @@ class PlanRow:
     owner: str
     organiser: str
     done_on: dt.date | None = None
+    #: The 委室's id (``organiser`` is its name); empty when built without one.
+    department_id: str = ""
 
     def cells(self, lang: Lang = "zh") -> tuple[str, ...]:
         """Target day, title, owner, 委室, state."""
@@ -524,6 +526,7 @@ def _plan_rows(
             owner=_name(office, item.owner_id),
             organiser=_organiser(office, item.department_id),
             done_on=milestone.done_on,
+            department_id=item.department_id,
         )
         for item, milestone in plan.milestones
         if milestone.target in period

@@ -46,7 +46,7 @@ class Blackout:
 
 
 def _find(rule_id: object, where: str) -> Rule:
-    from jiguan_core.catalogue import rule
+    from jiguan_core.catalogue import declared
 
     if not isinstance(rule_id, str):
         raise InvalidValue(
@@ -55,7 +55,7 @@ def _find(rule_id: object, where: str) -> Rule:
             field=where,
             value=rule_id,
         )
-    return rule(rule_id)
+    return declared(rule_id)
 
 
 def _mapping(values: object, where: str, what: str, what_zh: str) -> Mapping[Any, Any]:
@@ -193,12 +193,12 @@ class Policy:
 
     def overrides_for(self, area: RuleArea) -> Mapping[str, Mapping[str, ParameterValue]]:
         """This policy's overrides of one area's rules (what an area's typed view reads)."""
-        from jiguan_core.catalogue import rule
+        from jiguan_core.catalogue import declared
 
         return FrozenDict(
             (rule_id, values)
             for rule_id, values in self.overrides.items()
-            if rule(rule_id).area is area
+            if declared(rule_id).area is area
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -305,6 +305,6 @@ def _severity(value: object) -> object:
 
 
 def _canonical(rule_id: str) -> str:
-    from jiguan_core.catalogue import rule
+    from jiguan_core.catalogue import declared
 
-    return rule(rule_id).id
+    return declared(rule_id).id

@@ -112,3 +112,41 @@ class TestFormerIds:
 
     def test_the_catalogue_page_names_the_former_ids(self) -> None:
         assert "SCHED-COORD-PERSON<br>(formerly SCH1)" in catalogue_markdown()
+
+
+class TestDeclared:
+    def test_a_declared_rule_is_the_catalogue_rule_without_its_computation(self) -> None:
+        """`declared` gives every rule's metadata, former ids included, equal to `rule`'s."""
+        import attrs
+
+        from jiguan_core.catalogue import declared
+
+        for found in all_rules():
+            for key in (found.id, *found.aliases):
+                assert attrs.evolve(declared(key), computed_by=None) == attrs.evolve(
+                    found, computed_by=None
+                )
+
+    def test_an_unknown_id_is_refused_as_rule_refuses_it(self) -> None:
+        from jiguan_core.catalogue import declared
+
+        with pytest.raises(UnknownEntity, match="SCHED-COORD-PERSON"):
+            declared("SCHED-COORD-PERSN")
+
+    def test_a_policy_checks_its_ids_without_loading_the_modules_that_compute_rules(
+        self,
+    ) -> None:
+        """Building a Policy reads the catalogue's data only: the scheduler is not imported."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys\n"
+            "from jiguan_core.policy import Policy\n"
+            "Policy(disabled=['DEV-COVER'], overrides={'DEV-T1': {'key_years': 5}})\n"
+            "print('jiguan_core.scheduling' in sys.modules)\n"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        assert out.strip() == "False"

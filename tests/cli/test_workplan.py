@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import attrs
 import pytest
 
+from jiguan_core.__main__ import main
 from jiguan_core.calendar import Granularity
 from jiguan_core.cli.interchange import Workspace, dump_workspace, parse_workspace
 from jiguan_core.cli.list_command import run_list
@@ -53,6 +55,36 @@ class TestThePlanInTheListCommand:
         assert data["milestones"][0]["done_on"] is None
         empty = run_list(ws, period=Granularity.QUARTER, on=dt.date(2026, 5, 1)).text
         assert "年度工作要点节点" not in empty
+
+    def test_the_xlsx_list_of_a_quarter_has_a_milestones_sheet_with_that_quarters_only(
+        self, tmp_path: Path
+    ) -> None:
+        """`jiguan list FILE --period quarter --format xlsx --out BOOK`: the workbook has a
+        年度工作要点节点 sheet with the quarter's milestone (owner and 委室 as id then name, the
+        state) and not the other quarter's; a quarter without one has no such sheet."""
+        openpyxl = pytest.importorskip("openpyxl", reason="the office extra is not installed")
+        path = tmp_path / "ws.json"
+        path.write_text(dump_workspace(workspace()), encoding="utf-8")
+
+        def sheet_rows(on: str) -> list[list[object]] | None:
+            out = tmp_path / f"list-{on}.xlsx"
+            argv = ["list", str(path), "--period", "quarter", "--on", on, "--format", "xlsx"]
+            assert main([*argv, "--out", str(out)]) == 0
+            book = openpyxl.load_workbook(out)
+            if "年度工作要点节点" not in book.sheetnames:
+                return None
+            return [list(r) for r in book["年度工作要点节点"].iter_rows(values_only=True)]
+
+        first = sheet_rows("2026-02-01")
+        assert first is not None
+        assert first[0] == ["年度工作要点节点（1 项）", None, None, None, None, None]
+        assert first[2:] == [
+            ["2026-03-31", "w1-1", "专题协商：方案", "S01 干部1", "d0 委室0", "未完成"]
+        ]
+        third = sheet_rows("2026-08-01")
+        assert third is not None
+        assert [row[1] for row in third[2:]] == ["w1-2"]
+        assert sheet_rows("2026-05-01") is None
 
 
 class TestWorkplanCommand:

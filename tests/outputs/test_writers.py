@@ -21,11 +21,13 @@ from jiguan_core.organization import Organization
 from jiguan_core.outputs import list_docx, list_html, list_xlsx
 from jiguan_core.sample import sample_office
 from jiguan_core.time import SHANGHAI
+from jiguan_core.workplan import Milestone, PlanItem, WorkPlan
 
 docx = pytest.importorskip("docx", reason="the office extra (python-docx) is not installed")
 openpyxl = pytest.importorskip("openpyxl", reason="the office extra (openpyxl) is not installed")
 
 SIX = ["时间", "地点", "内容", "出席领导", "牵头委室", "参加人员"]
+MILESTONE_SIX = ["目标日期", "节点编号", "工作要点及节点", "责任人", "牵头委室", "完成情况"]
 NATIONAL_DAY_WEEK = dt.date(2025, 10, 8)
 BUSY_MONTH = dt.date(2025, 6, 1)
 
@@ -258,3 +260,138 @@ class TestChangesAndPageFit:
         assert week_body_size(quiet, style) == style.body_size
         tiny_page = OfficeStyle(margin_top=80, margin_bottom=80)
         assert week_body_size(quiet, tiny_page) < style.body_size
+
+
+class TestPlanMilestones:
+    """The year's plan in the printable lists: 年度工作要点节点 under the list of the period a
+    milestone is due in (one on 9 October, in the National Day week; one on 20 October, done
+    early), with the owner and 委室 as id then name, and in no other period's list."""
+
+    @staticmethod
+    @cache
+    def plan() -> WorkPlan:
+        department = office().departments[0]
+        owner = next(s for s in office().staff if s.department_id == department.id)
+        return WorkPlan(
+            year=2025,
+            items=[
+                PlanItem(
+                    id="w1",
+                    department_id=department.id,
+                    title="专题协商",
+                    owner_id=owner.id,
+                    milestones=[
+                        Milestone(id="w1-1", title="方案", target=dt.date(2025, 10, 9)),
+                        Milestone(
+                            id="w1-2",
+                            title="协商会",
+                            target=dt.date(2025, 10, 20),
+                            done_on=dt.date(2025, 10, 17),
+                        ),
+                    ],
+                )
+            ],
+        )
+
+    def due(self, listed: ActivityList) -> set[str]:
+        """Brute force: the plan's milestones with a target day inside the list's period."""
+        return {
+            m.id
+            for item in self.plan().items
+            for m in item.milestones
+            if listed.period.start <= m.target < listed.period.end
+        }
+
+    def lists(self) -> list[ActivityList]:
+        return [
+            activity_list(office(), granularity, on, plan=self.plan())
+            for granularity, on in [
+                (Granularity.WEEK, NATIONAL_DAY_WEEK),  # w1-1
+                (Granularity.WEEK, dt.date(2025, 10, 20)),  # w1-2
+                (Granularity.WEEK, dt.date(2025, 10, 1)),  # none
+                (Granularity.MONTH, dt.date(2025, 10, 1)),  # both
+                (Granularity.MONTH, BUSY_MONTH),  # none
+            ]
+        ]
+
+    def expected_row(self, milestone_id: str) -> list[str]:
+        department = office().departments[0]
+        owner = next(s for s in office().staff if s.department_id == department.id)
+        who, unit = f"{owner.id} {owner.name}", f"{department.id} {department.name}"
+        if milestone_id == "w1-1":
+            return ["2025-10-09", "w1-1", "专题协商：方案", who, unit, "未完成"]
+        return ["2025-10-20", "w1-2", "专题协商：协商会", who, unit, "2025-10-17 完成"]
+
+    def test_the_document_has_the_milestones_of_its_period_only(self) -> None:
+        for listed in self.lists():
+            document = docx.Document(io.BytesIO(list_docx(listed)))
+            tables = [
+                t for t in document.tables if [c.text for c in t.rows[0].cells] == MILESTONE_SIX
+            ]
+            rows = [[c.text for c in r.cells] for t in tables for r in t.rows[1:]]
+            assert {r[1] for r in rows} == self.due(listed), listed.period
+            assert len(rows) == len(self.due(listed))
+            for row in rows:
+                assert row == self.expected_row(row[1])
+            headings = [
+                p.text for p in document.paragraphs if p.text.startswith("年度工作要点节点")
+            ]
+            assert headings == ([f"年度工作要点节点（{len(rows)} 项）"] if rows else [])
+
+    def test_the_workbook_has_a_milestones_sheet_for_its_period_only(self) -> None:
+        for listed in self.lists():
+            book = openpyxl.load_workbook(io.BytesIO(list_xlsx(listed)))
+            if not self.due(listed):
+                assert "年度工作要点节点" not in book.sheetnames
+                continue
+            sheet = book["年度工作要点节点"]
+            assert sheet["A1"].value == f"年度工作要点节点（{len(self.due(listed))} 项）"
+            assert [c.value for c in sheet[2]] == MILESTONE_SIX
+            assert sheet.freeze_panes == "A3"
+            rows = [list(r) for r in sheet.iter_rows(min_row=3, values_only=True)]
+            assert {r[1] for r in rows} == self.due(listed)
+            for row in rows:
+                assert row == self.expected_row(row[1])
+
+    def test_the_page_has_the_milestones_of_its_period_only(self) -> None:
+        for listed in self.lists():
+            parser = _Cells()
+            parser.feed(list_html(listed))
+            rows = [(a, cells) for a, cells in parser.rows if a.get("class") == "milestone"]
+            assert {a["data-milestone-id"] for a, _ in rows} == self.due(listed)
+            for attributes, cells in rows:
+                assert cells == self.expected_row(cells[1])
+                assert attributes["data-target"] == cells[0]
+            heads = [c for _, c in parser.rows if c == MILESTONE_SIX]
+            assert len(heads) == (1 if rows else 0)
+
+    def test_the_english_writers_use_english_headings_and_states(self) -> None:
+        listed = activity_list(office(), Granularity.MONTH, dt.date(2025, 10, 1), plan=self.plan())
+        english = ["Target date", "Milestone", "Plan item and milestone", "Owner"]
+        book = openpyxl.load_workbook(io.BytesIO(list_xlsx(listed, lang="en")))
+        sheet = book["milestones"]
+        assert sheet["A1"].value == "Work plan milestones (2)"
+        assert [c.value for c in sheet[2]][:4] == english
+        assert [r[5] for r in sheet.iter_rows(min_row=3, values_only=True)] == [
+            "open",
+            "done 2025-10-17",
+        ]
+        page = list_html(listed, lang="en")
+        assert "Work plan milestones (2)" in page
+        assert "年度工作要点节点" not in page
+
+    def test_the_same_list_writes_the_same_page_and_workbook_sheet(self) -> None:
+        """Deterministic: two writes of one list agree (the HTML byte for byte, the workbook's
+        milestone cells value for value)."""
+        listed = activity_list(office(), Granularity.MONTH, dt.date(2025, 10, 1), plan=self.plan())
+        assert list_html(listed) == list_html(listed)
+        first, second = (
+            [
+                list(r)
+                for r in openpyxl.load_workbook(io.BytesIO(list_xlsx(listed)))[
+                    "年度工作要点节点"
+                ].iter_rows(values_only=True)
+            ]
+            for _ in range(2)
+        )
+        assert first == second

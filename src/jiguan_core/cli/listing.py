@@ -1,7 +1,7 @@
 """``jiguan list``: the activity list of a week / month / quarter / year in the office's format
 (text, .docx, .xlsx or printable HTML), optionally compared with an earlier edition
 (``--since EARLIER_WORKSPACE``). The workspace's work plan (``workplan``) adds the milestones
-due in the period. Pure: a workspace in, an :class:`Outcome` out; the entry point
+due in the period, in every format. Pure: a workspace in, an :class:`Outcome` out; the entry point
 writes the file.
 
 Exit status: 0, or 1 with ``--since`` when something changed since the earlier edition.

@@ -53,12 +53,12 @@ from jiguan_core.development.policy import DevelopmentPolicy, development_view
 from jiguan_core.development.tenure import (
     RotationCheck,
     RotationStatus,
+    _add_years,
     _checks,
     _full_years,
     _in_scope,
     _investigated,
     _tenure,
-    add_years,
 )
 from jiguan_core.errors import CalendarYearNotCovered, InvalidValue
 from jiguan_core.organization import Organization
@@ -671,7 +671,7 @@ def _exchange_partner(
         ):
             continue
         last = state.last_rotation.get(staff_id)
-        if last is not None and day < add_years(last, policy.min_interval_years):
+        if last is not None and day < _add_years(last, policy.min_interval_years):
             continue
         candidates.append((state.since.get(staff_id, day), staff_id))
     last_problem: tuple[str, str] | None = None

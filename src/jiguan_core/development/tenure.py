@@ -56,6 +56,13 @@ class RotationStatus(TermEnum):
 def add_years(day: dt.date, years: int) -> dt.date:
     """``day`` moved by whole years; 29 February becomes 28 February in a common year. A result
     outside the supported years (1949-2200) raises :class:`InvalidValue`."""
+    return _add_years(day, years)
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    # add_years without the argument checks of @boundary (which bind the arguments through
+    # inspect: most of a person's check when the planner calls it thousands of times); the
+    # types are the library's own here, the range is still checked.
     result_year(day.year + years, field="years", value=years, where="add_years")
     try:
         return day.replace(year=day.year + years)
@@ -240,7 +247,7 @@ def _check(
     """One person's check, its ``status`` as :func:`_statuses` decided it on the person's fact,
     with the reason in words."""
     threshold = policy.tenure_years(post)
-    due_on = add_years(since, threshold)
+    due_on = _add_years(since, threshold)
     kind_zh = "领导职务" if post.leading else ("重点岗位" if post.is_key else "一般岗位")
     kind_en = "leading post" if post.leading else ("key post" if post.is_key else "post")
     basis = Text(
@@ -250,7 +257,7 @@ def _check(
         f"{threshold} years are reached on {due_on}",
     )
     interval_end = (
-        add_years(last_rotation, policy.min_interval_years) if last_rotation is not None else None
+        _add_years(last_rotation, policy.min_interval_years) if last_rotation is not None else None
     )
     if status is RotationStatus.NOT_DUE:
         extra = Text("，未到轮岗年限", "; not yet due")

@@ -99,7 +99,7 @@ def solve_group(
             model.add_hint(var, key in picked)
         # round, not int(): CP-SAT reports 0.9999999999999998 for an objective of 1, and
         # int() would then fix the next stage to 0 and make it infeasible.
-        return round(solver.objective_value)
+        return round(float(solver.objective_value))
 
     first = stage(sum(running))
     if first is None:

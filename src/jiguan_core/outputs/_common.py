@@ -1,4 +1,5 @@
-"""What the writers share: the office's fonts and page set-up, week grouping."""
+"""What the writers share: the office's fonts and page set-up, week grouping, the work plan's
+milestones as table rows."""
 
 from __future__ import annotations
 
@@ -6,9 +7,19 @@ import datetime as dt
 
 from attrs import frozen
 
-from jiguan_core.activity_list import ActivityList, ListDay
+from jiguan_core.activity_list import ActivityList, ListDay, PlanRow
+from jiguan_core.text import Lang, Text
 
-__all__ = ["BODY_FONTS", "TITLE_FONTS", "OfficeStyle", "monday_of", "weeks_of"]
+__all__ = [
+    "BODY_FONTS",
+    "MILESTONE_HEADINGS",
+    "TITLE_FONTS",
+    "OfficeStyle",
+    "milestone_cells",
+    "milestones_title",
+    "monday_of",
+    "weeks_of",
+]
 
 #: 小标宋-style title fonts, first choice first (the last ones exist on most systems).
 TITLE_FONTS: tuple[str, ...] = (
@@ -65,3 +76,40 @@ def weeks_of(listed: ActivityList) -> list[tuple[tuple[int, int], list[ListDay]]
 
 def monday_of(year: int, week: int) -> dt.date:
     return dt.date.fromisocalendar(year, week, 1)
+
+
+#: The six column headings of the work plan's milestones (年度工作要点节点), in the order of
+#: :func:`milestone_cells`: six, like the list's own, so that the same column widths fit.
+MILESTONE_HEADINGS: tuple[Text, ...] = (
+    Text("目标日期", "Target date"),
+    Text("节点编号", "Milestone"),
+    Text("工作要点及节点", "Plan item and milestone"),
+    Text("责任人", "Owner"),
+    Text("牵头委室", "Department"),
+    Text("完成情况", "State"),
+)
+
+
+def milestones_title(listed: ActivityList, lang: Lang = "zh") -> str:
+    """``年度工作要点节点（2 项）`` / ``Work plan milestones (2)``: the heading of the section."""
+    count = len(listed.milestones)
+    return f"年度工作要点节点（{count} 项）" if lang == "zh" else f"Work plan milestones ({count})"
+
+
+def milestone_cells(row: PlanRow, lang: Lang = "zh") -> tuple[str, ...]:
+    """A milestone's six cells: the full target date (a quarter's or a year's list spans
+    months), its id, the item and milestone, owner and 委室 as id then name (the command
+    line's "names beside ids", so that a column still sorts by id), and its state."""
+    _, title, _, _, state = row.cells(lang)
+    return (
+        row.target.isoformat(),
+        row.milestone_id,
+        title,
+        _beside(row.owner_id, row.owner),
+        _beside(row.department_id, row.organiser),
+        state,
+    )
+
+
+def _beside(identifier: str, name: str) -> str:
+    return name if not identifier or identifier == name else f"{identifier} {name}"

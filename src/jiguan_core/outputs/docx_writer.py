@@ -1,6 +1,7 @@
 """The activity list as a Word document (.docx, python-docx from the ``office`` extra): A4
 landscape, a 小标宋 title, a 仿宋 body, one table per week with the header row repeated on
-every page, day rows shaded and marked; the per-leader schedule of a week on a page of its own.
+every page, day rows shaded and marked; the work plan's milestones due in the period (年度工作要点
+节点) in a table after the list; the per-leader schedule of a week on a page of its own.
 """
 
 from __future__ import annotations
@@ -10,7 +11,13 @@ from typing import Any
 
 from jiguan_core._optional import require
 from jiguan_core.activity_list import HEADINGS, ActivityList
-from jiguan_core.outputs._common import OfficeStyle, weeks_of
+from jiguan_core.outputs._common import (
+    MILESTONE_HEADINGS,
+    OfficeStyle,
+    milestone_cells,
+    milestones_title,
+    weeks_of,
+)
 from jiguan_core.text import Lang
 
 __all__ = ["list_docx"]
@@ -117,6 +124,24 @@ def list_docx(
                     cell.text = value
                     if row.cancelled:
                         cell.paragraphs[0].runs[0].font.strike = True
+    if listed.milestones:
+        heading(milestones_title(listed, lang), style.body_size + 1.5, style.title_fonts[0])
+        table = document.add_table(rows=1, cols=len(MILESTONE_HEADINGS))
+        table.style = "Table Grid"
+        table.autofit = False
+        head = table.rows[0]
+        _repeat_header(head, oxml, qn)
+        for cell, title, width in zip(head.cells, MILESTONE_HEADINGS, widths, strict=True):
+            cell.text = title.render(lang)
+            cell.width = width
+            cell.paragraphs[0].runs[0].font.bold = True
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for milestone in listed.milestones:
+            for cell, value in zip(
+                table.add_row().cells, milestone_cells(milestone, lang), strict=True
+            ):
+                cell.text = value
     if listed.changes:
         heading(
             "与上一版相比的变化" if lang == "zh" else "Changes since the last edition",

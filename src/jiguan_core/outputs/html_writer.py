@@ -1,6 +1,7 @@
 """The activity list as one self-contained printable HTML page: no network, no script, print
-CSS for A4 landscape (a week fits one page), the per-leader schedule and any SVG pictures on
-the following page(s)."""
+CSS for A4 landscape (a week fits one page), the work plan's milestones due in the period
+(年度工作要点节点) under the list, the per-leader schedule and any SVG pictures on the following
+page(s)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,12 @@ import attrs
 
 from jiguan_core.activity_list import HEADINGS, ActivityList, ListDay, ListRow
 from jiguan_core.calendar import Granularity
-from jiguan_core.outputs._common import OfficeStyle
+from jiguan_core.outputs._common import (
+    MILESTONE_HEADINGS,
+    OfficeStyle,
+    milestone_cells,
+    milestones_title,
+)
 from jiguan_core.text import Lang, display_width
 
 __all__ = ["MIN_BODY_SIZE", "list_html", "week_body_size"]
@@ -88,6 +94,26 @@ def _day_html(day: ListDay, listed: ActivityList, lang: Lang) -> list[str]:
     return out
 
 
+def _milestones_html(listed: ActivityList, lang: Lang, cols: str) -> list[str]:
+    """年度工作要点节点: a heading with the count and a table in the list's column widths, one
+    row per milestone by target, each marked with its ids and target day."""
+    head = "".join(f"<th>{escape(h.render(lang))}</th>" for h in MILESTONE_HEADINGS)
+    out = [
+        f'<h2 style="font-size:11pt">{escape(milestones_title(listed, lang))}</h2>',
+        f'<table class="milestones"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+        "<tbody>",
+    ]
+    for row in listed.milestones:
+        tds = "".join(f"<td>{escape(c)}</td>" for c in milestone_cells(row, lang))
+        out.append(
+            f'<tr class="milestone" data-milestone-id="{escape(row.milestone_id)}" '
+            f'data-item-id="{escape(row.item_id)}" data-target="{row.target.isoformat()}">'
+            f"{tds}</tr>"
+        )
+    out.append("</tbody></table>")
+    return out
+
+
 def _schedule_html(listed: ActivityList, lang: Lang) -> list[str]:
     schedule = listed.leader_schedule()
     title = "领导活动安排表" if lang == "zh" else "Leaders' schedule"
@@ -141,6 +167,11 @@ def _estimated_height(listed: ActivityList, style: OfficeStyle, size: float, lan
         for row in day.rows:
             cells = row.cells(listed.max_names, lang)
             height += line * max(lines(c, i) for i, c in enumerate(cells)) + pad
+    if listed.milestones:
+        height += 11 * 1.2 + line + pad  # h2 and the headings
+        for milestone in listed.milestones:
+            cells = milestone_cells(milestone, lang)
+            height += line * max(lines(c, i) for i, c in enumerate(cells)) + pad
     return height
 
 
@@ -186,6 +217,8 @@ def list_html(
         *body,
         "</tbody></table>",
     ]
+    if listed.milestones:
+        parts.extend(_milestones_html(listed, lang, cols))
     if listed.changes:
         names = listed.names()
         heading = "与上一版相比的变化" if lang == "zh" else "Changes since the last edition"

@@ -1,7 +1,8 @@
 """The activity list as an Excel workbook (.xlsx, openpyxl from the ``office`` extra): one sheet
 per week, the title and the six headings frozen at the top, column widths that fit Chinese text
-(a Chinese character counts two), day rows shaded and marked; a week's per-leader schedule and
-the changes since the last edition on sheets of their own."""
+(a Chinese character counts two), day rows shaded and marked; the work plan's milestones due in
+the period (年度工作要点节点), a week's per-leader schedule and the changes since the last edition
+on sheets of their own."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ from typing import Any
 
 from jiguan_core._optional import require
 from jiguan_core.activity_list import HEADINGS, ActivityList
-from jiguan_core.outputs._common import OfficeStyle, weeks_of
+from jiguan_core.outputs._common import (
+    MILESTONE_HEADINGS,
+    OfficeStyle,
+    milestone_cells,
+    milestones_title,
+    weeks_of,
+)
 from jiguan_core.text import Lang, display_width
 
 __all__ = ["list_xlsx"]
@@ -75,6 +82,8 @@ def list_xlsx(
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
         sheet.print_title_rows = "2:2"
+    if listed.milestones:
+        _milestones(book, listed, lang, bold, wrap, title_font, utils)
     if listed.leaders and len(listed.days) <= 7:
         _schedule(book, listed, lang, bold, wrap, utils)
     if listed.changes:
@@ -82,6 +91,34 @@ def list_xlsx(
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _milestones(
+    book: Any, listed: ActivityList, lang: Lang, bold: Any, wrap: Any, title: Any, utils: Any
+) -> None:
+    """年度工作要点节点 on a sheet of its own, after the weeks: the title with the count, the
+    six headings frozen, one row per milestone by target."""
+    sheet = book.create_sheet("年度工作要点节点" if lang == "zh" else "milestones")
+    sheet.append([milestones_title(listed, lang)])
+    sheet["A1"].font = title
+    headings = [h.render(lang) for h in MILESTONE_HEADINGS]
+    sheet.append(headings)
+    for cell in sheet[2]:
+        cell.font = bold
+    columns: list[list[str]] = [[h] for h in headings]
+    for milestone in listed.milestones:
+        cells = milestone_cells(milestone, lang)
+        sheet.append(list(cells))
+        for values, value in zip(columns, cells, strict=True):
+            values.append(value)
+    for line in sheet.iter_rows(min_row=3):
+        for cell in line:
+            cell.alignment = wrap
+    sheet.freeze_panes = "A3"
+    _fit(sheet, columns, utils)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.print_title_rows = "2:2"
 
 
 def _schedule(
