@@ -287,6 +287,18 @@ class TestPlan:
         with pytest.raises(InvalidValue, match="2200"):
             plan_rotation(sample_office(), start_year=2199, years=5)
 
+    def test_a_plan_whose_tenures_end_after_2200_blames_the_day_asked_about(self) -> None:
+        """start_year 2191 for 10 years: the plan's years are supported, but a tenure begun in
+        2191 reaches its 10 years in 2201; the error names the person, the post and as_of,
+        never add_years' own arguments."""
+        from jiguan_core.errors import InvalidValue
+
+        with pytest.raises(InvalidValue) as caught:
+            plan_rotation(sample_office(), start_year=2191, years=10)
+        assert caught.value.field == "as_of"
+        assert "add_years" not in str(caught.value)
+        assert "after 2200" in str(caught.value)
+
     def test_adding_a_million_years_is_an_invalid_value(self) -> None:
         """add_years(day, 10**6) is an InvalidValue naming years, not a ValueError from date."""
         from jiguan_core.errors import InvalidValue

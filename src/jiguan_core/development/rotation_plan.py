@@ -277,6 +277,7 @@ def plan_rotation(
             field="years",
             value=years,
         )
+    result_year(start_year + years - 1, field="years", value=years, where="plan_rotation")
     investigated = _investigated(office, under_investigation)
     posts = {p.id: p for p in office.posts}
     staff = {p.id: p for p in office.staff}
@@ -293,7 +294,6 @@ def plan_rotation(
     postponed: list[Postponement] = []
     unresolved: list[UnresolvedAvoidance] = []
     plan_years = tuple(range(start_year, start_year + years))
-    result_year(start_year + years - 1, field="years", value=years, where="plan_rotation")
     pending_years = tuple(y for y in plan_years if not calendar.covers(y))
     for year in plan_years:
         day = _rotation_day(year, policy, calendar)

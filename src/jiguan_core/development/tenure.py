@@ -21,11 +21,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import field, frozen
 
-from jiguan_core._validation import boundary, result_year
+from jiguan_core._validation import LAST_YEAR, boundary, result_year
 from jiguan_core.catalogue.development import EXEMPTIONS, MIN_INTERVAL, TENURE
 from jiguan_core.development._explained import Explained
 from jiguan_core.development.avoidance import unknown_staff
 from jiguan_core.development.policy import DevelopmentPolicy, development_view
+from jiguan_core.errors import InvalidValue
 from jiguan_core.facts import FactEngine, match_facts
 from jiguan_core.organization import Organization
 from jiguan_core.patterns import FactValue, SingleFact
@@ -247,6 +248,17 @@ def _check(
     """One person's check, its ``status`` as :func:`_statuses` decided it on the person's fact,
     with the reason in words."""
     threshold = policy.tenure_years(post)
+    if since.year + threshold > LAST_YEAR:
+        # Blame what the caller gave (the day asked about), not this helper's arithmetic.
+        raise InvalidValue(
+            f"{person.id} has held {post.id} since {since}: {threshold} years are reached after "
+            f"{LAST_YEAR}, the last supported year; ask about a day (as_of, start_year) whose "
+            f"tenures end by {LAST_YEAR}",
+            f"{person.id} 自 {since} 任 {post.id}，满 {threshold} 年已在 {LAST_YEAR} 年之后，"
+            f"超出支持的年份；请查询任职年限在 {LAST_YEAR} 年前届满的日期（as_of、start_year）",
+            field="as_of",
+            value=as_of,
+        )
     due_on = _add_years(since, threshold)
     kind_zh = "领导职务" if post.leading else ("重点岗位" if post.is_key else "一般岗位")
     kind_en = "leading post" if post.leading else ("key post" if post.is_key else "post")
