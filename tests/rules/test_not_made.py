@@ -106,6 +106,22 @@ class TestCheckWithAMissingYear:
             "SCHED-LEADERS-MEETINGS/on_duty": (dt.date(2027, 3, 8), dt.date(2027, 3, 9))
         }
 
+    def test_an_absence_ending_a_microsecond_into_a_day_touches_that_day(self) -> None:
+        """A span's last day is the day of its last instant: one microsecond past midnight
+        still needs that day's calendar."""
+        office = sample_office()
+        start = pendulum.datetime(2027, 3, 8, 0, tz="Asia/Shanghai")
+        absence = Absence(
+            id="b-2027",
+            staff_id=office.leadership_members[0].id,
+            kind=AbsenceKind.ANNUAL_LEAVE,
+            span=TimeSpan(start, start.add(days=1, microseconds=1)),
+        )
+        report = check(attrs.evolve(office, absences=(*office.absences, absence)))
+        assert {n.part: n.days for n in report.not_made} == {
+            "SCHED-LEADERS-MEETINGS/on_duty": (dt.date(2027, 3, 8), dt.date(2027, 3, 9))
+        }
+
     def test_no_on_duty_minimum_means_no_on_duty_count_to_make(self) -> None:
         """With ``min_on_duty=0`` SCH4 counts nothing, so a leader away in 2027 leaves nothing
         not made."""
@@ -200,3 +216,27 @@ class TestSchedulingWithAMissingYear:
         )
         plan = schedule(sample_office(), [request], calendar=WITH_2027)
         assert [p.request_id for p in plan.placed] == ["in-2027"]
+
+
+class TestTheNotMadeMessage:
+    """A message lists at most five days; more are counted, never all spelled out."""
+
+    PART = "SCHED-C2-WORKDAYS/non_working_day"
+
+    def _not_made(self, count: int) -> NotMade:
+        days = [dt.date(2027, 3, 1) + dt.timedelta(days=i) for i in range(count)]
+        return NotMade(rule_id="SCHED-C2-WORKDAYS", part=self.PART, days=days)
+
+    def test_five_days_are_all_shown_and_not_counted(self) -> None:
+        shown = "2027-03-01, 2027-03-02, 2027-03-03, 2027-03-04, 2027-03-05"
+        not_made = self._not_made(5)
+        assert not_made.render("en").startswith(f"NOT MADE: {self.PART} on {shown}, because")
+        assert not_made.render("zh").startswith(f"未检查：{self.PART} 在 {shown}，因为")
+
+    def test_six_days_show_the_first_five_and_the_count(self) -> None:
+        shown = "2027-03-01, 2027-03-02, 2027-03-03, 2027-03-04, 2027-03-05"
+        not_made = self._not_made(6)
+        assert not_made.render("en").startswith(
+            f"NOT MADE: {self.PART} on {shown}, ... (6 days), because"
+        )
+        assert not_made.render("zh").startswith(f"未检查：{self.PART} 在 {shown} …（共 6 天），因为")

@@ -28,3 +28,34 @@ def test_a_score_without_its_levels_is_refused_naming_it() -> None:
     """A score object missing `soft` is a clear error, not a KeyError."""
     with pytest.raises(JiguanError, match="score"):
         Score.from_data({"hard": 0, "medium": 0})
+
+
+def test_a_report_opens_with_its_score_and_count_in_the_language_asked() -> None:
+    """The headline is Chinese for ``zh`` and Timefold-like English for ``en``."""
+    from jiguan_core.rules.report import Report
+
+    report = Report(violations=(), enabled=())
+    assert report.render("zh").splitlines()[0] == "得分 硬 0 / 中 0 / 软 0，共 0 项违规"
+    assert report.render("en").splitlines()[0] == "score 0hard/0medium/0soft, 0 violations"
+
+
+def test_a_report_sorts_violations_handed_over_out_of_order() -> None:
+    """Two violations given latest day first come out earliest day first."""
+    import datetime as dt
+
+    from jiguan_core.rule import Severity
+    from jiguan_core.rules.report import Report
+    from jiguan_core.rules.violation import Violation
+    from jiguan_core.text import Text
+
+    def on(day: int) -> Violation:
+        return Violation(
+            rule_id="SCHED-C2-WORKDAYS",
+            part="SCHED-C2-WORKDAYS/non_working_day",
+            level=Severity.HARD,
+            day=dt.date(2026, 3, day),
+            message=Text("违规", "violation"),
+        )
+
+    report = Report(violations=(on(9), on(8)), enabled=())
+    assert [v.day for v in report.violations] == [dt.date(2026, 3, 8), dt.date(2026, 3, 9)]
