@@ -97,3 +97,61 @@ class TestFastViolationConstructor:
         assert fast == slow
         assert fast.key == slow.key
         assert fast.render("en") == slow.render("en")
+
+
+class TestEdgesOfTheEngine:
+    def test_two_meetings_sharing_one_second_clash(self) -> None:
+        """SCHED-COORD-PERSON: one second of overlap is a clash (no slack is given away)."""
+        import attrs
+
+        from jiguan_core.time import TimeSpan
+
+        office = sample_office()
+        meeting = next(a for a in office.activities if a.id == "a002")
+        later = attrs.evolve(
+            meeting,
+            id="zz-later",
+            span=TimeSpan(meeting.span.end.subtract(seconds=1), meeting.span.end.add(hours=1)),
+        )
+        report = check(office, activities=[meeting, later], absences=[])
+        clashes = [v for v in report.violations if v.part == "SCHED-COORD-PERSON/clash"]
+        assert clashes
+        assert all(v.activity_ids == ("a002", "zz-later") for v in clashes)
+
+    def test_overlapping_pairs_of_two_tables_within_the_slack(self) -> None:
+        """A right fact starting 5 s after a left one ends is paired with a 10 s slack."""
+        from jiguan_core.rules.python_engine import overlapping_pairs
+
+        left = [("l", "k", 100, 110, "", "activity")]
+        right = [("r", "k", 115, 130, "", "activity")]
+        assert list(overlapping_pairs(left, right, slack=10)) == [(left[0], right[0])]
+        assert list(overlapping_pairs(left, right, slack=5)) == []
+
+    def test_a_busy_week_starts_on_monday_morning_after_a_sunday_evening(self) -> None:
+        """SCHED-COORD-LOAD counts Monday 09:00 in the new week, even right after a Sunday
+        activity of the same department."""
+        import attrs
+        import pendulum
+
+        from jiguan_core.rules import SchedulingPolicy
+        from jiguan_core.time import TimeSpan
+
+        office = sample_office()
+        meeting = next(a for a in office.activities if a.id == "a002")
+
+        def at(name: str, day: int, hour: int) -> object:
+            start = pendulum.datetime(2025, 3, day, hour, tz="Asia/Shanghai")
+            return attrs.evolve(
+                meeting, id=name, span=TimeSpan(start, start.add(hours=1)), room_id=None
+            )
+
+        activities = [at("zz-sun", 9, 20), at("zz-mon1", 10, 9), at("zz-mon2", 10, 11)]
+        activities.append(at("zz-tue", 11, 9))
+        policy = SchedulingPolicy(overrides={"SCHED-COORD-LOAD": {"max_per_week": 2}})
+        report = check(office, activities=activities, absences=[], policy=policy)
+        busy = [
+            (v.day, v.activity_ids)
+            for v in report.violations
+            if v.part == "SCHED-COORD-LOAD/busy_week"
+        ]
+        assert busy == [(dt.date(2025, 3, 10), ("zz-mon1", "zz-mon2", "zz-tue"))]
