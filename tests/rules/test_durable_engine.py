@@ -192,3 +192,42 @@ def test_the_generic_runner_accepts_pattern_objects_of_another_shape() -> None:
 
     found = run_single_fact_patterns([{"n": 1}, {"n": 5}], [ByConditions(), ByTuples()])
     assert found == {("low", 0), ("high", 1)}
+
+
+@needs_durable
+@pytest.mark.parametrize(
+    ("op", "matching"),
+    [("==", {1}), ("!=", {0, 2}), ("<", {0}), ("<=", {0, 1}), (">", {2}), (">=", {1, 2})],
+)
+def test_the_generic_runner_compares_with_each_operator(op: str, matching: set[int]) -> None:
+    """Facts n = 1, 2, 3 against 2: each operator picks exactly the facts Python's would."""
+    facts = [{"n": 1}, {"n": 2}, {"n": 3}]
+    found = run_single_fact_patterns(facts, [FactPattern(id="p", conditions=(("n", op, 2),))])
+    assert found == {("p", index) for index in matching}
+
+
+@needs_durable
+def test_the_generic_runner_takes_as_many_fields_as_fit_and_no_more() -> None:
+    """120 distinct fields fit a durable_rules fact; 121 are refused before reaching C."""
+    from jiguan_core.errors import InvalidValue
+
+    pattern = FactPattern(id="p", conditions=(("f0", "==", 0),))
+    fitting = {f"f{n}": n for n in range(120)}
+    assert run_single_fact_patterns([fitting], [pattern]) == {("p", 0)}
+    with pytest.raises(InvalidValue, match="120"):
+        run_single_fact_patterns([{**fitting, "f120": 120}], [pattern])
+
+
+@needs_durable
+def test_a_pattern_object_whose_id_is_not_a_string_is_refused() -> None:
+    """An object with conditions but an int id is an InvalidValue naming ``patterns``."""
+    from jiguan_core.errors import InvalidValue
+
+    class NumberedPattern:
+        id = 7
+
+        def as_tuples(self) -> tuple[tuple[str, str, int], ...]:
+            return (("n", "==", 1),)
+
+    with pytest.raises(InvalidValue, match="patterns"):
+        run_single_fact_patterns([{"n": 1}], [NumberedPattern()])

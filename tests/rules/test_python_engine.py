@@ -127,6 +127,23 @@ class TestEdgesOfTheEngine:
         assert list(overlapping_pairs(left, right, slack=10)) == [(left[0], right[0])]
         assert list(overlapping_pairs(left, right, slack=5)) == []
 
+    def test_overlapping_pairs_of_two_tables_the_other_way_round(self) -> None:
+        """The same when the right fact comes first: 5 s apart pair with a 10 s slack."""
+        from jiguan_core.rules.python_engine import overlapping_pairs
+
+        right = [("r", "k", 100, 110, "", "activity")]
+        left = [("l", "k", 115, 130, "", "activity")]
+        assert list(overlapping_pairs(left, right, slack=10)) == [(left[0], right[0])]
+        assert list(overlapping_pairs(left, right, slack=5)) == []
+
+    def test_a_right_fact_ending_when_a_left_one_starts_is_no_pair(self) -> None:
+        """Touching is not overlapping, even while another right fact is still open."""
+        from jiguan_core.rules.python_engine import overlapping_pairs
+
+        right = [("r1", "k", 100, 110, "", "activity"), ("r2", "k", 100, 130, "", "activity")]
+        left = [("l", "k", 110, 120, "", "activity")]
+        assert list(overlapping_pairs(left, right)) == [(left[0], right[1])]
+
     def test_a_busy_week_starts_on_monday_morning_after_a_sunday_evening(self) -> None:
         """SCHED-COORD-LOAD counts Monday 09:00 in the new week, even right after a Sunday
         activity of the same department."""
