@@ -130,7 +130,7 @@ def test_the_generic_runner_matches_ints_and_strings_without_mixing_them() -> No
 @needs_durable
 @pytest.mark.parametrize(
     "facts",
-    [[{"n": 2**63}], [{"n": 1.5}], [{"n": True}], ["not a mapping"], [{1: 2}]],
+    [[{"n": 2**63}], [{"n": -(2**63)}], [{"n": 1.5}], [{"n": True}], ["not a mapping"], [{1: 2}]],
 )
 def test_the_generic_runner_refuses_values_durable_rules_would_mishandle(facts) -> None:
     """Ints beyond int64, floats, bools, non-mappings: refused before reaching C."""
@@ -231,3 +231,24 @@ def test_a_pattern_object_whose_id_is_not_a_string_is_refused() -> None:
 
     with pytest.raises(InvalidValue, match="patterns"):
         run_single_fact_patterns([{"n": 1}], [NumberedPattern()])
+
+
+@needs_durable
+def test_a_meeting_ending_when_the_same_peoples_meeting_starts_is_no_clash() -> None:
+    """Touching is not overlapping in the durable engine either: no SCHED-COORD-PERSON clash."""
+    import attrs
+
+    from jiguan_core.examples.office import sample_office
+    from jiguan_core.time import TimeSpan
+
+    office = sample_office()
+    meeting = next(a for a in office.activities if a.id == "a002")
+    before = attrs.evolve(
+        meeting,
+        id="zz-before",
+        span=TimeSpan(meeting.span.start.subtract(hours=1), meeting.span.start),
+        room_id=None,
+    )
+    report = check(office, activities=[meeting, before], absences=[], engine="durable")
+    assert report.violations == check(office, activities=[meeting, before], absences=[]).violations
+    assert not [v for v in report.violations if v.part == "SCHED-COORD-PERSON/clash"]
