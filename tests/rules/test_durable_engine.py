@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import threading
+from typing import Any
 
 import pytest
 
@@ -71,8 +72,10 @@ def test_an_evaluation_leaves_no_ruleset_state_or_thread_behind() -> None:
 
     office = generate_office(activities=60, staff=20, seed=5)
     threads = threading.active_count()
+    rulesets = len(durable_engine._host()._ruleset_list)
     check(office, engine="durable")
     check(office, engine="durable")
+    assert len(durable_engine._host()._ruleset_list) == rulesets
     assert not any(name.startswith("jiguan_rules_") for name in durable.lang._rulesets)
     assert durable_engine._host()._ruleset_directory == {}
     assert threading.active_count() == threads
@@ -113,6 +116,31 @@ def test_an_exception_inside_an_action_reaches_the_caller() -> None:
 
     with pytest.raises(Boom):
         durable_engine._run([{"t": 5}], define)
+
+
+@needs_durable
+def test_of_several_exceptions_the_first_raised_reaches_the_caller() -> None:
+    """Two facts whose actions both fail: the exception of the action that ran first is the
+    one raised (whichever order durable_rules runs them in)."""
+
+    class Boom(Exception):
+        pass
+
+    ran: list[int] = []
+
+    def define(errors: list[BaseException]) -> None:
+        import durable.lang as lang
+
+        def explode(c: Any) -> None:
+            ran.append(c.m["n"])
+            raise Boom(f"fact {c.m['n']}")
+
+        lang.when_all((lang.m.t == 5) & (lang.m.g_ == 1))(durable_engine._guarded(explode, errors))
+
+    with pytest.raises(Boom) as raised:
+        durable_engine._run([{"t": 5, "n": 1}, {"t": 5, "n": 2}], define)
+    assert sorted(ran) == [1, 2]
+    assert str(raised.value) == f"fact {ran[0]}"
     assert durable_engine._host()._ruleset_directory == {}
 
 
@@ -141,13 +169,18 @@ def test_the_generic_runner_refuses_values_durable_rules_would_mishandle(facts) 
 
 
 def test_a_bad_fact_pattern_is_refused() -> None:
-    """Operators outside == != < <= > >= and float values are errors."""
+    """Operators outside == != < <= > >=, float or bool values and non-string field names are
+    errors."""
     from jiguan_core.errors import InvalidValue
 
     with pytest.raises(InvalidValue):
         FactPattern(id="p", conditions=(("n", "~", 1),))
     with pytest.raises(InvalidValue):
         FactPattern(id="p", conditions=(("n", "==", 1.5),))
+    with pytest.raises(InvalidValue):
+        FactPattern(id="p", conditions=(("n", "==", True),))
+    with pytest.raises(InvalidValue):
+        FactPattern(id="p", conditions=((1, "==", 1),))  # type: ignore[arg-type]
 
 
 def test_without_durable_rules_the_engine_says_how_to_get_it(monkeypatch) -> None:
