@@ -37,7 +37,9 @@ def _meeting(office: Organization) -> Activity:
 
 def _shifted(activity: Activity, hours: int) -> Activity:
     span = activity.span
-    return attrs.evolve(activity, span=TimeSpan(span.start.add(hours=hours), span.end.add(hours=hours)))
+    return attrs.evolve(
+        activity, span=TimeSpan(span.start.add(hours=hours), span.end.add(hours=hours))
+    )
 
 
 def _newcomer_at(activity: Activity) -> Activity:
@@ -105,7 +107,9 @@ class TestAGhostOfAMovedOrRemovedAbsence:
                     continue
                 b = attrs.evolve(
                     b,
-                    span=TimeSpan(b.span.start.add(days=moved_days), b.span.end.add(days=moved_days)),
+                    span=TimeSpan(
+                        b.span.start.add(days=moved_days), b.span.end.add(days=moved_days)
+                    ),
                 )
             out.append(b)
         return tuple(out)

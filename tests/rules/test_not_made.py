@@ -239,4 +239,6 @@ class TestTheNotMadeMessage:
         assert not_made.render("en").startswith(
             f"NOT MADE: {self.PART} on {shown}, ... (6 days), because"
         )
-        assert not_made.render("zh").startswith(f"未检查：{self.PART} 在 {shown} …（共 6 天），因为")
+        assert not_made.render("zh").startswith(
+            f"未检查：{self.PART} 在 {shown} …（共 6 天），因为"
+        )
