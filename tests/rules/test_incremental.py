@@ -246,3 +246,35 @@ def test_a_leader_away_when_every_leader_must_be_on_duty_is_a_violation(
     report = check(office, absences=[*office.absences, absence], policy=policy)
     assert found == [v for v in report.violations if absence.id in v.absence_ids]
     assert any(v.part == "SCHED-LEADERS-MEETINGS/on_duty" for v in found)
+
+
+def test_a_removed_leader_absence_no_longer_counts_against_the_on_duty_minimum(
+    office: Organization,
+) -> None:
+    """All leaders but one must be on duty: after one leader's absence is removed, another
+    leader's absence that day is allowed, as a full check says."""
+    from jiguan_core.absence import Absence, AbsenceKind
+    from jiguan_core.rules import SchedulingPolicy
+
+    leaders = [m.id for m in office.leadership_members]
+    policy = SchedulingPolicy(
+        overrides={"SCHED-LEADERS-MEETINGS": {"min_on_duty": len(leaders) - 1}}
+    )
+    start = pendulum.datetime(2025, 3, 12, 0, tz="Asia/Shanghai")  # a Wednesday
+
+    def away(absence_id: str, staff_id: str) -> Absence:
+        return Absence(
+            id=absence_id,
+            staff_id=staff_id,
+            kind=AbsenceKind.ANNUAL_LEAVE,
+            span=TimeSpan(start, start.add(days=1)),
+        )
+
+    checker = IncrementalChecker(office, policy=policy)
+    checker.add_absence(away("zz-first", leaders[0]))
+    checker.remove_absence("zz-first")
+    second = away("zz-second", leaders[1])
+    found = list(checker.violations_if_absent(second))
+    report = check(office, absences=[*office.absences, second], policy=policy)
+    assert found == [v for v in report.violations if second.id in v.absence_ids]
+    assert not any(v.part == "SCHED-LEADERS-MEETINGS/on_duty" for v in found)
