@@ -52,3 +52,18 @@ def test_an_activity_running_into_saturday_morning_touches_a_non_working_day() -
     assert [(v.part, v.day) for v in report.violations] == [
         ("SCHED-C2-WORKDAYS/non_working_day", saturday)
     ]
+
+
+def test_an_activity_ending_one_second_into_saturday_touches_a_non_working_day() -> None:
+    """Friday 23:00 to Saturday 00:00:01: that one second is on Saturday, a non-working day."""
+    import attrs
+
+    from jiguan_core.time import TimeSpan
+
+    friday, saturday = dt.date(2025, 3, 7), dt.date(2025, 3, 8)
+    late = act("m1", day=friday, start=23, end=0, last_day=saturday)
+    late = attrs.evolve(late, span=TimeSpan(late.span.start, late.span.end.add(seconds=1)))
+    report = check(OFFICE, activities=[late])
+    assert [(v.part, v.day) for v in report.violations] == [
+        ("SCHED-C2-WORKDAYS/non_working_day", saturday)
+    ]
