@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from jiguan_core.catalogue.scheduling import RULES
 from jiguan_core.rule import Severity
+from jiguan_core.rules import violation
 from jiguan_core.rules.violation import Violation
 from jiguan_core.text import Text
 
@@ -21,11 +24,14 @@ def _violation(rule_id: str) -> Violation:
     )
 
 
-def test_the_first_catalogue_rule_is_number_one() -> None:
+def test_the_first_catalogue_rule_is_number_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Numbered from a cold start (the numbers are cached once computed)."""
+    monkeypatch.setattr(violation, "_NUMBERS", {})
     assert _violation(RULES[0].id).key[0] == 1
 
 
-def test_the_last_catalogue_rule_is_numbered_by_its_place() -> None:
+def test_the_last_catalogue_rule_is_numbered_by_its_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(violation, "_NUMBERS", {})
     assert _violation(RULES[-1].id).key[0] == len(RULES)
 
 
