@@ -278,3 +278,23 @@ def test_a_removed_leader_absence_no_longer_counts_against_the_on_duty_minimum(
     report = check(office, absences=[*office.absences, second], policy=policy)
     assert found == [v for v in report.violations if second.id in v.absence_ids]
     assert not any(v.part == "SCHED-LEADERS-MEETINGS/on_duty" for v in found)
+
+
+def test_a_long_meeting_before_1970_still_clashes_with_one_inside_it(
+    office: Organization,
+) -> None:
+    """Epoch seconds before 1970 are negative: a long meeting loaded or added then is still
+    found by a short one of the same people starting hours later, as a full check finds it."""
+    meeting = _meeting(office)
+    start = pendulum.datetime(1969, 3, 4, 9, tz="Asia/Shanghai")
+    long = attrs.evolve(meeting, span=TimeSpan(start, start.add(hours=8)))
+    inside = attrs.evolve(
+        meeting, id="zz-inside", span=TimeSpan(start.add(hours=3), start.add(hours=4))
+    )
+    expected = _involving(office, [long], inside, absences=())
+    assert any("a002" in v.activity_ids for v in expected)
+    loaded = IncrementalChecker(attrs.evolve(office, activities=(long,), absences=()))
+    added = IncrementalChecker(attrs.evolve(office, activities=(), absences=()))
+    added.add(long)
+    assert list(loaded.violations_if_added(inside)) == expected
+    assert list(added.violations_if_added(inside)) == expected
