@@ -346,3 +346,14 @@ def test_the_enabled_rules_of_a_report_do_not_depend_on_the_hash_seed() -> None:
     report = check(OFFICE)
     assert list(report.enabled) == sorted(report.enabled)
     assert report.enabled == frozenset(report.enabled)
+
+
+def test_generate_office_is_reachable_from_the_rules_package_and_nothing_else_is() -> None:
+    """``jiguan_core.rules.generate_office`` is the generator, imported on first use; another
+    missing name is an AttributeError naming it."""
+    import jiguan_core.rules as rules_package
+    from jiguan_core.examples.generated import generate_office
+
+    assert rules_package.generate_office is generate_office
+    with pytest.raises(AttributeError, match="no_such_name"):
+        rules_package.no_such_name  # noqa: B018
